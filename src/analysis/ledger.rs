@@ -1,0 +1,305 @@
+//! The status table: each item's current status, deadline and overdue days as of a date.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::status::{days_overdue, derive_problem_status};
+use crate::model::{Deadline, ItemId, ItemKind, Measure, Owner, Status};
+use crate::store::LedgerData;
+
+/// One line of the ledger as of a date.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LedgerRow {
+    pub id: ItemId,
+    pub uuid: String,
+    pub unit: String,
+    pub year: i32,
+    pub category: Option<String>,
+    pub title: Option<String>,
+    pub text: String,
+    /// A measure's own owner; empty for a problem.
+    pub owner: Owner,
+    /// Who answers: a measure's owner in short, or the owners of a problem's measures.
+    pub owner_summary: String,
+    /// A problem's measures, or a measure's problems.
+    pub links: Vec<ItemId>,
+    /// A measure's deadline; for a problem, the first deadline among its open measures.
+    pub deadline: Option<Deadline>,
+    pub status: Status,
+    /// The latest progress on the item (for a problem, also on its measures).
+    pub last_progress: Option<NaiveDate>,
+    pub days_overdue: Option<i64>,
+    /// Every owner name that `--owner` may match.
+    owner_terms: Vec<String>,
+}
+
+impl LedgerRow {
+    pub fn kind(&self) -> ItemKind {
+        self.id.kind
+    }
+}
+
+/// Which rows to keep. Empty fields keep everything.
+#[derive(Debug, Clone, Default)]
+pub struct RowFilter {
+    pub status: Option<Status>,
+    pub overdue: bool,
+    pub owner: Option<String>,
+}
+
+impl RowFilter {
+    fn keeps(&self, row: &LedgerRow) -> bool {
+        self.status.is_none_or(|s| row.status == s)
+            && (!self.overdue || row.days_overdue.is_some())
+            && self
+                .owner
+                .as_deref()
+                .is_none_or(|o| row.owner_terms.iter().any(|t| t.contains(o)))
+    }
+}
+
+/// Computes the rows of `data` as of `as_of`: problems first, then measures, each in the order
+/// loaded (unit, year, id). Progress dated after `as_of` must already be left out of `data`.
+pub fn compute_ledger(data: &LedgerData, as_of: NaiveDate, filter: &RowFilter) -> Vec<LedgerRow> {
+    let mut latest: HashMap<ItemId, (Status, NaiveDate)> = HashMap::new();
+    for entry in &data.progress {
+        latest.insert(entry.item, (entry.status, entry.date));
+    }
+    let measure_status = |m: &Measure| latest.get(&m.id).map_or(Status::Planned, |(s, _)| *s);
+    let all_measures: HashMap<ItemId, &Measure> = data
+        .measures
+        .iter()
+        .chain(&data.linked_measures)
+        .map(|m| (m.id, m))
+        .collect();
+    let mut links_of: HashMap<ItemId, Vec<ItemId>> = HashMap::new();
+    for (problem, measure) in &data.links {
+        links_of.entry(*problem).or_default().push(*measure);
+        links_of.entry(*measure).or_default().push(*problem);
+    }
+
+    let mut rows = Vec::with_capacity(data.problems.len() + data.measures.len());
+    for problem in &data.problems {
+        let links = links_of.remove(&problem.id).unwrap_or_default();
+        let measures: Vec<&Measure> = links
+            .iter()
+            .filter_map(|id| all_measures.get(id).copied())
+            .collect();
+        let statuses: Vec<Status> = measures.iter().map(|m| measure_status(m)).collect();
+        let own = latest.get(&problem.id);
+        let status = own.map_or_else(|| derive_problem_status(&statuses), |(s, _)| *s);
+        let last_progress = own
+            .map(|(_, d)| *d)
+            .into_iter()
+            .chain(
+                measures
+                    .iter()
+                    .filter_map(|m| latest.get(&m.id).map(|(_, d)| *d)),
+            )
+            .max();
+        let open: Vec<&Measure> = measures
+            .iter()
+            .zip(&statuses)
+            .filter(|(_, s)| !s.is_closed())
+            .map(|(m, _)| *m)
+            .collect();
+        let deadline = first_deadline(&open);
+        let mut owner_summary: Vec<String> = Vec::new();
+        for m in &measures {
+            let short = m.owner.short();
+            if !short.is_empty() && !owner_summary.contains(&short) {
+                owner_summary.push(short);
+            }
+        }
+        rows.push(LedgerRow {
+            id: problem.id,
+            uuid: problem.uuid.clone(),
+            unit: problem.unit.clone(),
+            year: problem.year,
+            category: problem.category.clone(),
+            title: None,
+            text: problem.text.clone(),
+            owner: Owner::default(),
+            owner_summary: owner_summary.join("、"),
+            links,
+            deadline,
+            status,
+            last_progress,
+            days_overdue: days_overdue(deadline.and_then(Deadline::due), status, as_of),
+            owner_terms: measures
+                .iter()
+                .flat_map(|m| owner_terms(&m.owner))
+                .collect(),
+        });
+    }
+    for measure in &data.measures {
+        let status = measure_status(measure);
+        rows.push(LedgerRow {
+            id: measure.id,
+            uuid: measure.uuid.clone(),
+            unit: measure.unit.clone(),
+            year: measure.year,
+            category: None,
+            title: measure.title.clone(),
+            text: measure.text.clone(),
+            owner: measure.owner.clone(),
+            owner_summary: measure.owner.short(),
+            links: links_of.remove(&measure.id).unwrap_or_default(),
+            deadline: Some(measure.deadline),
+            status,
+            last_progress: latest.get(&measure.id).map(|(_, d)| *d),
+            days_overdue: days_overdue(measure.deadline.due(), status, as_of),
+            owner_terms: owner_terms(&measure.owner),
+        });
+    }
+    rows.retain(|row| filter.keeps(row));
+    rows
+}
+
+/// The deadline that comes first among open measures; long-term ones only when nothing else is
+/// open.
+fn first_deadline(open: &[&Measure]) -> Option<Deadline> {
+    open.iter()
+        .map(|m| m.deadline)
+        .min_by_key(|d| d.due().map_or((1, NaiveDate::MAX), |due| (0, due)))
+}
+
+fn owner_terms(owner: &Owner) -> Vec<String> {
+    [&owner.leader, &owner.owner_dept, &owner.owner_person]
+        .into_iter()
+        .flatten()
+        .chain(&owner.co_depts)
+        .cloned()
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Problem, ProgressEntry};
+
+    fn date(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn problem(num: i64) -> Problem {
+        Problem {
+            id: ItemId::problem(num),
+            uuid: format!("p{num}"),
+            unit: "甲局".into(),
+            year: 2024,
+            category: None,
+            text: format!("问题{num}"),
+        }
+    }
+
+    fn measure(num: i64, deadline: Deadline, dept: &str) -> Measure {
+        Measure {
+            id: ItemId::measure(num),
+            uuid: format!("m{num}"),
+            unit: "甲局".into(),
+            year: 2024,
+            title: None,
+            text: format!("措施{num}"),
+            owner: Owner {
+                owner_dept: Some(dept.into()),
+                ..Owner::default()
+            },
+            deadline,
+        }
+    }
+
+    fn entry(item: ItemId, status: Status, on: &str) -> ProgressEntry {
+        ProgressEntry {
+            seq: 0,
+            uuid: String::new(),
+            item,
+            status,
+            date: date(on),
+            note: None,
+            evidence: vec![],
+        }
+    }
+
+    fn ledger() -> LedgerData {
+        LedgerData {
+            problems: vec![problem(1), problem(2)],
+            measures: vec![
+                measure(1, Deadline::ByDate(date("2025-06-30")), "办公室"),
+                measure(2, Deadline::LongTerm, "机关党委"),
+                measure(3, Deadline::ByDate(date("2025-12-31")), "人事科"),
+            ],
+            linked_measures: vec![],
+            links: vec![
+                (ItemId::problem(1), ItemId::measure(1)),
+                (ItemId::problem(1), ItemId::measure(2)),
+                (ItemId::problem(2), ItemId::measure(3)),
+            ],
+            progress: vec![
+                entry(ItemId::measure(1), Status::InProgress, "2025-03-01"),
+                entry(ItemId::measure(2), Status::LongTerm, "2025-03-02"),
+                entry(ItemId::measure(3), Status::Done, "2025-11-20"),
+            ],
+        }
+    }
+
+    #[test]
+    fn a_problem_takes_its_deadline_from_its_first_open_measure() {
+        let rows = compute_ledger(&ledger(), date("2026-01-15"), &RowFilter::default());
+        let p1 = &rows[0];
+        assert_eq!(p1.status, Status::InProgress);
+        assert_eq!(p1.deadline, Some(Deadline::ByDate(date("2025-06-30"))));
+        assert_eq!(p1.days_overdue, Some(199));
+        assert_eq!(p1.owner_summary, "办公室、机关党委");
+        assert_eq!(p1.last_progress, Some(date("2025-03-02")));
+    }
+
+    #[test]
+    fn a_problem_whose_measures_are_done_is_done_and_not_overdue() {
+        let rows = compute_ledger(&ledger(), date("2026-01-15"), &RowFilter::default());
+        let p2 = &rows[1];
+        assert_eq!(p2.status, Status::Done);
+        assert_eq!(p2.deadline, None);
+        assert_eq!(p2.days_overdue, None);
+    }
+
+    #[test]
+    fn a_problem_s_own_progress_overrides_its_measures() {
+        let mut data = ledger();
+        data.progress
+            .push(entry(ItemId::problem(1), Status::Done, "2025-12-01"));
+        let rows = compute_ledger(&data, date("2026-01-15"), &RowFilter::default());
+        assert_eq!(rows[0].status, Status::Done);
+        assert_eq!(rows[0].days_overdue, None);
+    }
+
+    #[test]
+    fn long_term_measures_are_never_overdue() {
+        let rows = compute_ledger(&ledger(), date("2030-01-01"), &RowFilter::default());
+        let m2 = rows.iter().find(|r| r.id == ItemId::measure(2)).unwrap();
+        assert_eq!(m2.days_overdue, None);
+    }
+
+    #[test]
+    fn filters_keep_overdue_rows_and_match_owners_of_a_problem_s_measures() {
+        let overdue = RowFilter {
+            overdue: true,
+            ..RowFilter::default()
+        };
+        let ids: Vec<String> = compute_ledger(&ledger(), date("2026-01-15"), &overdue)
+            .iter()
+            .map(|r| r.id.to_string())
+            .collect();
+        assert_eq!(ids, ["P1", "M1"]);
+        let owner = RowFilter {
+            owner: Some("人事".into()),
+            ..RowFilter::default()
+        };
+        let ids: Vec<String> = compute_ledger(&ledger(), date("2026-01-15"), &owner)
+            .iter()
+            .map(|r| r.id.to_string())
+            .collect();
+        assert_eq!(ids, ["P2", "M3"]);
+    }
+}

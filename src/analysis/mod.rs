@@ -1,0 +1,11 @@
+//! Pure computations over domain values: statuses, deadlines, overdue, name suggestions.
+//!
+//! Nothing here touches the store, the clock or the terminal: inputs are plain values (with the
+//! as-of date passed in), outputs are plain structs for the renderers.
+
+pub mod ledger;
+pub mod names;
+pub mod status;
+
+pub use ledger::{compute_ledger, LedgerRow, RowFilter};
+pub use status::{days_overdue, derive_problem_status};

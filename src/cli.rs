@@ -1,0 +1,108 @@
+//! The command line: global options, the subcommands, and one match that dispatches them.
+//!
+//! Doc comments here are the `--help` text. Values that need a careful error message (dates, ids,
+//! statuses) arrive as strings and are checked by the commands, so every mistake gets one sentence
+//! that says what to do.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::cmd::{self, Ctx};
+use crate::error::Result;
+use crate::render::{Format, Lang};
+
+/// Keep an organisation's rectification ledger (整改台账) from one year to the next.
+///
+/// Record the problems (问题) and measures (整改措施) of a year's summary, log dated progress with
+/// evidence, and see where everything stands, overdue items included.
+#[derive(Debug, Parser)]
+#[command(name = "taizhang", version, max_term_width = 100)]
+#[command(after_help = "\
+Examples:
+  taizhang init
+  taizhang unit add 临江市财政局 --alias 市财政局
+  taizhang problem add --unit 临江市财政局 --year 2024 \"理论学习与业务工作结合不够紧密\"
+  taizhang measure add --unit 临江市财政局 --year 2024 --for P1 --owner-dept 办公室 \"每季度开展一次专题研讨\"
+  taizhang progress M1 --status done --date 2025-06-30 --note \"已开展两次研讨\"
+  taizhang status --overdue --as-of 2026-01-15")]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// The store file [default: taizhang.db in the platform data directory]
+    #[arg(long, global = true, env = "TAIZHANG_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// Output format of commands that print data
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value_t,
+        value_name = "FORMAT"
+    )]
+    pub format: Format,
+
+    /// The date to compute deadlines and statuses at, as YYYY-MM-DD [default: today]
+    #[arg(long, global = true, value_name = "DATE")]
+    pub as_of: Option<String>,
+
+    /// Language of tables and messages
+    #[arg(long, global = true, value_enum, default_value_t, value_name = "LANG")]
+    pub lang: Lang,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    Init(cmd::init::InitArgs),
+    #[command(subcommand)]
+    Unit(cmd::unit::UnitCommand),
+    #[command(subcommand)]
+    Problem(cmd::problem::ProblemCommand),
+    #[command(subcommand)]
+    Measure(cmd::measure::MeasureCommand),
+    Link(cmd::link::LinkArgs),
+    Unlink(cmd::link::UnlinkArgs),
+    Edit(cmd::edit::EditArgs),
+    Progress(cmd::progress::ProgressArgs),
+    Status(cmd::status::StatusArgs),
+    Show(cmd::show::ShowArgs),
+    History(cmd::history::HistoryArgs),
+}
+
+/// Runs a parsed command line, writing its output to `out`.
+pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<()> {
+    let ctx = Ctx::new(&cli.global)?;
+    match cli.command {
+        Command::Init(args) => cmd::init::run(&ctx, args, out),
+        Command::Unit(command) => cmd::unit::run(&ctx, command, out),
+        Command::Problem(command) => cmd::problem::run(&ctx, command, out),
+        Command::Measure(command) => cmd::measure::run(&ctx, command, out),
+        Command::Link(args) => cmd::link::run_link(&ctx, args, out),
+        Command::Unlink(args) => cmd::link::run_unlink(&ctx, args, out),
+        Command::Edit(args) => cmd::edit::run(&ctx, args, out),
+        Command::Progress(args) => cmd::progress::run(&ctx, args, out),
+        Command::Status(args) => cmd::status::run(&ctx, args, out),
+        Command::Show(args) => cmd::show::run(&ctx, args, out),
+        Command::History(args) => cmd::history::run(&ctx, args, out),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn verify_cli() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,48 @@
+//! The only place that reads the system clock.
+//!
+//! "Today" is `--as-of` when given, else the local date. Event timestamps are the local time,
+//! unless `TAIZHANG_TIMESTAMP` fixes them (tests and reproducible scripts set it, as jj does with
+//! `JJ_TIMESTAMP`). Nothing else in the crate may call `now()`; `clippy.toml` enforces it.
+
+use chrono::{Local, NaiveDate};
+
+/// The time a command runs at, as far as the ledger is concerned.
+#[derive(Debug, Clone)]
+pub struct Clock {
+    today: NaiveDate,
+    timestamp: String,
+}
+
+impl Clock {
+    /// Reads the clock once, honouring `as_of` and `TAIZHANG_TIMESTAMP`.
+    #[allow(clippy::disallowed_methods)]
+    pub fn new(as_of: Option<NaiveDate>) -> Clock {
+        let now = Local::now();
+        let timestamp = std::env::var("TAIZHANG_TIMESTAMP")
+            .ok()
+            .filter(|t| !t.trim().is_empty())
+            .unwrap_or_else(|| now.to_rfc3339_opts(chrono::SecondsFormat::Secs, false));
+        Clock {
+            today: as_of.unwrap_or_else(|| now.date_naive()),
+            timestamp,
+        }
+    }
+
+    /// A clock fixed at `today`, for tests and library callers.
+    pub fn fixed(today: NaiveDate, timestamp: &str) -> Clock {
+        Clock {
+            today,
+            timestamp: timestamp.to_string(),
+        }
+    }
+
+    /// The as-of date: what "today" means for deadlines and default progress dates.
+    pub fn today(&self) -> NaiveDate {
+        self.today
+    }
+
+    /// When a change is recorded, as RFC 3339 text.
+    pub fn timestamp(&self) -> &str {
+        &self.timestamp
+    }
+}

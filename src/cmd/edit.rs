@@ -1,0 +1,197 @@
+//! `taizhang edit ITEM`: change an item's text or fields; the change is kept in its history.
+
+use std::io::Write;
+
+use clap::Args;
+use serde_json::{json, Map, Value};
+
+use super::{load_item, optional_text, required_text, Ctx, Item};
+use crate::error::{Error, Result};
+use crate::model::{check_year, Deadline};
+use crate::render::outcome::{self, Outcome};
+use crate::render::Lang;
+use crate::store::{self, Access};
+
+/// Change the text or fields of a problem or a measure.
+///
+/// Only the options given change; an empty value ("") clears an optional field. Every change is
+/// recorded with its old and new value (see 'taizhang history ITEM').
+///
+/// Examples:
+///   taizhang edit P3 --text "理论学习与业务工作结合仍不够紧密"
+///   taizhang edit M5 --owner-dept 机关党委 --due 2025-09-30
+///   taizhang edit M5 --co-dept ""        (no co-operating departments)
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    /// The item to change (P3, M5)
+    pub item: String,
+    /// New text
+    #[arg(long)]
+    pub text: Option<String>,
+    /// New year of the summary
+    #[arg(long, value_name = "N")]
+    pub year: Option<i32>,
+    /// Problems only: new category
+    #[arg(long, value_name = "C")]
+    pub category: Option<String>,
+    /// Measures only: new heading
+    #[arg(long, value_name = "T")]
+    pub title: Option<String>,
+    /// Measures only: new 责任领导
+    #[arg(long, value_name = "L")]
+    pub leader: Option<String>,
+    /// Measures only: new 牵头部门
+    #[arg(long, value_name = "D")]
+    pub owner_dept: Option<String>,
+    /// Measures only: the 配合部门, replacing the old list (repeat for several)
+    #[arg(long = "co-dept", value_name = "D")]
+    pub co_depts: Option<Vec<String>>,
+    /// Measures only: new 责任人
+    #[arg(long, value_name = "P")]
+    pub owner_person: Option<String>,
+    /// Measures only: new deadline (YYYY-MM-DD, immediate, long-term)
+    #[arg(long, value_name = "DATE")]
+    pub due: Option<String>,
+}
+
+/// Collects `field: {from, to}` for the fields whose value changes.
+#[derive(Default)]
+struct Changes(Map<String, Value>);
+
+impl Changes {
+    fn set<T: PartialEq + serde::Serialize>(&mut self, field: &str, slot: &mut T, new: Option<T>) {
+        if let Some(new) = new {
+            if *slot != new {
+                self.0
+                    .insert(field.to_string(), json!({"from": &*slot, "to": &new}));
+                *slot = new;
+            }
+        }
+    }
+}
+
+pub fn run(ctx: &Ctx, args: EditArgs, out: &mut dyn Write) -> Result<()> {
+    let given = [
+        args.text.is_some(),
+        args.year.is_some(),
+        args.category.is_some(),
+        args.title.is_some(),
+        args.leader.is_some(),
+        args.owner_dept.is_some(),
+        args.co_depts.is_some(),
+        args.owner_person.is_some(),
+        args.due.is_some(),
+    ];
+    if !given.contains(&true) {
+        return Err(Error::invalid(
+            "nothing to change; give at least one field, such as --text, --owner-dept or --due (see 'taizhang edit --help')",
+        ));
+    }
+    let text = args
+        .text
+        .as_deref()
+        .map(|t| required_text(t, "new text"))
+        .transpose()?;
+    let year = args.year.map(check_year).transpose()?;
+    let mut store = ctx.open(Access::Write)?;
+    let tx = store.transaction()?;
+    let (id, mut item) = load_item(&tx, &args.item)?;
+    let mut changes = Changes::default();
+    match &mut item {
+        Item::Problem(problem) => {
+            let measure_only = [
+                ("--title", args.title.is_some()),
+                ("--leader", args.leader.is_some()),
+                ("--owner-dept", args.owner_dept.is_some()),
+                ("--co-dept", args.co_depts.is_some()),
+                ("--owner-person", args.owner_person.is_some()),
+                ("--due", args.due.is_some()),
+            ];
+            if let Some((flag, _)) = measure_only.iter().find(|(_, given)| *given) {
+                return Err(Error::invalid(format!(
+                    "{flag} applies to measures, and {id} is a problem; edit one of its measures instead"
+                )));
+            }
+            changes.set("text", &mut problem.text, text);
+            changes.set("year", &mut problem.year, year);
+            changes.set(
+                "category",
+                &mut problem.category,
+                args.category.as_deref().map(|c| optional_text(Some(c))),
+            );
+            if !changes.0.is_empty() {
+                store::update_problem(&tx, problem)?;
+            }
+        }
+        Item::Measure(measure) => {
+            if args.category.is_some() {
+                return Err(Error::invalid(format!(
+                    "--category applies to problems, and {id} is a measure; use --title for a heading"
+                )));
+            }
+            let deadline = args
+                .due
+                .as_deref()
+                .map(|d| Deadline::parse(d, ctx.clock.today()))
+                .transpose()?;
+            let clear = |v: &Option<String>| v.as_deref().map(|t| optional_text(Some(t)));
+            changes.set("text", &mut measure.text, text);
+            changes.set("year", &mut measure.year, year);
+            changes.set("title", &mut measure.title, clear(&args.title));
+            changes.set("leader", &mut measure.owner.leader, clear(&args.leader));
+            changes.set(
+                "owner_dept",
+                &mut measure.owner.owner_dept,
+                clear(&args.owner_dept),
+            );
+            changes.set(
+                "owner_person",
+                &mut measure.owner.owner_person,
+                clear(&args.owner_person),
+            );
+            let co_depts = args
+                .co_depts
+                .map(|list| list.iter().filter_map(|d| optional_text(Some(d))).collect());
+            changes.set("co_depts", &mut measure.owner.co_depts, co_depts);
+            let mut kind = measure.deadline.kind_code();
+            let mut due = measure.deadline.due();
+            changes.set("deadline_kind", &mut kind, deadline.map(|d| d.kind_code()));
+            changes.set("due", &mut due, deadline.map(|d| d.due()));
+            if let Some(deadline) = deadline {
+                measure.deadline = deadline;
+            }
+            if !changes.0.is_empty() {
+                store::update_measure(&tx, measure)?;
+            }
+        }
+    }
+    let changed = !changes.0.is_empty();
+    if changed {
+        ctx.record(
+            &tx,
+            &id.to_string(),
+            item.uuid(),
+            "edit",
+            json!({"changes": changes.0}),
+        )?;
+    }
+    tx.commit()?;
+    let message = match (changed, ctx.lang) {
+        (true, Lang::Zh) => format!("已修改 {id}"),
+        (true, Lang::En) => format!("edited {id}"),
+        (false, Lang::Zh) => format!("{id} 没有变化"),
+        (false, Lang::En) => format!("{id} is unchanged"),
+    };
+    let action = if changed { "edit" } else { "unchanged" };
+    outcome::print(
+        out,
+        ctx.format,
+        &[Outcome {
+            id: id.to_string(),
+            uuid: item.uuid().to_string(),
+            action,
+            message,
+        }],
+    )?;
+    Ok(())
+}

@@ -1,0 +1,68 @@
+//! `taizhang init`: create the store (or bring an existing one up to date).
+
+use std::io::Write;
+
+use clap::Args;
+use serde::Serialize;
+
+use super::Ctx;
+use crate::error::Result;
+use crate::render::Format;
+use crate::store::{Created, Store};
+
+/// Create a new store, or upgrade the one already there.
+///
+/// The store is one SQLite file: --db PATH, else $TAIZHANG_DB, else taizhang.db in the platform
+/// data directory. Running init on an existing store changes nothing but pending upgrades.
+///
+/// Example: taizhang --db ledger.db init
+#[derive(Debug, Args)]
+pub struct InitArgs {}
+
+#[derive(Debug, Serialize)]
+struct InitReport {
+    path: String,
+    schema_version: i64,
+    created: bool,
+}
+
+pub fn run(ctx: &Ctx, _args: InitArgs, out: &mut dyn Write) -> Result<()> {
+    let path = ctx.store_path()?;
+    let (store, created) = Store::create(&path)?;
+    let report = InitReport {
+        path: path.display().to_string(),
+        schema_version: store.schema_version()?,
+        created: created == Created::New,
+    };
+    match ctx.format {
+        Format::Json => writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&report).map_err(anyhow::Error::from)?
+        )?,
+        Format::Csv => {
+            writeln!(out, "path,schema_version,created")?;
+            let mut w = csv::Writer::from_writer(out);
+            w.serialize(&report).map_err(anyhow::Error::from)?;
+            w.flush()?;
+        }
+        Format::Table | Format::Md => {
+            let message = match (created, ctx.lang) {
+                (Created::New, crate::render::Lang::Zh) => format!("已创建台账：{}", report.path),
+                (Created::New, crate::render::Lang::En) => format!("created store {}", report.path),
+                (Created::Existing, crate::render::Lang::Zh) => {
+                    format!(
+                        "台账已存在：{}（版本 {}），无需初始化",
+                        report.path, report.schema_version
+                    )
+                }
+                (Created::Existing, crate::render::Lang::En) => format!(
+                    "store {} already exists (schema {}); nothing to do",
+                    report.path, report.schema_version
+                ),
+            };
+            writeln!(out, "{message}")?;
+        }
+    }
+    Ok(())
+}

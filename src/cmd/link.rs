@@ -1,0 +1,134 @@
+//! `taizhang link M5 P3` / `unlink M5 P3`: say which measures answer which problems.
+
+use std::io::Write;
+
+use clap::Args;
+use serde_json::json;
+
+use super::{load_item, Ctx, Item};
+use crate::error::{Error, Result};
+use crate::render::outcome::{self, Outcome};
+use crate::render::Lang;
+use crate::store::{self, Access, Conn};
+
+/// Link a measure to a problem it answers.
+///
+/// A measure may answer several problems and a problem may have several measures. The order of
+/// the two ids does not matter.
+///
+/// Example: taizhang link M5 P3
+#[derive(Debug, Args)]
+pub struct LinkArgs {
+    /// A measure id (M5)
+    pub measure: String,
+    /// A problem id (P3)
+    pub problem: String,
+}
+
+/// Remove the link between a measure and a problem.
+///
+/// Example: taizhang unlink M5 P3
+#[derive(Debug, Args)]
+pub struct UnlinkArgs {
+    /// A measure id (M5)
+    pub measure: String,
+    /// A problem id (P3)
+    pub problem: String,
+}
+
+pub fn run_link(ctx: &Ctx, args: LinkArgs, out: &mut dyn Write) -> Result<()> {
+    change(ctx, &args.measure, &args.problem, true, out)
+}
+
+pub fn run_unlink(ctx: &Ctx, args: UnlinkArgs, out: &mut dyn Write) -> Result<()> {
+    change(ctx, &args.measure, &args.problem, false, out)
+}
+
+fn change(ctx: &Ctx, first: &str, second: &str, linking: bool, out: &mut dyn Write) -> Result<()> {
+    let mut store = ctx.open(Access::Write)?;
+    let tx = store.transaction()?;
+    let (_, a) = load_item(&tx, first)?;
+    let (_, b) = load_item(&tx, second)?;
+    let (measure, problem) = match (a, b) {
+        (m @ Item::Measure(_), p @ Item::Problem(_)) | (p @ Item::Problem(_), m @ Item::Measure(_)) => (m, p),
+        _ => {
+            return Err(Error::invalid(format!(
+                "a link joins one measure and one problem, and {first} and {second} are of the same kind; \
+                 give a measure id (M5) and a problem id (P3)"
+            )))
+        }
+    };
+    let changed = if linking {
+        link_items(ctx, &tx, &measure, &problem)?
+    } else {
+        unlink_items(ctx, &tx, &measure, &problem)?
+    };
+    tx.commit()?;
+    let (m, p) = (id_of(&measure), id_of(&problem));
+    let message = match (linking, changed, ctx.lang) {
+        (true, true, Lang::Zh) => format!("已关联：{m} 针对 {p}"),
+        (true, false, Lang::Zh) => format!("{m} 与 {p} 已经关联，无需改动"),
+        (false, true, Lang::Zh) => format!("已取消关联：{m} 与 {p}"),
+        (false, false, Lang::Zh) => format!("{m} 与 {p} 本无关联，无需改动"),
+        (true, true, Lang::En) => format!("linked {m} to {p}"),
+        (true, false, Lang::En) => format!("{m} and {p} were already linked; nothing changed"),
+        (false, true, Lang::En) => format!("unlinked {m} from {p}"),
+        (false, false, Lang::En) => format!("{m} and {p} were not linked; nothing changed"),
+    };
+    let action = match (linking, changed) {
+        (_, false) => "unchanged",
+        (true, true) => "link",
+        (false, true) => "unlink",
+    };
+    let done = Outcome {
+        id: format!("{m} {p}"),
+        uuid: measure.uuid().to_string(),
+        action,
+        message,
+    };
+    outcome::print(out, ctx.format, &[done])?;
+    Ok(())
+}
+
+/// Links a measure to a problem of the same unit and records it in both items' histories.
+/// Returns false when they were linked already.
+pub fn link_items(ctx: &Ctx, conn: &Conn, measure: &Item, problem: &Item) -> Result<bool> {
+    if measure.unit() != problem.unit() {
+        return Err(Error::invalid(format!(
+            "{} belongs to {} and {} to {}; a measure can only answer problems of its own unit",
+            id_of(measure),
+            measure.unit(),
+            id_of(problem),
+            problem.unit()
+        )));
+    }
+    let changed = store::link(conn, measure.id(), problem.id())?;
+    if changed {
+        record_both(ctx, conn, measure, problem, "link")?;
+    }
+    Ok(changed)
+}
+
+fn unlink_items(ctx: &Ctx, conn: &Conn, measure: &Item, problem: &Item) -> Result<bool> {
+    let changed = store::unlink(conn, measure.id(), problem.id())?;
+    if changed {
+        record_both(ctx, conn, measure, problem, "unlink")?;
+    }
+    Ok(changed)
+}
+
+fn record_both(ctx: &Ctx, conn: &Conn, measure: &Item, problem: &Item, action: &str) -> Result<()> {
+    let (m, p) = (id_of(measure), id_of(problem));
+    let detail = json!({"measure": m, "problem": p});
+    let with_other = |other: &str| {
+        let mut d = detail.clone();
+        d["other"] = json!(other);
+        d
+    };
+    ctx.record(conn, &m, measure.uuid(), action, with_other(&p))?;
+    ctx.record(conn, &p, problem.uuid(), action, with_other(&m))
+}
+
+fn id_of(item: &Item) -> String {
+    item.id().to_string()
+}

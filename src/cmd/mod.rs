@@ -1,0 +1,179 @@
+//! One module per subcommand, each shaped the same way: `<Verb>Args` (the help text) and
+//! `run(ctx, args, out)`: validate → open the store (one transaction for writes) → compute →
+//! render → commit. No SQL and no table formatting here.
+
+pub mod edit;
+pub mod history;
+pub mod init;
+pub mod link;
+pub mod measure;
+pub mod problem;
+pub mod progress;
+pub mod show;
+pub mod status;
+pub mod unit;
+
+use std::path::PathBuf;
+
+use serde_json::Value;
+
+use crate::analysis::names::closest;
+use crate::cli::GlobalArgs;
+use crate::clock::Clock;
+use crate::error::{Error, Result};
+use crate::model::{self, ItemId, ItemKind, Measure, Problem, Unit};
+use crate::render::{Format, Lang};
+use crate::store::{self, Access, Conn, NewEvent, Store};
+
+/// What every command needs besides its own arguments.
+#[derive(Debug)]
+pub struct Ctx {
+    db: Option<PathBuf>,
+    pub format: Format,
+    pub lang: Lang,
+    pub clock: Clock,
+    /// Who is making changes: `$TAIZHANG_USER`, else the login name.
+    pub actor: String,
+}
+
+impl Ctx {
+    pub fn new(global: &GlobalArgs) -> Result<Ctx> {
+        let as_of = global.as_of.as_deref().map(model::parse_date).transpose()?;
+        let actor = ["TAIZHANG_USER", "USER", "USERNAME"]
+            .iter()
+            .find_map(|var| std::env::var(var).ok().filter(|v| !v.trim().is_empty()))
+            .unwrap_or_else(|| "unknown".to_string());
+        Ok(Ctx {
+            db: global.db.clone(),
+            format: global.format,
+            lang: global.lang,
+            clock: Clock::new(as_of),
+            actor,
+        })
+    }
+
+    /// The store file: `--db`, else `$TAIZHANG_DB` (clap reads both), else the data directory.
+    pub fn store_path(&self) -> Result<PathBuf> {
+        if let Some(path) = &self.db {
+            return Ok(path.clone());
+        }
+        let dirs = directories::ProjectDirs::from("", "", "taizhang").ok_or(Error::NoDataDir)?;
+        Ok(dirs.data_dir().join("taizhang.db"))
+    }
+
+    pub fn open(&self, access: Access) -> Result<Store> {
+        Store::open(&self.store_path()?, access)
+    }
+
+    /// Appends an event stamped with this command's time and actor.
+    pub fn record(
+        &self,
+        conn: &Conn,
+        item: &str,
+        uuid: &str,
+        action: &str,
+        detail: Value,
+    ) -> Result<()> {
+        store::append_event(
+            conn,
+            &NewEvent {
+                at: self.clock.timestamp(),
+                actor: &self.actor,
+                item,
+                item_uuid: uuid,
+                action,
+                detail,
+            },
+        )
+    }
+}
+
+/// The unit called `name` (by name or alias), or an error suggesting the closest one.
+pub fn resolve_unit(conn: &Conn, name: &str) -> Result<Unit> {
+    let name = name.trim();
+    if let Some(unit) = store::find_unit(conn, name)? {
+        return Ok(unit);
+    }
+    let names = store::unit_names(conn)?;
+    let hint = match closest(name, names.iter().map(|(n, _)| n.as_str())) {
+        Some(near) => {
+            let unit = &names
+                .iter()
+                .find(|(n, _)| n == near)
+                .expect("suggested from the list")
+                .1;
+            format!("did you mean '{unit}'? (or add it with 'taizhang unit add {name}')")
+        }
+        None => format!("add it with 'taizhang unit add {name}' (see 'taizhang unit list')"),
+    };
+    Err(Error::UnknownUnit {
+        name: name.to_string(),
+        hint,
+    })
+}
+
+/// A problem or a measure, looked up by its short id.
+#[derive(Debug, Clone)]
+pub enum Item {
+    Problem(Problem),
+    Measure(Measure),
+}
+
+impl Item {
+    pub fn id(&self) -> ItemId {
+        match self {
+            Item::Problem(p) => p.id,
+            Item::Measure(m) => m.id,
+        }
+    }
+
+    pub fn uuid(&self) -> &str {
+        match self {
+            Item::Problem(p) => &p.uuid,
+            Item::Measure(m) => &m.uuid,
+        }
+    }
+
+    pub fn unit(&self) -> &str {
+        match self {
+            Item::Problem(p) => &p.unit,
+            Item::Measure(m) => &m.unit,
+        }
+    }
+
+    pub fn year(&self) -> i32 {
+        match self {
+            Item::Problem(p) => p.year,
+            Item::Measure(m) => m.year,
+        }
+    }
+}
+
+/// Parses `text` as an item id and fetches the item, or says it does not exist.
+pub fn load_item(conn: &Conn, text: &str) -> Result<(ItemId, Item)> {
+    let id: ItemId = text.parse()?;
+    let item = match id.kind {
+        ItemKind::Problem => store::get_problem(conn, id)?.map(Item::Problem),
+        ItemKind::Measure => store::get_measure(conn, id)?.map(Item::Measure),
+    };
+    item.map(|item| (id, item)).ok_or(Error::UnknownItem {
+        id,
+        kind: id.kind.code(),
+    })
+}
+
+/// Trims `text` and refuses it when nothing is left.
+pub fn required_text(text: &str, what: &'static str) -> Result<String> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Err(Error::EmptyText(what));
+    }
+    Ok(trimmed.to_string())
+}
+
+/// Trims an optional field; an empty value means "none".
+pub fn optional_text(text: Option<&str>) -> Option<String> {
+    text.map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+}

@@ -1,0 +1,158 @@
+//! `taizhang progress ITEM`: log a dated progress entry (整改进展) with evidence.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::Context;
+use chrono::{Datelike, NaiveDate};
+use clap::Args;
+use serde_json::json;
+use sha2::{Digest, Sha256};
+
+use super::{load_item, optional_text, Ctx};
+use crate::error::{Error, Result};
+use crate::model::{parse_date, Evidence, Status};
+use crate::render::outcome::{self, Outcome};
+use crate::render::Lang;
+use crate::store::{self, Access, NewProgress};
+
+/// Log progress on a problem or a measure.
+///
+/// Statuses: planned (未启动), in_progress (正在整改), done (已完成), long_term (长期坚持),
+/// not_done (未完成), dropped (已撤销, needs --note with the reason); the code or the Chinese
+/// label both work. Entries are never changed afterwards: log a new one to correct the record.
+/// An --evidence that names an existing file is recorded with its size and SHA-256, so the
+/// record shows later whether the file was changed; anything else is kept as a reference
+/// (a document number, a link).
+///
+/// Example: taizhang progress M3 --status 已完成 --date 2025-06-30 --note "修订完成并印发" --evidence 印发通知.pdf
+#[derive(Debug, Args)]
+pub struct ProgressArgs {
+    /// The item (P3, M5)
+    pub item: String,
+    /// The status the item has reached
+    #[arg(long, value_name = "S")]
+    pub status: String,
+    /// When, as YYYY-MM-DD [default: the as-of date]
+    #[arg(long, value_name = "D")]
+    pub date: Option<String>,
+    /// What was done, or why it was dropped
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// A file or reference proving it (佐证材料); repeat for several
+    #[arg(long, value_name = "PATH-or-REF")]
+    pub evidence: Vec<String>,
+}
+
+pub fn run(ctx: &Ctx, args: ProgressArgs, out: &mut dyn Write) -> Result<()> {
+    let status: Status = args.status.parse()?;
+    let note = optional_text(args.note.as_deref());
+    if status == Status::Dropped && note.is_none() {
+        return Err(Error::DroppedNeedsReason);
+    }
+    let today = ctx.clock.today();
+    let date = args
+        .date
+        .as_deref()
+        .map(parse_date)
+        .transpose()?
+        .unwrap_or(today);
+    if date > today {
+        return Err(Error::invalid(format!(
+            "the date {date} is after the as-of date {today}; progress can only be logged once it has happened"
+        )));
+    }
+    let evidence = args
+        .evidence
+        .iter()
+        .map(|r| evidence(r))
+        .collect::<Result<Vec<_>>>()?;
+    let mut store = ctx.open(Access::Write)?;
+    let tx = store.transaction()?;
+    let (id, item) = load_item(&tx, &args.item)?;
+    let year_start = NaiveDate::from_ymd_opt(item.year(), 1, 1).expect("January 1st exists");
+    if date < year_start {
+        return Err(Error::invalid(format!(
+            "the date {date} is before {id}'s year {} began; check --date",
+            year_start.year()
+        )));
+    }
+    let entry = store::insert_progress(
+        &tx,
+        &NewProgress {
+            item: id,
+            status,
+            date,
+            note: note.as_deref(),
+            evidence: &evidence,
+            created_at: ctx.clock.timestamp(),
+        },
+    )?;
+    let detail = json!({"status": status, "date": date, "note": note, "evidence": evidence});
+    ctx.record(&tx, &id.to_string(), item.uuid(), "progress", detail)?;
+    tx.commit()?;
+    let message = match ctx.lang {
+        Lang::Zh => format!("已记录 {id} 的整改进展：{} {date}", status.label_zh()),
+        Lang::En => format!("logged progress on {id}: {} on {date}", status.label_en()),
+    };
+    outcome::print(
+        out,
+        ctx.format,
+        &[Outcome {
+            id: id.to_string(),
+            uuid: entry.uuid,
+            action: "progress",
+            message,
+        }],
+    )?;
+    Ok(())
+}
+
+/// An evidence reference: a file is hashed, anything else is kept as written.
+fn evidence(reference: &str) -> Result<Evidence> {
+    let reference = reference.trim();
+    if reference.is_empty() {
+        return Err(Error::EmptyText("evidence reference"));
+    }
+    let path = Path::new(reference);
+    if path.is_dir() {
+        return Err(Error::invalid(format!(
+            "the evidence {reference} is a folder; give the files in it one by one, or a reference"
+        )));
+    }
+    if !path.is_file() {
+        if looks_like_a_path(reference) {
+            eprintln!("taizhang: note: {reference} is not a file here; it is recorded as a reference only");
+        }
+        return Ok(Evidence {
+            reference: reference.to_string(),
+            size_bytes: None,
+            sha256: None,
+        });
+    }
+    let mut file =
+        std::fs::File::open(path).with_context(|| format!("open evidence {reference}"))?;
+    let mut hasher = Sha256::new();
+    let size = std::io::copy(&mut file, &mut hasher)
+        .with_context(|| format!("read evidence {reference}"))?;
+    let hash = hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    Ok(Evidence {
+        reference: reference.to_string(),
+        size_bytes: Some(size),
+        sha256: Some(hash),
+    })
+}
+
+fn looks_like_a_path(reference: &str) -> bool {
+    let has_extension = Path::new(reference)
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| {
+            (1..=5).contains(&e.len()) && e.chars().all(|c| c.is_ascii_alphanumeric())
+        });
+    reference.contains('/') || reference.contains('\\') || has_extension
+}

@@ -1,0 +1,75 @@
+//! `taizhang status`: the ledger as a table, as of a date.
+
+use std::io::Write;
+
+use clap::Args;
+
+use super::{resolve_unit, Ctx};
+use crate::analysis::{compute_ledger, RowFilter};
+use crate::error::Result;
+use crate::model::{check_year, Status};
+use crate::render::ledger::{self, LedgerRecord};
+use crate::store::{self, Access, LedgerFilter};
+
+/// Show the ledger: every problem and measure with its owner, deadline and current status.
+///
+/// Statuses are computed as of --as-of (default today) from the progress logged up to that date.
+/// An item is overdue (逾期) when its deadline has passed and it is not done, long-term or
+/// dropped; a problem's deadline is the first deadline among its open measures.
+///
+/// Examples:
+///   taizhang status --unit 临江市财政局 --year 2024
+///   taizhang status --overdue --as-of 2026-01-15
+///   taizhang status --owner 办公室 --status in_progress --format csv
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// Only this unit (by name or alias)
+    #[arg(long)]
+    pub unit: Option<String>,
+    /// Only items of this summary year
+    #[arg(long, value_name = "N")]
+    pub year: Option<i32>,
+    /// Only items whose leader, department or person contains this text
+    #[arg(long, value_name = "X")]
+    pub owner: Option<String>,
+    /// Only items in this status (code or Chinese label)
+    #[arg(long, value_name = "S")]
+    pub status: Option<String>,
+    /// Only overdue items
+    #[arg(long)]
+    pub overdue: bool,
+}
+
+pub fn run(ctx: &Ctx, args: StatusArgs, out: &mut dyn Write) -> Result<()> {
+    let year = args.year.map(check_year).transpose()?;
+    let status = args
+        .status
+        .as_deref()
+        .map(str::parse::<Status>)
+        .transpose()?;
+    let store = ctx.open(Access::Read)?;
+    let conn = store.conn();
+    let unit = args
+        .unit
+        .as_deref()
+        .map(|u| resolve_unit(conn, u))
+        .transpose()?;
+    let as_of = ctx.clock.today();
+    let data = store::load_ledger(
+        conn,
+        LedgerFilter {
+            unit_id: unit.map(|u| u.id),
+            year,
+        },
+        as_of,
+    )?;
+    let filter = RowFilter {
+        status,
+        overdue: args.overdue,
+        owner: args.owner.clone(),
+    };
+    let rows = compute_ledger(&data, as_of, &filter);
+    let records: Vec<LedgerRecord<'_>> = rows.iter().map(LedgerRecord::from).collect();
+    ledger::print(out, ctx.format, ctx.lang, &records, as_of)?;
+    Ok(())
+}

@@ -1,0 +1,140 @@
+//! `taizhang unit add|list|alias`: the units whose ledgers the store keeps.
+
+use std::io::Write;
+
+use clap::{Args, Subcommand};
+use serde_json::json;
+
+use super::{required_text, resolve_unit, Ctx};
+use crate::error::Result;
+use crate::render::outcome::{self, Outcome};
+use crate::render::units::UnitRecord;
+use crate::render::{emit, Lang};
+use crate::store::{self, Access};
+
+/// Add, list and name units (单位).
+#[derive(Debug, Subcommand)]
+pub enum UnitCommand {
+    Add(UnitAddArgs),
+    List(UnitListArgs),
+    Alias(UnitAliasArgs),
+}
+
+/// Add a unit, with the other names summaries use for it.
+///
+/// Example: taizhang unit add 国家税务总局临江市税务局 --alias 临江市税务局 --alias 市税务局
+#[derive(Debug, Args)]
+pub struct UnitAddArgs {
+    /// The unit's full name
+    pub name: String,
+    /// Another name for the unit (repeat for several)
+    #[arg(long = "alias", value_name = "ALIAS")]
+    pub aliases: Vec<String>,
+}
+
+/// List the units with their aliases and the size of their ledgers.
+///
+/// Example: taizhang unit list --format json
+#[derive(Debug, Args)]
+pub struct UnitListArgs {}
+
+/// Give a unit another name.
+///
+/// Example: taizhang unit alias 国家税务总局临江市税务局 临江市税务局
+#[derive(Debug, Args)]
+pub struct UnitAliasArgs {
+    /// The unit, by name or alias
+    pub unit: String,
+    /// The new alias
+    pub alias: String,
+}
+
+pub fn run(ctx: &Ctx, command: UnitCommand, out: &mut dyn Write) -> Result<()> {
+    match command {
+        UnitCommand::Add(args) => add(ctx, args, out),
+        UnitCommand::List(_) => list(ctx, out),
+        UnitCommand::Alias(args) => alias(ctx, args, out),
+    }
+}
+
+fn add(ctx: &Ctx, args: UnitAddArgs, out: &mut dyn Write) -> Result<()> {
+    let name = required_text(&args.name, "unit name")?;
+    let aliases = args
+        .aliases
+        .iter()
+        .map(|a| required_text(a, "alias"))
+        .collect::<Result<Vec<_>>>()?;
+    let mut store = ctx.open(Access::Write)?;
+    let tx = store.transaction()?;
+    let unit = store::insert_unit(&tx, &name, ctx.clock.timestamp())?;
+    for alias in &aliases {
+        store::add_alias(&tx, &unit, alias)?;
+    }
+    let item = format!("U{}", unit.id);
+    ctx.record(
+        &tx,
+        &item,
+        &unit.uuid,
+        "create",
+        json!({"text": name, "aliases": aliases}),
+    )?;
+    tx.commit()?;
+    let message = match ctx.lang {
+        Lang::Zh => format!("已添加单位：{name}"),
+        Lang::En => format!("added unit {name}"),
+    };
+    outcome::print(
+        out,
+        ctx.format,
+        &[Outcome {
+            id: name,
+            uuid: unit.uuid,
+            action: "create",
+            message,
+        }],
+    )?;
+    Ok(())
+}
+
+fn list(ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+    let store = ctx.open(Access::Read)?;
+    let units = store::list_units(store.conn())?;
+    let records: Vec<UnitRecord<'_>> = units.iter().map(UnitRecord::from).collect();
+    let empty = ctx.lang.pick(
+        "台账中还没有单位；用 'taizhang unit add 名称' 添加。",
+        "No units yet; add one with 'taizhang unit add NAME'.",
+    );
+    emit(out, ctx.format, ctx.lang, &records, empty)?;
+    Ok(())
+}
+
+fn alias(ctx: &Ctx, args: UnitAliasArgs, out: &mut dyn Write) -> Result<()> {
+    let alias = required_text(&args.alias, "alias")?;
+    let mut store = ctx.open(Access::Write)?;
+    let tx = store.transaction()?;
+    let unit = resolve_unit(&tx, &args.unit)?;
+    store::add_alias(&tx, &unit, &alias)?;
+    ctx.record(
+        &tx,
+        &format!("U{}", unit.id),
+        &unit.uuid,
+        "alias",
+        json!({"alias": alias}),
+    )?;
+    tx.commit()?;
+    let message = match ctx.lang {
+        Lang::Zh => format!("“{alias}”现在也指{}", unit.name),
+        Lang::En => format!("'{alias}' now also names {}", unit.name),
+    };
+    outcome::print(
+        out,
+        ctx.format,
+        &[Outcome {
+            id: unit.name,
+            uuid: unit.uuid,
+            action: "alias",
+            message,
+        }],
+    )?;
+    Ok(())
+}

@@ -1,0 +1,123 @@
+//! The error type and its exit codes.
+//!
+//! Every error a user can act on is a variant here whose message is one sentence saying what is
+//! wrong and what to do. Anything else (a bug, an I/O failure we did not foresee) travels as
+//! `Error::Other` with anyhow context and exits with code 1.
+
+use std::path::PathBuf;
+
+use crate::model::ItemId;
+
+/// Exit codes, documented in the README.
+pub mod exit {
+    /// Something unexpected went wrong.
+    pub const FAILURE: i32 = 1;
+    /// The command line or its input is wrong (clap uses 2 as well).
+    pub const BAD_INPUT: i32 = 2;
+    /// The store cannot be used as asked (missing, newer, read-only, busy, not a store).
+    pub const STORE: i32 = 3;
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("'{0}' is not an item id; ids look like P12 (a problem) or M34 (a measure)")]
+    MalformedId(String),
+
+    #[error("no {kind} {id} in this store (see 'taizhang status' for the ids there are)")]
+    UnknownItem { id: ItemId, kind: &'static str },
+
+    #[error("'{0}' is not a valid date; write dates as YYYY-MM-DD, for example 2025-06-30")]
+    BadDate(String),
+
+    #[error(
+        "'{0}' is not a deadline; give a date (YYYY-MM-DD), 'immediate' (立行立改) or 'long-term' (长期坚持)"
+    )]
+    BadDeadline(String),
+
+    #[error("year {0} is out of range; give the year of the summary, between 1949 and 2100")]
+    YearOutOfRange(i32),
+
+    #[error("the {0} is empty; give it as a quoted argument")]
+    EmptyText(&'static str),
+
+    #[error("no unit named '{name}' in this store; {hint}")]
+    UnknownUnit { name: String, hint: String },
+
+    #[error("a unit named '{0}' already exists (see 'taizhang unit list')")]
+    UnitExists(String),
+
+    #[error("'{alias}' already names the unit '{unit}'; choose another alias")]
+    AliasTaken { alias: String, unit: String },
+
+    #[error("'{0}' is not a status; use one of: {list}", list = crate::model::Status::valid_inputs())]
+    UnknownStatus(String),
+
+    #[error("status 'dropped' (已撤销) needs a reason; add --note \"why the item was dropped\"")]
+    DroppedNeedsReason,
+
+    #[error("{0}")]
+    Invalid(String),
+
+    #[error("no store at {0}; create one with 'taizhang init' (or check --db and TAIZHANG_DB)")]
+    NoStore(PathBuf),
+
+    #[error("{0} is a directory; give the path of a store file, for example {0}/taizhang.db")]
+    StoreIsDirectory(PathBuf),
+
+    #[error("{0} is read-only; make it writable (chmod u+w) or copy it to a writable place")]
+    StoreReadOnly(PathBuf),
+
+    #[error(
+        "{0} is not a taizhang store; check --db, or run 'taizhang init' with a new file name"
+    )]
+    NotAStore(PathBuf),
+
+    #[error(
+        "{path} was written by a newer taizhang (schema {found}, this one knows up to {known}); \
+         upgrade taizhang to use it"
+    )]
+    StoreTooNew {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
+
+    #[error("{0} is busy: another taizhang is writing to it; try again when it has finished")]
+    StoreBusy(PathBuf),
+
+    #[error("no home directory to keep the store in; give one with --db PATH or TAIZHANG_DB")]
+    NoDataDir,
+
+    #[error("{0:#}")]
+    Other(#[from] anyhow::Error),
+}
+
+impl Error {
+    /// The process exit code for this error.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::NoStore(_)
+            | Error::StoreIsDirectory(_)
+            | Error::StoreReadOnly(_)
+            | Error::NotAStore(_)
+            | Error::StoreTooNew { .. }
+            | Error::StoreBusy(_)
+            | Error::NoDataDir => exit::STORE,
+            Error::Other(_) => exit::FAILURE,
+            _ => exit::BAD_INPUT,
+        }
+    }
+
+    /// Shorthand for an input error with a message of its own.
+    pub fn invalid(message: impl Into<String>) -> Error {
+        Error::Invalid(message.into())
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(error: std::io::Error) -> Self {
+        Error::Other(error.into())
+    }
+}

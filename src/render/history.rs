@@ -1,0 +1,126 @@
+//! `taizhang history ITEM`: an item's events.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use super::records::{Column, Record};
+use super::table::shorten;
+use super::Lang;
+use crate::model::{Event, Status};
+
+/// An event in its stable machine shape (README: "history").
+#[derive(Debug, Serialize)]
+pub struct EventRecord<'a> {
+    pub seq: i64,
+    pub at: &'a str,
+    pub actor: &'a str,
+    pub item: &'a str,
+    pub action: &'a str,
+    pub detail: &'a Value,
+}
+
+impl<'a> From<&'a Event> for EventRecord<'a> {
+    fn from(e: &'a Event) -> Self {
+        EventRecord {
+            seq: e.seq,
+            at: &e.at,
+            actor: &e.actor,
+            item: &e.item,
+            action: &e.action,
+            detail: &e.detail,
+        }
+    }
+}
+
+impl Record for EventRecord<'_> {
+    const CSV_HEADER: &'static [&'static str] = &["seq", "at", "actor", "item", "action", "detail"];
+    const COLUMNS: &'static [Column] = &[
+        Column::fixed("时间", "When"),
+        Column::wrapping("操作人", "Who"),
+        Column::fixed("操作", "Action"),
+        Column::wrapping("内容", "What"),
+    ];
+
+    fn csv_row(&self) -> Vec<String> {
+        vec![
+            self.seq.to_string(),
+            self.at.to_string(),
+            self.actor.to_string(),
+            self.item.to_string(),
+            self.action.to_string(),
+            self.detail.to_string(),
+        ]
+    }
+
+    fn human_row(&self, lang: Lang, full: bool) -> Vec<String> {
+        vec![
+            self.at.to_string(),
+            self.actor.to_string(),
+            action_label(self.action, lang).to_string(),
+            describe(self.action, self.detail, lang, full),
+        ]
+    }
+}
+
+fn action_label(action: &str, lang: Lang) -> &str {
+    match action {
+        "create" => lang.pick("新建", "created"),
+        "edit" => lang.pick("修改", "edited"),
+        "link" => lang.pick("关联", "linked"),
+        "unlink" => lang.pick("取消关联", "unlinked"),
+        "progress" => lang.pick("进展", "progress"),
+        "alias" => lang.pick("别名", "alias"),
+        other => other,
+    }
+}
+
+/// A one-line account of an event's detail for people.
+fn describe(action: &str, detail: &Value, lang: Lang, full: bool) -> String {
+    let text = |key: &str| {
+        detail
+            .get(key)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string()
+    };
+    let cut = |s: String| if full { s } else { shorten(&s, 48) };
+    match action {
+        "create" => cut(text("text")),
+        "link" | "unlink" => text("other"),
+        "alias" => text("alias"),
+        "progress" => {
+            let status = text("status")
+                .parse::<Status>()
+                .map(|s| lang.status(s))
+                .unwrap_or("");
+            let mut parts = vec![status.to_string(), text("date")];
+            let note = text("note");
+            if !note.is_empty() {
+                parts.push(cut(note));
+            }
+            parts.join(" ")
+        }
+        "edit" => {
+            let Some(changes) = detail.get("changes").and_then(Value::as_object) else {
+                return String::new();
+            };
+            changes
+                .iter()
+                .map(|(field, change)| {
+                    let show = |v: Option<&Value>| match v {
+                        Some(Value::String(s)) => cut(s.clone()),
+                        Some(Value::Null) | None => lang.pick("（空）", "(none)").to_string(),
+                        Some(other) => other.to_string(),
+                    };
+                    format!(
+                        "{field}: {} → {}",
+                        show(change.get("from")),
+                        show(change.get("to"))
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
+        }
+        _ => detail.to_string(),
+    }
+}

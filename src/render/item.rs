@@ -1,0 +1,258 @@
+//! `taizhang show ITEM`: everything about one item.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+use serde_json::Value;
+
+use super::ledger::LedgerRecord;
+use super::records::markdown_table;
+use super::table::{self, TableColumn};
+use super::{deadline_label, Format, Lang};
+use crate::model::{Evidence, ProgressEntry};
+
+/// One item with its progress, in its stable machine shape (README: "show"): the fields of a
+/// status row plus `progress`, oldest first.
+#[derive(Debug, Serialize)]
+pub struct ItemView<'a> {
+    #[serde(flatten)]
+    pub record: LedgerRecord<'a>,
+    pub progress: &'a [ProgressEntry],
+}
+
+/// Prints one item. CSV has two columns, `field,value`, with nested fields flattened to dotted
+/// paths (`progress.0.status`).
+pub fn print(
+    out: &mut dyn Write,
+    format: Format,
+    lang: Lang,
+    view: &ItemView<'_>,
+) -> io::Result<()> {
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, view).map_err(io::Error::other)?;
+            writeln!(out)
+        }
+        Format::Csv => {
+            let value = serde_json::to_value(view).map_err(io::Error::other)?;
+            let mut pairs = Vec::new();
+            flatten(&value, String::new(), &mut pairs);
+            let mut writer = csv::Writer::from_writer(out);
+            writer.write_record(["field", "value"])?;
+            for (field, value) in pairs {
+                writer.write_record([field, value])?;
+            }
+            writer.flush()
+        }
+        Format::Md => {
+            let fields = fields(view, lang);
+            let labels = [lang.pick("字段", "Field"), lang.pick("内容", "Value")];
+            let rows: Vec<Vec<String>> = fields
+                .into_iter()
+                .map(|(k, v)| vec![k.to_string(), v])
+                .collect();
+            write!(out, "{}", markdown_table(&labels, &rows))?;
+            if !view.progress.is_empty() {
+                writeln!(out)?;
+                let labels: Vec<&str> = PROGRESS_COLUMNS
+                    .iter()
+                    .map(|(zh, en)| lang.pick(zh, en))
+                    .collect();
+                write!(
+                    out,
+                    "{}",
+                    markdown_table(&labels, &progress_rows(view.progress, lang))
+                )?;
+            }
+            Ok(())
+        }
+        Format::Table => {
+            let rows = fields(view, lang)
+                .into_iter()
+                .map(|(k, v)| vec![k.to_string(), v])
+                .collect();
+            let columns = [
+                TableColumn {
+                    label: lang.pick("字段", "Field"),
+                    wrap: false,
+                },
+                TableColumn {
+                    label: lang.pick("内容", "Value"),
+                    wrap: true,
+                },
+            ];
+            writeln!(out, "{}", table::render(&columns, rows))?;
+            if view.progress.is_empty() {
+                return writeln!(
+                    out,
+                    "{}",
+                    lang.pick("尚无整改进展。", "No progress recorded yet.")
+                );
+            }
+            let columns: Vec<TableColumn<'_>> = PROGRESS_COLUMNS
+                .iter()
+                .enumerate()
+                .map(|(i, (zh, en))| TableColumn {
+                    label: lang.pick(zh, en),
+                    wrap: i >= 2,
+                })
+                .collect();
+            writeln!(
+                out,
+                "{}",
+                table::render(&columns, progress_rows(view.progress, lang))
+            )
+        }
+    }
+}
+
+const PROGRESS_COLUMNS: [(&str, &str); 4] = [
+    ("日期", "Date"),
+    ("状态", "Status"),
+    ("说明", "Note"),
+    ("佐证材料", "Evidence"),
+];
+
+fn fields(view: &ItemView<'_>, lang: Lang) -> Vec<(&'static str, String)> {
+    let r = &view.record;
+    let kind = match r.kind {
+        crate::model::ItemKind::Problem => lang.pick("问题", "problem"),
+        crate::model::ItemKind::Measure => lang.pick("整改措施", "measure"),
+    };
+    let mut status = lang.status(r.status).to_string();
+    if let Some(days) = r.days_overdue {
+        status.push_str(&match lang {
+            Lang::Zh => format!("（逾期{days}天）"),
+            Lang::En => format!(" (overdue {days} days)"),
+        });
+    }
+    let links = r
+        .links
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let optional = |v: Option<&str>| v.unwrap_or_default().to_string();
+    let mut fields = vec![
+        (lang.pick("编号", "ID"), format!("{} ({kind})", r.id)),
+        (lang.pick("单位", "Unit"), r.unit.to_string()),
+        (lang.pick("年度", "Year"), r.year.to_string()),
+    ];
+    if r.category.is_some() {
+        fields.push((lang.pick("类别", "Category"), optional(r.category)));
+    }
+    if r.title.is_some() {
+        fields.push((lang.pick("标题", "Title"), optional(r.title)));
+    }
+    fields.push((lang.pick("内容", "Text"), r.text.to_string()));
+    let named = [
+        (lang.pick("责任领导", "Leader"), optional(r.leader)),
+        (
+            lang.pick("牵头部门", "Lead department"),
+            optional(r.owner_dept),
+        ),
+        (
+            lang.pick("配合部门", "Co-operating"),
+            r.co_depts.join(lang.pick("、", ", ")),
+        ),
+        (lang.pick("责任人", "Person"), optional(r.owner_person)),
+    ];
+    let is_measure = r.kind == crate::model::ItemKind::Measure;
+    if is_measure {
+        fields.extend(named.into_iter().filter(|(_, v)| !v.is_empty()));
+    } else if !r.owner.is_empty() {
+        fields.push((lang.pick("责任", "Owners"), r.owner.to_string()));
+    }
+    let link_label = if is_measure {
+        lang.pick("针对问题", "Problems")
+    } else {
+        lang.pick("整改措施", "Measures")
+    };
+    fields.push((link_label, links));
+    fields.push((
+        lang.pick("整改时限", "Deadline"),
+        deadline_label(r.deadline(), lang),
+    ));
+    fields.push((lang.pick("状态", "Status"), status));
+    fields.push((
+        lang.pick("最近进展", "Last progress"),
+        r.last_progress.map(|d| d.to_string()).unwrap_or_default(),
+    ));
+    fields.push(("UUID", r.uuid.to_string()));
+    fields
+}
+
+fn progress_rows(entries: &[ProgressEntry], lang: Lang) -> Vec<Vec<String>> {
+    entries
+        .iter()
+        .map(|e| {
+            vec![
+                e.date.to_string(),
+                lang.status(e.status).to_string(),
+                e.note.clone().unwrap_or_default(),
+                e.evidence
+                    .iter()
+                    .map(evidence_label)
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ]
+        })
+        .collect()
+}
+
+fn evidence_label(e: &Evidence) -> String {
+    match (&e.size_bytes, &e.sha256) {
+        (Some(size), Some(hash)) => format!(
+            "{} ({size} B, sha256 {}…)",
+            e.reference,
+            &hash[..12.min(hash.len())]
+        ),
+        _ => e.reference.clone(),
+    }
+}
+
+/// Flattens nested JSON into (dotted path, scalar text) pairs, in document order.
+fn flatten(value: &Value, path: String, out: &mut Vec<(String, String)>) {
+    let join = |key: &str| {
+        if path.is_empty() {
+            key.to_string()
+        } else {
+            format!("{path}.{key}")
+        }
+    };
+    match value {
+        Value::Object(map) => {
+            for (key, v) in map {
+                flatten(v, join(key), out);
+            }
+        }
+        Value::Array(items) => {
+            for (index, v) in items.iter().enumerate() {
+                flatten(v, join(&index.to_string()), out);
+            }
+        }
+        Value::Null => out.push((path, String::new())),
+        Value::String(s) => out.push((path, s.clone())),
+        other => out.push((path, other.to_string())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nested_json_flattens_to_dotted_paths() {
+        let value = serde_json::json!({"id": "P1", "progress": [{"status": "done", "note": null}]});
+        let mut pairs = Vec::new();
+        flatten(&value, String::new(), &mut pairs);
+        assert_eq!(
+            pairs,
+            [
+                ("id".to_string(), "P1".to_string()),
+                ("progress.0.status".to_string(), "done".to_string()),
+                ("progress.0.note".to_string(), String::new()),
+            ]
+        );
+    }
+}

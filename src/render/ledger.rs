@@ -1,0 +1,223 @@
+//! The status table (`taizhang status`).
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use std::io::{self, Write};
+
+use super::records::{csv_list, csv_opt, emit, Column, Record};
+use super::table::{self, shorten, TableColumn};
+use super::{deadline_label, Format, Lang};
+use crate::analysis::LedgerRow;
+use crate::model::{ItemId, ItemKind, Status};
+
+/// Display width a terminal table gives an item's text before shortening it.
+const TEXT_WIDTH: usize = 36;
+
+/// One ledger row in its stable machine shape (README: "status").
+#[derive(Debug, Serialize)]
+pub struct LedgerRecord<'a> {
+    pub id: ItemId,
+    pub uuid: &'a str,
+    pub kind: ItemKind,
+    pub unit: &'a str,
+    pub year: i32,
+    pub category: Option<&'a str>,
+    pub title: Option<&'a str>,
+    pub text: &'a str,
+    pub owner: &'a str,
+    pub leader: Option<&'a str>,
+    pub owner_dept: Option<&'a str>,
+    pub co_depts: &'a [String],
+    pub owner_person: Option<&'a str>,
+    pub links: &'a [ItemId],
+    pub deadline_kind: Option<&'static str>,
+    pub due: Option<NaiveDate>,
+    pub status: Status,
+    pub last_progress: Option<NaiveDate>,
+    pub overdue: bool,
+    pub days_overdue: Option<i64>,
+    #[serde(skip)]
+    row: &'a LedgerRow,
+}
+
+impl<'a> From<&'a LedgerRow> for LedgerRecord<'a> {
+    fn from(row: &'a LedgerRow) -> Self {
+        LedgerRecord {
+            id: row.id,
+            uuid: &row.uuid,
+            kind: row.kind(),
+            unit: &row.unit,
+            year: row.year,
+            category: row.category.as_deref(),
+            title: row.title.as_deref(),
+            text: &row.text,
+            owner: &row.owner_summary,
+            leader: row.owner.leader.as_deref(),
+            owner_dept: row.owner.owner_dept.as_deref(),
+            co_depts: &row.owner.co_depts,
+            owner_person: row.owner.owner_person.as_deref(),
+            links: &row.links,
+            deadline_kind: row.deadline.map(|d| d.kind_code()),
+            due: row.deadline.and_then(|d| d.due()),
+            status: row.status,
+            last_progress: row.last_progress,
+            overdue: row.days_overdue.is_some(),
+            days_overdue: row.days_overdue,
+            row,
+        }
+    }
+}
+
+impl LedgerRecord<'_> {
+    /// The row's deadline, as computed.
+    pub fn deadline(&self) -> Option<crate::model::Deadline> {
+        self.row.deadline
+    }
+}
+
+impl Record for LedgerRecord<'_> {
+    const CSV_HEADER: &'static [&'static str] = &[
+        "id",
+        "uuid",
+        "kind",
+        "unit",
+        "year",
+        "category",
+        "title",
+        "text",
+        "owner",
+        "leader",
+        "owner_dept",
+        "co_depts",
+        "owner_person",
+        "links",
+        "deadline_kind",
+        "due",
+        "status",
+        "last_progress",
+        "overdue",
+        "days_overdue",
+    ];
+
+    const COLUMNS: &'static [Column] = &[
+        Column::fixed("编号", "ID"),
+        Column::wrapping("单位", "Unit"),
+        Column::fixed("年度", "Year"),
+        Column::wrapping("内容", "Item"),
+        Column::wrapping("责任", "Owner"),
+        Column::fixed("时限", "Deadline"),
+        Column::fixed("状态", "Status"),
+        Column::fixed("最近进展", "Last progress"),
+        Column::fixed("逾期", "Overdue"),
+    ];
+
+    fn csv_row(&self) -> Vec<String> {
+        vec![
+            self.id.to_string(),
+            self.uuid.to_string(),
+            self.kind.code().to_string(),
+            self.unit.to_string(),
+            self.year.to_string(),
+            csv_opt(&self.category),
+            csv_opt(&self.title),
+            self.text.to_string(),
+            self.owner.to_string(),
+            csv_opt(&self.leader),
+            csv_opt(&self.owner_dept),
+            csv_list(self.co_depts),
+            csv_opt(&self.owner_person),
+            csv_list(self.links),
+            csv_opt(&self.deadline_kind),
+            csv_opt(&self.due),
+            self.status.code().to_string(),
+            csv_opt(&self.last_progress),
+            self.overdue.to_string(),
+            csv_opt(&self.days_overdue),
+        ]
+    }
+
+    fn human_row(&self, lang: Lang, full: bool) -> Vec<String> {
+        let text = match self.title {
+            Some(title) if !full => title.to_string(),
+            _ => self.text.to_string(),
+        };
+        vec![
+            self.id.to_string(),
+            self.unit.to_string(),
+            self.year.to_string(),
+            if full {
+                text
+            } else {
+                shorten(&text, TEXT_WIDTH)
+            },
+            self.owner.to_string(),
+            deadline_label(self.row.deadline, lang),
+            lang.status(self.status).to_string(),
+            self.last_progress
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            self.days_overdue
+                .map(|d| format!("{d}{}", lang.pick("天", "d")))
+                .unwrap_or_default(),
+        ]
+    }
+}
+
+/// Prints the status table. In a terminal table, a unit or year shared by every row moves from
+/// its column into a caption line, leaving the width to the text; a count line closes the table.
+pub fn print(
+    out: &mut dyn Write,
+    format: Format,
+    lang: Lang,
+    records: &[LedgerRecord<'_>],
+    as_of: NaiveDate,
+) -> io::Result<()> {
+    let empty = lang.pick("没有符合条件的条目。", "No items match.");
+    if format != Format::Table || records.is_empty() {
+        return emit(out, format, lang, records, empty);
+    }
+    let first = &records[0];
+    let one_unit = records.iter().all(|r| r.unit == first.unit);
+    let one_year = records.iter().all(|r| r.year == first.year);
+    let mut caption = Vec::new();
+    if one_unit {
+        caption.push(first.unit.to_string());
+    }
+    if one_year {
+        caption.push(match lang {
+            Lang::Zh => format!("{}年度", first.year),
+            Lang::En => format!("year {}", first.year),
+        });
+    }
+    let keep = |index: usize| !(index == 1 && one_unit || index == 2 && one_year);
+    let columns: Vec<TableColumn<'_>> = LedgerRecord::COLUMNS
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| keep(*i))
+        .map(|(_, c)| TableColumn {
+            label: lang.pick(c.zh, c.en),
+            wrap: c.wrap,
+        })
+        .collect();
+    let rows = records
+        .iter()
+        .map(|r| {
+            let cells = r.human_row(lang, false).into_iter().enumerate();
+            cells
+                .filter(|(i, _)| keep(*i))
+                .map(|(_, cell)| cell)
+                .collect()
+        })
+        .collect();
+    if !caption.is_empty() {
+        writeln!(out, "{}", caption.join(" · "))?;
+    }
+    writeln!(out, "{}", table::render(&columns, rows))?;
+    let overdue = records.iter().filter(|r| r.overdue).count();
+    let total = records.len();
+    match lang {
+        Lang::Zh => writeln!(out, "共 {total} 项，逾期 {overdue} 项（截至 {as_of}）"),
+        Lang::En => writeln!(out, "{total} items, {overdue} overdue (as of {as_of})"),
+    }
+}

@@ -1,0 +1,72 @@
+//! The append-only event log: every change, who made it and when.
+
+use anyhow::Context;
+use rusqlite::{params, Connection};
+
+use crate::error::Result;
+use crate::model::Event;
+
+/// An event about to be appended.
+#[derive(Debug, Clone)]
+pub struct NewEvent<'a> {
+    pub at: &'a str,
+    pub actor: &'a str,
+    /// The item's short id at the time (`P12`, `M3`, or `U1` for a unit).
+    pub item: &'a str,
+    pub item_uuid: &'a str,
+    /// What happened: `create`, `edit`, `link`, `unlink`, `progress`, `alias`.
+    pub action: &'a str,
+    pub detail: serde_json::Value,
+}
+
+/// Appends an event to the log.
+pub fn append_event(conn: &Connection, event: &NewEvent<'_>) -> Result<()> {
+    conn.execute(
+        "INSERT INTO events (uuid, at, actor, item, item_uuid, action, detail)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            super::new_uuid(),
+            event.at,
+            event.actor,
+            event.item,
+            event.item_uuid,
+            event.action,
+            event.detail.to_string()
+        ],
+    )
+    .context("append event")?;
+    Ok(())
+}
+
+/// The events of the item with this UUID, in the order they were recorded.
+pub fn events_for(conn: &Connection, item_uuid: &str) -> Result<Vec<Event>> {
+    let mut stmt = conn
+        .prepare("SELECT id, at, actor, item, action, detail FROM events WHERE item_uuid = ?1 ORDER BY id")
+        .context("list events")?;
+    let rows = stmt
+        .query_map(params![item_uuid], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get::<_, String>(5)?,
+            ))
+        })
+        .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+        .context("list events")?;
+    rows.into_iter()
+        .map(|(seq, at, actor, item, action, detail)| {
+            let detail = serde_json::from_str(&detail).context("read event detail")?;
+            Ok(Event {
+                seq,
+                at,
+                actor,
+                item,
+                action,
+                detail,
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,166 @@
+//! Loading a slice of the ledger (items, links, progress) for analysis.
+
+use std::collections::HashMap;
+
+use anyhow::Context;
+use chrono::NaiveDate;
+use rusqlite::{params, Connection};
+
+use super::measures::{measure_from_row, MEASURE_COLUMNS};
+use super::problems::{problem_from_row, PROBLEM_COLUMNS};
+use crate::error::Result;
+use crate::model::{ItemId, Measure, Problem, ProgressEntry};
+
+/// Which part of the ledger to load. `None` means "all".
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LedgerFilter {
+    pub unit_id: Option<i64>,
+    pub year: Option<i32>,
+}
+
+/// Everything analysis needs to compute statuses for the items in scope.
+#[derive(Debug, Clone, Default)]
+pub struct LedgerData {
+    /// Problems in scope, by unit name, year and id.
+    pub problems: Vec<Problem>,
+    /// Measures in scope, by unit name, year and id.
+    pub measures: Vec<Measure>,
+    /// Measures outside the scope that are linked to a problem in it: they count towards the
+    /// problem's status but are not rows of their own.
+    pub linked_measures: Vec<Measure>,
+    /// (problem, measure) pairs touching the scope, in id order.
+    pub links: Vec<(ItemId, ItemId)>,
+    /// Progress entries dated on or before the as-of date, oldest first, without evidence.
+    pub progress: Vec<ProgressEntry>,
+}
+
+const SCOPE_P: &str = "(?1 IS NULL OR p.unit_id = ?1) AND (?2 IS NULL OR p.year = ?2)";
+const SCOPE_M: &str = "(?1 IS NULL OR m.unit_id = ?1) AND (?2 IS NULL OR m.year = ?2)";
+
+/// Loads the items in scope and what their statuses depend on, as of `as_of`.
+pub fn load_ledger(
+    conn: &Connection,
+    filter: LedgerFilter,
+    as_of: NaiveDate,
+) -> Result<LedgerData> {
+    let scope = params![filter.unit_id, filter.year];
+    let problems = query(
+        conn,
+        &format!("SELECT {PROBLEM_COLUMNS} WHERE {SCOPE_P} ORDER BY u.name, p.year, p.id"),
+        scope,
+        problem_from_row,
+    )
+    .context("load problems")?;
+    let mut measures = query(
+        conn,
+        &format!("SELECT {MEASURE_COLUMNS} WHERE {SCOPE_M} ORDER BY u.name, m.year, m.id"),
+        scope,
+        measure_from_row,
+    )
+    .context("load measures")?;
+    let mut linked_measures = query(
+        conn,
+        &format!(
+            "SELECT {MEASURE_COLUMNS} WHERE NOT ({SCOPE_M}) AND m.id IN (
+                 SELECT pm.measure_id FROM problem_measures pm
+                 JOIN problems p ON p.id = pm.problem_id WHERE {SCOPE_P})
+             ORDER BY m.id"
+        ),
+        scope,
+        measure_from_row,
+    )
+    .context("load linked measures")?;
+    let links = query(
+        conn,
+        &format!(
+            "SELECT pm.problem_id, pm.measure_id FROM problem_measures pm
+             JOIN problems p ON p.id = pm.problem_id
+             JOIN measures m ON m.id = pm.measure_id
+             WHERE ({SCOPE_P}) OR ({SCOPE_M})
+             ORDER BY pm.problem_id, pm.measure_id"
+        ),
+        scope,
+        |r| Ok((ItemId::problem(r.get(0)?), ItemId::measure(r.get(1)?))),
+    )
+    .context("load links")?;
+    attach_co_depts(conn, measures.iter_mut().chain(linked_measures.iter_mut()))?;
+    let progress = load_progress(conn, as_of)?;
+    Ok(LedgerData {
+        problems,
+        measures,
+        linked_measures,
+        links,
+        progress,
+    })
+}
+
+fn load_progress(conn: &Connection, as_of: NaiveDate) -> Result<Vec<ProgressEntry>> {
+    let rows = query(
+        conn,
+        "SELECT id, uuid, problem_id, measure_id, status, date, note FROM progress
+         WHERE date <= ?1 ORDER BY date, id",
+        params![as_of],
+        |r| {
+            let item = match r.get::<_, Option<i64>>(2)? {
+                Some(p) => ItemId::problem(p),
+                None => ItemId::measure(r.get(3)?),
+            };
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                item,
+                r.get::<_, String>(4)?,
+                r.get(5)?,
+                r.get(6)?,
+            ))
+        },
+    )
+    .context("load progress")?;
+    rows.into_iter()
+        .map(|(seq, uuid, item, status, date, note)| {
+            Ok(ProgressEntry {
+                seq,
+                uuid,
+                item,
+                status: status.parse()?,
+                date,
+                note,
+                evidence: vec![],
+            })
+        })
+        .collect()
+}
+
+fn attach_co_depts<'a>(
+    conn: &Connection,
+    measures: impl Iterator<Item = &'a mut Measure>,
+) -> Result<()> {
+    let all = query(
+        conn,
+        "SELECT measure_id, dept FROM measure_co_depts ORDER BY measure_id, position",
+        [],
+        |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
+    )
+    .context("load co-operating departments")?;
+    let mut by_measure: HashMap<i64, Vec<String>> = HashMap::new();
+    for (id, dept) in all {
+        by_measure.entry(id).or_default().push(dept);
+    }
+    for m in measures {
+        if let Some(depts) = by_measure.remove(&m.id.num) {
+            m.owner.co_depts = depts;
+        }
+    }
+    Ok(())
+}
+
+fn query<T, P: rusqlite::Params>(
+    conn: &Connection,
+    sql: &str,
+    params: P,
+    map: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+) -> rusqlite::Result<Vec<T>> {
+    let mut stmt = conn.prepare(sql)?;
+    let rows = stmt.query_map(params, map)?;
+    rows.collect()
+}

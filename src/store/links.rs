@@ -1,0 +1,50 @@
+//! The many-to-many link between problems and the measures that answer them.
+
+use anyhow::Context;
+use rusqlite::{params, Connection};
+
+use crate::error::Result;
+use crate::model::{ItemId, ItemKind};
+
+/// Links measure `measure` to problem `problem`. Returns false when they were linked already.
+pub fn link(conn: &Connection, measure: ItemId, problem: ItemId) -> Result<bool> {
+    let changed = conn
+        .execute(
+            "INSERT OR IGNORE INTO problem_measures (problem_id, measure_id) VALUES (?1, ?2)",
+            params![problem.num, measure.num],
+        )
+        .context("link measure to problem")?;
+    Ok(changed == 1)
+}
+
+/// Removes the link. Returns false when there was none.
+pub fn unlink(conn: &Connection, measure: ItemId, problem: ItemId) -> Result<bool> {
+    let changed = conn
+        .execute(
+            "DELETE FROM problem_measures WHERE problem_id = ?1 AND measure_id = ?2",
+            params![problem.num, measure.num],
+        )
+        .context("unlink measure from problem")?;
+    Ok(changed == 1)
+}
+
+/// The items on the other side of `item`'s links, in id order: a problem's measures or a
+/// measure's problems.
+pub fn links_of(conn: &Connection, item: ItemId) -> Result<Vec<ItemId>> {
+    let (sql, other): (&str, fn(i64) -> ItemId) = match item.kind {
+        ItemKind::Problem => (
+            "SELECT measure_id FROM problem_measures WHERE problem_id = ?1 ORDER BY measure_id",
+            ItemId::measure,
+        ),
+        ItemKind::Measure => (
+            "SELECT problem_id FROM problem_measures WHERE measure_id = ?1 ORDER BY problem_id",
+            ItemId::problem,
+        ),
+    };
+    let mut stmt = conn.prepare_cached(sql).context("list links")?;
+    let ids = stmt
+        .query_map(params![item.num], |r| r.get::<_, i64>(0))
+        .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+        .context("list links")?;
+    Ok(ids.into_iter().map(other).collect())
+}

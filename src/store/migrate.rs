@@ -1,0 +1,71 @@
+//! Forward-only migrations: the numbered files of `schema/`, embedded in the binary.
+//!
+//! Step N is `MIGRATIONS[N - 1]`; `PRAGMA user_version` records the last step applied. Each step
+//! runs in its own transaction, so a failed upgrade leaves the store at the previous step.
+
+use rusqlite::Connection;
+
+/// Every file of `schema/`, in order. A test checks that none is missing.
+pub const MIGRATIONS: &[(&str, &str)] =
+    &[("001_init.sql", include_str!("../../schema/001_init.sql"))];
+
+/// The schema version this binary writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+pub(super) fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.pragma_query_value(None, "user_version", |r| r.get(0))
+}
+
+/// True when the file holds no tables at all (a new or zero-length file).
+pub(super) fn is_empty(conn: &Connection) -> rusqlite::Result<bool> {
+    let count: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+    Ok(count == 0)
+}
+
+/// Applies the steps after `from`, each in its own transaction.
+pub(super) fn migrate(
+    conn: &mut Connection,
+    from: i64,
+    application_id: i64,
+) -> rusqlite::Result<()> {
+    for (index, (_, sql)) in MIGRATIONS.iter().enumerate().skip(from as usize) {
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "application_id", application_id)?;
+        tx.pragma_update(None, "user_version", index as i64 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_schema_file_is_registered_in_order() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/schema");
+        let mut files: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|name| name.ends_with(".sql"))
+            .collect();
+        files.sort();
+        let registered: Vec<&str> = MIGRATIONS.iter().map(|(name, _)| *name).collect();
+        assert_eq!(files, registered);
+        for (index, name) in registered.iter().enumerate() {
+            assert!(
+                name.starts_with(&format!("{:03}_", index + 1)),
+                "{name} is out of order"
+            );
+        }
+    }
+
+    #[test]
+    fn migrating_twice_is_harmless() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn, 0, 1).unwrap();
+        migrate(&mut conn, SCHEMA_VERSION, 1).unwrap();
+        assert_eq!(user_version(&conn).unwrap(), SCHEMA_VERSION);
+    }
+}

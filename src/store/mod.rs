@@ -1,0 +1,268 @@
+//! The store: one SQLite file, and the only place SQL lives.
+//!
+//! `Store::open` checks the file before trusting it (a directory, a read-only file, a file that is
+//! not SQLite, a store from a newer taizhang), applies pending migrations, and sets the pragmas every
+//! connection needs (foreign keys, WAL, busy timeout). The entity modules take a `&Connection`
+//! (a `Transaction` derefs to one) and return domain types; rusqlite types never leave this module.
+
+mod events;
+mod ledger;
+mod links;
+mod measures;
+mod migrate;
+mod problems;
+mod progress;
+mod units;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
+
+pub use events::{append_event, events_for, NewEvent};
+pub use ledger::{load_ledger, LedgerData, LedgerFilter};
+pub use links::{link, links_of, unlink};
+pub use measures::{get_measure, insert_measure, update_measure, NewMeasure};
+pub use migrate::{MIGRATIONS, SCHEMA_VERSION};
+pub use problems::{get_problem, insert_problem, update_problem, NewProblem};
+pub use progress::{insert_progress, progress_of, NewProgress};
+pub use units::{add_alias, find_unit, insert_unit, list_units, unit_names, UnitSummary};
+
+use crate::error::{Error, Result};
+
+pub use rusqlite::Connection as Conn;
+
+/// Marks a SQLite file as a taizhang store (`PRAGMA application_id`, "TZLG").
+const APPLICATION_ID: i64 = 0x545A_4C47;
+
+/// How long a command waits for another process's write to finish before giving up.
+const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// What a command intends to do with the store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    Read,
+    Write,
+}
+
+/// What `Store::create` found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Created {
+    New,
+    Existing,
+}
+
+/// An open store.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens an existing store. A missing file is an error: only `init` creates stores, so a typo
+    /// in `--db` never silently starts an empty ledger.
+    pub fn open(path: &Path, access: Access) -> Result<Store> {
+        check_path(path)?;
+        if !path.exists() {
+            return Err(Error::NoStore(path.to_path_buf()));
+        }
+        let read_only = is_read_only(path);
+        if access == Access::Write && read_only {
+            return Err(Error::StoreReadOnly(path.to_path_buf()));
+        }
+        let flags = if read_only {
+            OpenFlags::SQLITE_OPEN_READ_ONLY
+        } else {
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+        };
+        let conn = Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+            .map_err(|e| classify(path, e))?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        store.prepare(false, read_only)?;
+        Ok(store)
+    }
+
+    /// Creates a store at `path`, or opens (and migrates) the one already there.
+    pub fn create(path: &Path) -> Result<(Store, Created)> {
+        check_path(path)?;
+        let existed = path.exists();
+        if existed && is_read_only(path) {
+            return Err(Error::StoreReadOnly(path.to_path_buf()));
+        }
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|e| {
+                Error::invalid(format!(
+                    "cannot create the folder {} for the store ({e}); choose another --db path",
+                    parent.display()
+                ))
+            })?;
+        }
+        let conn = Connection::open(path).map_err(|e| classify(path, e))?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        store.prepare(true, false)?;
+        let created = if existed {
+            Created::Existing
+        } else {
+            Created::New
+        };
+        Ok((store, created))
+    }
+
+    /// An empty, migrated store in memory, for unit tests.
+    pub fn in_memory() -> Result<Store> {
+        let conn = Connection::open_in_memory().map_err(anyhow::Error::from)?;
+        let mut store = Store {
+            conn,
+            path: PathBuf::from(":memory:"),
+        };
+        store.prepare(true, false)?;
+        Ok(store)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Read access for commands that only print.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Starts the one write transaction of a command. It takes the write lock at once (waiting up
+    /// to the busy timeout), and rolls back when dropped without `commit`.
+    pub fn transaction(&mut self) -> Result<WriteTx<'_>> {
+        let Store { conn, path } = self;
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| classify(path, e))?;
+        Ok(WriteTx { tx, path })
+    }
+
+    /// Schema version of the store.
+    pub fn schema_version(&self) -> Result<i64> {
+        migrate::user_version(&self.conn).map_err(|e| classify(&self.path, e))
+    }
+
+    fn prepare(&mut self, may_initialise: bool, read_only: bool) -> Result<()> {
+        let path = self.path.clone();
+        let wrap = |e: rusqlite::Error| classify(&path, e);
+        self.conn.busy_timeout(busy_timeout()).map_err(wrap)?;
+        self.conn
+            .pragma_update(None, "foreign_keys", true)
+            .map_err(wrap)?;
+        let app_id: i64 = self
+            .conn
+            .pragma_query_value(None, "application_id", |r| r.get(0))
+            .map_err(wrap)?;
+        let version = migrate::user_version(&self.conn).map_err(wrap)?;
+        if app_id != APPLICATION_ID {
+            let empty = migrate::is_empty(&self.conn).map_err(wrap)?;
+            if !(may_initialise && empty && version == 0) {
+                return Err(Error::NotAStore(path));
+            }
+        }
+        if version > SCHEMA_VERSION {
+            return Err(Error::StoreTooNew {
+                path,
+                found: version,
+                known: SCHEMA_VERSION,
+            });
+        }
+        if version < SCHEMA_VERSION {
+            if read_only {
+                return Err(Error::StoreReadOnly(path));
+            }
+            migrate::migrate(&mut self.conn, version, APPLICATION_ID).map_err(wrap)?;
+        }
+        if !read_only && self.path != Path::new(":memory:") {
+            self.conn
+                .pragma_update_and_check(None, "journal_mode", "wal", |_| Ok(()))
+                .map_err(wrap)?;
+        }
+        Ok(())
+    }
+}
+
+fn busy_timeout() -> Duration {
+    std::env::var("TAIZHANG_BUSY_TIMEOUT_MS")
+        .ok()
+        .and_then(|ms| ms.parse().ok())
+        .map(Duration::from_millis)
+        .unwrap_or(DEFAULT_BUSY_TIMEOUT)
+}
+
+fn check_path(path: &Path) -> Result<()> {
+    if path.is_dir() {
+        return Err(Error::StoreIsDirectory(path.to_path_buf()));
+    }
+    Ok(())
+}
+
+/// Permission bits, not a write attempt: root can write to a file it marked read-only, and the
+/// user's intent still deserves respect.
+fn is_read_only(path: &Path) -> bool {
+    std::fs::metadata(path)
+        .map(|m| m.permissions().readonly())
+        .unwrap_or(false)
+}
+
+/// Turns SQLite's answer into an error the user can act on.
+pub(crate) fn classify(path: &Path, error: rusqlite::Error) -> Error {
+    match error.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => Error::NotAStore(path.to_path_buf()),
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
+            Error::StoreBusy(path.to_path_buf())
+        }
+        Some(ErrorCode::ReadOnly) => Error::StoreReadOnly(path.to_path_buf()),
+        Some(ErrorCode::CannotOpen) => Error::invalid(format!(
+            "cannot open the store {}; check that its folder exists and is writable",
+            path.display()
+        )),
+        _ => Error::Other(anyhow::Error::new(error).context(format!("store {}", path.display()))),
+    }
+}
+
+/// The one write transaction of a command. It derefs to a connection for the entity functions
+/// and rolls back when dropped without `commit`.
+pub struct WriteTx<'a> {
+    tx: rusqlite::Transaction<'a>,
+    path: &'a Path,
+}
+
+impl WriteTx<'_> {
+    /// Makes the command's changes permanent, turning a late lock conflict into a clear error.
+    pub fn commit(self) -> Result<()> {
+        self.tx.commit().map_err(|e| classify(self.path, e))
+    }
+}
+
+impl std::ops::Deref for WriteTx<'_> {
+    type Target = Connection;
+
+    fn deref(&self) -> &Connection {
+        &self.tx
+    }
+}
+
+/// A fresh UUID for a new row.
+pub(crate) fn new_uuid() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fresh_in_memory_store_is_at_the_latest_schema() {
+        let store = Store::in_memory().unwrap();
+        assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    }
+}

@@ -1,0 +1,129 @@
+//! Progress entries (整改进展) and their evidence. Append-only: there is no update.
+
+use anyhow::Context;
+use chrono::NaiveDate;
+use rusqlite::{params, Connection};
+
+use crate::error::Result;
+use crate::model::{Evidence, ItemId, ItemKind, ProgressEntry, Status};
+
+/// A progress entry about to be recorded.
+#[derive(Debug, Clone)]
+pub struct NewProgress<'a> {
+    pub item: ItemId,
+    pub status: Status,
+    pub date: NaiveDate,
+    pub note: Option<&'a str>,
+    pub evidence: &'a [Evidence],
+    pub created_at: &'a str,
+}
+
+/// Records a progress entry with its evidence and returns it.
+pub fn insert_progress(conn: &Connection, new: &NewProgress<'_>) -> Result<ProgressEntry> {
+    let uuid = super::new_uuid();
+    let (problem_id, measure_id) = split(new.item);
+    conn.execute(
+        "INSERT INTO progress (uuid, problem_id, measure_id, status, date, note, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            uuid,
+            problem_id,
+            measure_id,
+            new.status.code(),
+            new.date,
+            new.note,
+            new.created_at
+        ],
+    )
+    .context("insert progress entry")?;
+    let seq = conn.last_insert_rowid();
+    let mut stmt = conn
+        .prepare_cached(
+            "INSERT INTO evidence (progress_id, position, reference, size_bytes, sha256)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+        )
+        .context("insert evidence")?;
+    for (position, e) in new.evidence.iter().enumerate() {
+        stmt.execute(params![
+            seq,
+            position as i64,
+            e.reference,
+            e.size_bytes.map(|s| s as i64),
+            e.sha256
+        ])
+        .context("insert evidence")?;
+    }
+    Ok(ProgressEntry {
+        seq,
+        uuid,
+        item: new.item,
+        status: new.status,
+        date: new.date,
+        note: new.note.map(str::to_string),
+        evidence: new.evidence.to_vec(),
+    })
+}
+
+/// Every progress entry of `item`, oldest first (by date, then by order of recording).
+pub fn progress_of(conn: &Connection, item: ItemId) -> Result<Vec<ProgressEntry>> {
+    let column = match item.kind {
+        ItemKind::Problem => "problem_id",
+        ItemKind::Measure => "measure_id",
+    };
+    let mut stmt = conn
+        .prepare(&format!(
+            "SELECT id, uuid, status, date, note FROM progress WHERE {column} = ?1 ORDER BY date, id"
+        ))
+        .context("list progress")?;
+    let rows = stmt
+        .query_map(params![item.num], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, NaiveDate>(3)?,
+                r.get::<_, Option<String>>(4)?,
+            ))
+        })
+        .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+        .context("list progress")?;
+    rows.into_iter()
+        .map(|(seq, uuid, status, date, note)| {
+            Ok(ProgressEntry {
+                seq,
+                uuid,
+                item,
+                status: status.parse()?,
+                date,
+                note,
+                evidence: evidence_of(conn, seq)?,
+            })
+        })
+        .collect()
+}
+
+fn evidence_of(conn: &Connection, progress_id: i64) -> Result<Vec<Evidence>> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT reference, size_bytes, sha256 FROM evidence WHERE progress_id = ?1 ORDER BY position",
+        )
+        .context("list evidence")?;
+    let evidence = stmt
+        .query_map(params![progress_id], |r| {
+            Ok(Evidence {
+                reference: r.get(0)?,
+                size_bytes: r.get::<_, Option<i64>>(1)?.map(|s| s as u64),
+                sha256: r.get(2)?,
+            })
+        })
+        .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+        .context("list evidence")?;
+    Ok(evidence)
+}
+
+pub(super) fn split(item: ItemId) -> (Option<i64>, Option<i64>) {
+    match item.kind {
+        ItemKind::Problem => (Some(item.num), None),
+        ItemKind::Measure => (None, Some(item.num)),
+    }
+}
