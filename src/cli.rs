@@ -52,7 +52,7 @@ pub struct GlobalArgs {
     pub format: Format,
 
     /// The date to compute deadlines and statuses at, as YYYY-MM-DD [default: today]
-    #[arg(long, global = true, value_name = "DATE")]
+    #[arg(long, global = true, env = "TAIZHANG_AS_OF", value_name = "DATE")]
     pub as_of: Option<String>,
 
     /// Language of tables and messages

@@ -45,7 +45,7 @@ pub enum Error {
     #[error("no unit named '{name}' in this store; {hint}")]
     UnknownUnit { name: String, hint: String },
 
-    #[error("a unit named '{0}' already exists (see 'taizhang unit list')")]
+    #[error("'{0}' already names a unit in this store (see 'taizhang unit list')")]
     UnitExists(String),
 
     #[error("'{alias}' already names the unit '{unit}'; choose another alias")]

@@ -1,1 +1,11 @@
+//! The one integration-test binary: every test drives the real `taizhang` on a temp store.
 
+mod common;
+mod test_errors;
+mod test_init;
+mod test_items;
+mod test_progress;
+mod test_readme;
+mod test_show_history;
+mod test_status;
+mod test_store_safety;

@@ -59,8 +59,8 @@ impl RowFilter {
     }
 }
 
-/// Computes the rows of `data` as of `as_of`: problems first, then measures, each in the order
-/// loaded (unit, year, id). Progress dated after `as_of` must already be left out of `data`.
+/// Computes the rows of `data` as of `as_of`, ordered by unit and year, and within each the
+/// problems before the measures, each in id order. Progress dated after `as_of` must already be left out of `data`.
 pub fn compute_ledger(data: &LedgerData, as_of: NaiveDate, filter: &RowFilter) -> Vec<LedgerRow> {
     let mut latest: HashMap<ItemId, (Status, NaiveDate)> = HashMap::new();
     for entry in &data.progress {
@@ -154,6 +154,8 @@ pub fn compute_ledger(data: &LedgerData, as_of: NaiveDate, filter: &RowFilter) -
         });
     }
     rows.retain(|row| filter.keeps(row));
+    // Stable: within a unit and year, problems stay before measures, each in id order.
+    rows.sort_by(|a, b| (&a.unit, a.year).cmp(&(&b.unit, b.year)));
     rows
 }
 

@@ -53,8 +53,13 @@ impl Record for EventRecord<'_> {
     }
 
     fn human_row(&self, lang: Lang, full: bool) -> Vec<String> {
+        // "2026-01-15T09:30:00+08:00" reads as "2026-01-15 09:30" in a table.
+        let at = match self.at.get(..16) {
+            Some(minutes) if !full => minutes.replacen('T', " ", 1),
+            _ => self.at.to_string(),
+        };
         vec![
-            self.at.to_string(),
+            at,
             self.actor.to_string(),
             action_label(self.action, lang).to_string(),
             describe(self.action, self.detail, lang, full),
@@ -109,11 +114,20 @@ fn describe(action: &str, detail: &Value, lang: Lang, full: bool) -> String {
                 .map(|(field, change)| {
                     let show = |v: Option<&Value>| match v {
                         Some(Value::String(s)) => cut(s.clone()),
+                        Some(Value::Array(items)) if items.is_empty() => {
+                            lang.pick("（空）", "(none)").to_string()
+                        }
+                        Some(Value::Array(items)) => items
+                            .iter()
+                            .map(|i| i.as_str().map_or_else(|| i.to_string(), str::to_string))
+                            .collect::<Vec<_>>()
+                            .join(lang.pick("、", ", ")),
                         Some(Value::Null) | None => lang.pick("（空）", "(none)").to_string(),
                         Some(other) => other.to_string(),
                     };
                     format!(
-                        "{field}: {} → {}",
+                        "{}: {} → {}",
+                        field_label(field, lang),
                         show(change.get("from")),
                         show(change.get("to"))
                     )
@@ -122,5 +136,22 @@ fn describe(action: &str, detail: &Value, lang: Lang, full: bool) -> String {
                 .join("; ")
         }
         _ => detail.to_string(),
+    }
+}
+
+/// The name people know an edited field by.
+fn field_label(field: &str, lang: Lang) -> &str {
+    match (field, lang) {
+        ("text", Lang::Zh) => "内容",
+        ("year", Lang::Zh) => "年度",
+        ("category", Lang::Zh) => "类别",
+        ("title", Lang::Zh) => "标题",
+        ("leader", Lang::Zh) => "责任领导",
+        ("owner_dept", Lang::Zh) => "牵头部门",
+        ("co_depts", Lang::Zh) => "配合部门",
+        ("owner_person", Lang::Zh) => "责任人",
+        ("deadline_kind", Lang::Zh) => "时限类型",
+        ("due", Lang::Zh) => "整改时限",
+        (other, _) => other,
     }
 }

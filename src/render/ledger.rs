@@ -164,8 +164,9 @@ impl Record for LedgerRecord<'_> {
     }
 }
 
-/// Prints the status table. In a terminal table, a unit or year shared by every row moves from
-/// its column into a caption line, leaving the width to the text; a count line closes the table.
+/// Prints the status table. In a terminal, each unit and year gets a table of its own under a
+/// caption line, which leaves the width of an 80-column terminal to the text; a count line closes
+/// the output. `records` must be ordered by unit and year.
 pub fn print(
     out: &mut dyn Write,
     format: Format,
@@ -177,20 +178,8 @@ pub fn print(
     if format != Format::Table || records.is_empty() {
         return emit(out, format, lang, records, empty);
     }
-    let first = &records[0];
-    let one_unit = records.iter().all(|r| r.unit == first.unit);
-    let one_year = records.iter().all(|r| r.year == first.year);
-    let mut caption = Vec::new();
-    if one_unit {
-        caption.push(first.unit.to_string());
-    }
-    if one_year {
-        caption.push(match lang {
-            Lang::Zh => format!("{}年度", first.year),
-            Lang::En => format!("year {}", first.year),
-        });
-    }
-    let keep = |index: usize| !(index == 1 && one_unit || index == 2 && one_year);
+    // Unit (1) and year (2) are in the caption.
+    let keep = |index: usize| index != 1 && index != 2;
     let columns: Vec<TableColumn<'_>> = LedgerRecord::COLUMNS
         .iter()
         .enumerate()
@@ -200,20 +189,24 @@ pub fn print(
             wrap: c.wrap,
         })
         .collect();
-    let rows = records
-        .iter()
-        .map(|r| {
-            let cells = r.human_row(lang, false).into_iter().enumerate();
-            cells
-                .filter(|(i, _)| keep(*i))
-                .map(|(_, cell)| cell)
-                .collect()
-        })
-        .collect();
-    if !caption.is_empty() {
-        writeln!(out, "{}", caption.join(" · "))?;
+    for group in records.chunk_by(|a, b| a.unit == b.unit && a.year == b.year) {
+        let caption = match lang {
+            Lang::Zh => format!("{} · {}年度", group[0].unit, group[0].year),
+            Lang::En => format!("{} · year {}", group[0].unit, group[0].year),
+        };
+        let rows = group
+            .iter()
+            .map(|r| {
+                let cells = r.human_row(lang, false).into_iter().enumerate();
+                cells
+                    .filter(|(i, _)| keep(*i))
+                    .map(|(_, cell)| cell)
+                    .collect()
+            })
+            .collect();
+        writeln!(out, "{caption}")?;
+        writeln!(out, "{}", table::render(&columns, rows))?;
     }
-    writeln!(out, "{}", table::render(&columns, rows))?;
     let overdue = records.iter().filter(|r| r.overdue).count();
     let total = records.len();
     match lang {

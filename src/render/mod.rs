@@ -55,13 +55,14 @@ impl Lang {
     }
 }
 
-/// Shows a deadline the way a ledger does: a date, 立行立改 (with its date) or 长期坚持.
+/// Shows a deadline the way a ledger does: a date, 立行立改 or 长期坚持 (the date of an immediate
+/// measure is in its JSON and in `show`).
 pub fn deadline_label(deadline: Option<crate::model::Deadline>, lang: Lang) -> String {
     use crate::model::Deadline;
     match deadline {
         None => String::new(),
         Some(Deadline::ByDate(d)) => d.to_string(),
-        Some(Deadline::Immediate(d)) => format!("{} {d}", lang.pick("立行立改", "immediate")),
+        Some(Deadline::Immediate(_)) => lang.pick("立行立改", "immediate").to_string(),
         Some(Deadline::LongTerm) => lang.pick("长期坚持", "long-term").to_string(),
     }
 }

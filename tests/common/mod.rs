@@ -1,0 +1,174 @@
+//! The test harness: a temp dir, a store path, and the real binary with the date fixed.
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+/// The as-of date every test runs at unless it passes `--as-of`.
+pub const AS_OF: &str = "2026-01-15";
+
+/// A temporary directory holding one store, and a way to run `taizhang` against it.
+pub struct TestEnv {
+    dir: TempDir,
+    db: PathBuf,
+}
+
+impl TestEnv {
+    /// A fresh directory; the store does not exist yet.
+    pub fn new() -> TestEnv {
+        let dir = tempfile::Builder::new()
+            .prefix("taizhang-test")
+            .tempdir()
+            .expect("temp dir");
+        let db = dir.path().join("ledger.db");
+        TestEnv { dir, db }
+    }
+
+    /// A fresh directory with an initialised store.
+    pub fn init() -> TestEnv {
+        let env = TestEnv::new();
+        env.ok(&["init"]);
+        env
+    }
+
+    /// An initialised store holding the fixture ledger (two units, two years).
+    pub fn with_fixture_ledger() -> TestEnv {
+        let env = TestEnv::init();
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/ledger.json");
+        let text = std::fs::read_to_string(path).expect("fixtures/ledger.json");
+        let commands: Vec<Vec<String>> = serde_json::from_str(&text).expect("fixture is JSON");
+        for args in commands {
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            env.ok(&args);
+        }
+        env
+    }
+
+    pub fn dir(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn db(&self) -> &Path {
+        &self.db
+    }
+
+    /// The binary, run in the temp dir with the store, date, clock, user and width fixed.
+    pub fn cmd(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::cargo_bin("taizhang").expect("binary");
+        cmd.current_dir(self.dir.path())
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("HOME", self.dir.path())
+            .env("TAIZHANG_DB", &self.db)
+            .env("TAIZHANG_AS_OF", AS_OF)
+            .env("TAIZHANG_TIMESTAMP", "2026-01-15T09:30:00+08:00")
+            .env("TAIZHANG_USER", "tester")
+            .env("COLUMNS", "80")
+            .env("RUST_BACKTRACE", "0")
+            .args(args);
+        cmd
+    }
+
+    /// Runs a command that must succeed and returns its stdout.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let output = self.cmd(args).output().expect("run taizhang");
+        assert!(
+            output.status.success(),
+            "taizhang {args:?} failed:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).expect("stdout is UTF-8")
+    }
+
+    /// Runs a command and renders exit code, stdout and stderr for a snapshot, with the temp
+    /// dir and UUIDs replaced by stable placeholders.
+    pub fn run(&self, args: &[&str]) -> String {
+        let output = self.cmd(args).output().expect("run taizhang");
+        self.render(&output)
+    }
+
+    pub fn render(&self, output: &Output) -> String {
+        let text = format!(
+            "exit: {}\n--- stdout\n{}--- stderr\n{}",
+            output
+                .status
+                .code()
+                .map_or("signal".to_string(), |c| c.to_string()),
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr),
+        );
+        let dir = self.dir.path().display().to_string();
+        redact_uuids(&text.replace(&dir, "[dir]"))
+    }
+
+    /// Everything the store holds, as text: a change anywhere changes this.
+    pub fn fingerprint(&self) -> String {
+        fingerprint(&self.db)
+    }
+}
+
+/// A dump of every table of the store at `path` (and its schema version), in a stable order.
+pub fn fingerprint(path: &Path) -> String {
+    let conn =
+        rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .expect("open store read-only");
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    let mut out = format!("user_version {version}\n");
+    let tables: Vec<String> = {
+        let mut stmt = conn
+            .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+            .unwrap();
+        stmt.query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    for table in tables {
+        out.push_str(&format!("== {table}\n"));
+        let mut stmt = conn
+            .prepare(&format!("SELECT * FROM \"{table}\" ORDER BY rowid"))
+            .unwrap();
+        let columns = stmt.column_count();
+        let rows = stmt
+            .query_map([], |r| {
+                (0..columns)
+                    .map(|i| r.get_ref(i).map(|v| format!("{v:?}")))
+                    .collect::<Result<Vec<_>, _>>()
+            })
+            .unwrap();
+        for row in rows {
+            out.push_str(&row.unwrap().join(" | "));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// Replaces every UUID with `[uuid]`.
+pub fn redact_uuids(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < text.len() {
+        if i + 36 <= bytes.len() && is_uuid(&bytes[i..i + 36]) {
+            out.push_str("[uuid]");
+            i += 36;
+        } else {
+            let ch = text[i..].chars().next().expect("in bounds");
+            out.push(ch);
+            i += ch.len_utf8();
+        }
+    }
+    out
+}
+
+fn is_uuid(b: &[u8]) -> bool {
+    b.iter().enumerate().all(|(i, c)| match i {
+        8 | 13 | 18 | 23 => *c == b'-',
+        _ => c.is_ascii_hexdigit() && !c.is_ascii_uppercase(),
+    })
+}

@@ -1,0 +1,146 @@
+use crate::common::TestEnv;
+
+#[test]
+fn the_status_table_shows_every_item_with_overdue_days() {
+    let env = TestEnv::with_fixture_ledger();
+    insta::assert_snapshot!(env.run(&["status"]));
+}
+
+#[test]
+fn the_status_table_of_one_unit_and_year_moves_them_into_a_caption() {
+    let env = TestEnv::with_fixture_ledger();
+    insta::assert_snapshot!(env.run(&["status", "--unit", "市财政局", "--year", "2024"]));
+}
+
+#[test]
+fn the_status_table_speaks_english_with_lang_en() {
+    let env = TestEnv::with_fixture_ledger();
+    insta::assert_snapshot!(env.run(&[
+        "status",
+        "--unit",
+        "东山县市场监管局",
+        "--year",
+        "2024",
+        "--lang",
+        "en"
+    ]));
+}
+
+#[test]
+fn overdue_lists_only_items_past_their_deadline() {
+    let env = TestEnv::with_fixture_ledger();
+    insta::assert_snapshot!(env.run(&["status", "--overdue"]));
+}
+
+#[test]
+fn statuses_are_computed_as_of_the_given_date() {
+    let env = TestEnv::with_fixture_ledger();
+    insta::assert_snapshot!(env.run(&[
+        "status",
+        "--unit",
+        "临江市财政局",
+        "--year",
+        "2024",
+        "--as-of",
+        "2025-04-30"
+    ]));
+}
+
+#[test]
+fn status_filters_by_owner_and_status() {
+    let env = TestEnv::with_fixture_ledger();
+    insta::assert_snapshot!(env.run(&["status", "--owner", "机关党委", "--status", "已完成"]));
+}
+
+#[test]
+fn status_prints_stable_json() {
+    let env = TestEnv::with_fixture_ledger();
+    insta::assert_snapshot!(env.run(&[
+        "status",
+        "--unit",
+        "临江市财政局",
+        "--year",
+        "2024",
+        "--format",
+        "json"
+    ]));
+}
+
+#[test]
+fn status_prints_csv_with_a_header() {
+    let env = TestEnv::with_fixture_ledger();
+    insta::assert_snapshot!(env.run(&["status", "--format", "csv"]));
+}
+
+#[test]
+fn status_prints_a_markdown_table_with_full_text() {
+    let env = TestEnv::with_fixture_ledger();
+    insta::assert_snapshot!(env.run(&["status", "--year", "2025", "--format", "md"]));
+}
+
+#[test]
+fn an_empty_selection_says_so() {
+    let env = TestEnv::with_fixture_ledger();
+    insta::assert_snapshot!(env.run(&["status", "--year", "2019"]));
+    insta::assert_snapshot!(env.run(&["status", "--year", "2019", "--format", "json"]));
+}
+
+#[test]
+fn table_lines_fit_in_eighty_columns() {
+    let env = TestEnv::with_fixture_ledger();
+    for args in [
+        &["status"][..],
+        &["status", "--lang", "en"],
+        &["show", "M1"],
+        &["history", "M1"],
+        &["unit", "list"],
+    ] {
+        let out = env.ok(args);
+        for line in out.lines() {
+            let width = unicode_width_of(line);
+            assert!(
+                width <= 80,
+                "{args:?} printed a line {width} columns wide:\n{line}"
+            );
+        }
+    }
+}
+
+/// Display width with CJK characters counted as two columns.
+fn unicode_width_of(line: &str) -> usize {
+    line.chars()
+        .map(|c| match c as u32 {
+            0x1100..=0x115F
+            | 0x2E80..=0xA4CF
+            | 0xAC00..=0xD7A3
+            | 0xF900..=0xFAFF
+            | 0xFE30..=0xFE4F
+            | 0xFF00..=0xFF60
+            | 0xFFE0..=0xFFE6 => 2,
+            _ => 1,
+        })
+        .sum()
+}
+
+#[test]
+fn the_schema_views_agree_with_the_computed_statuses() {
+    let env = TestEnv::with_fixture_ledger();
+    let json = env.ok(&["status", "--format", "json", "--as-of", "2030-01-01"]);
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+    let conn = rusqlite::Connection::open(env.db()).unwrap();
+    let mut stmt = conn.prepare("SELECT item, status FROM ledger").unwrap();
+    let from_view: std::collections::HashMap<String, String> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(from_view.len(), rows.len());
+    for row in rows {
+        let id = row["id"].as_str().unwrap();
+        assert_eq!(
+            from_view[id],
+            row["status"].as_str().unwrap(),
+            "status of {id}"
+        );
+    }
+}

@@ -1,0 +1,112 @@
+//! The store is never damaged: failing commands roll back, and stores we cannot use are refused.
+
+use std::os::unix::fs::PermissionsExt;
+
+use crate::common::TestEnv;
+
+#[test]
+fn a_command_that_fails_midway_leaves_the_store_unchanged() {
+    let env = TestEnv::with_fixture_ledger();
+    let before = env.fingerprint();
+    // The unit is inserted before the second alias turns out to be taken: all of it rolls back.
+    let output = env
+        .cmd(&[
+            "unit",
+            "add",
+            "临江市审计局",
+            "--alias",
+            "市审计局",
+            "--alias",
+            "市财政局",
+        ])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    insta::assert_snapshot!(env.render(&output));
+    assert_eq!(before, env.fingerprint());
+}
+
+#[test]
+fn a_missing_store_is_not_created_by_accident() {
+    let env = TestEnv::new();
+    insta::assert_snapshot!(env.run(&["status"]));
+    assert!(!env.db().exists());
+}
+
+#[test]
+fn a_directory_is_refused_as_a_store() {
+    let env = TestEnv::new();
+    let dir = env.dir().to_str().unwrap().to_string();
+    insta::assert_snapshot!(env.run(&["status", "--db", &dir]));
+    insta::assert_snapshot!(env.run(&["init", "--db", &dir]));
+}
+
+#[test]
+fn a_file_that_is_not_sqlite_is_refused_and_left_alone() {
+    let env = TestEnv::new();
+    std::fs::write(env.db(), "序号,问题描述\n1,会议记录不规范\n").unwrap();
+    insta::assert_snapshot!(env.run(&["status"]));
+    insta::assert_snapshot!(env.run(&["init"]));
+    assert_eq!(
+        std::fs::read_to_string(env.db()).unwrap(),
+        "序号,问题描述\n1,会议记录不规范\n"
+    );
+}
+
+#[test]
+fn a_sqlite_file_of_another_program_is_refused() {
+    let env = TestEnv::new();
+    let conn = rusqlite::Connection::open(env.db()).unwrap();
+    conn.execute_batch("CREATE TABLE contacts (name TEXT);")
+        .unwrap();
+    drop(conn);
+    let before = crate::common::fingerprint(env.db());
+    insta::assert_snapshot!(env.run(&["init"]));
+    assert_eq!(before, env.fingerprint());
+}
+
+#[test]
+fn a_store_from_a_newer_taizhang_is_refused() {
+    let env = TestEnv::init();
+    let conn = rusqlite::Connection::open(env.db()).unwrap();
+    conn.pragma_update(None, "user_version", 99).unwrap();
+    drop(conn);
+    let before = env.fingerprint();
+    insta::assert_snapshot!(env.run(&["status"]));
+    insta::assert_snapshot!(env.run(&["unit", "add", "临江市审计局"]));
+    assert_eq!(before, env.fingerprint());
+}
+
+#[test]
+fn a_read_only_store_can_be_read_but_not_written() {
+    let env = TestEnv::with_fixture_ledger();
+    let before = env.fingerprint();
+    std::fs::set_permissions(env.db(), std::fs::Permissions::from_mode(0o444)).unwrap();
+    insta::assert_snapshot!(env.run(&["progress", "M3", "--status", "done"]));
+    let output = env
+        .cmd(&["status", "--overdue", "--format", "csv"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", env.render(&output));
+    std::fs::set_permissions(env.db(), std::fs::Permissions::from_mode(0o644)).unwrap();
+    assert_eq!(before, env.fingerprint());
+}
+
+#[test]
+fn a_store_locked_by_another_writer_is_reported_as_busy() {
+    let env = TestEnv::with_fixture_ledger();
+    let before = env.fingerprint();
+    let conn = rusqlite::Connection::open(env.db()).unwrap();
+    conn.execute_batch("BEGIN IMMEDIATE;").unwrap();
+    let output = env
+        .cmd(&["progress", "M3", "--status", "done"])
+        .env("TAIZHANG_BUSY_TIMEOUT_MS", "200")
+        .output()
+        .unwrap();
+    insta::assert_snapshot!(env.render(&output));
+    // Readers are not blocked by a writer.
+    assert!(env.cmd(&["status"]).output().unwrap().status.success());
+    conn.execute_batch("ROLLBACK;").unwrap();
+    drop(conn);
+    assert_eq!(before, env.fingerprint());
+}
