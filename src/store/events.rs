@@ -70,3 +70,31 @@ pub fn events_for(conn: &Connection, item_uuid: &str) -> Result<Vec<Event>> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::testing::{store_with_unit, AT};
+
+    #[test]
+    fn events_are_listed_in_order_and_cannot_be_deleted() {
+        let (store, unit) = store_with_unit();
+        let conn = store.conn();
+        for action in ["create", "alias"] {
+            let event = NewEvent {
+                at: AT,
+                actor: "tester",
+                item: "U1",
+                item_uuid: &unit.uuid,
+                action,
+                detail: serde_json::json!({"n": action}),
+            };
+            append_event(conn, &event).unwrap();
+        }
+        let events = events_for(conn, &unit.uuid).unwrap();
+        let actions: Vec<&str> = events.iter().map(|e| e.action.as_str()).collect();
+        assert_eq!(actions, ["create", "alias"]);
+        assert_eq!(events[1].detail["n"], "alias");
+        assert!(conn.execute("DELETE FROM events", []).is_err());
+    }
+}

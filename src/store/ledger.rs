@@ -164,3 +164,93 @@ fn query<T, P: rusqlite::Params>(
     let rows = stmt.query_map(params, map)?;
     rows.collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Deadline, Owner, Status};
+    use crate::store::links::link;
+    use crate::store::measures::{insert_measure, NewMeasure};
+    use crate::store::problems::{insert_problem, NewProblem};
+    use crate::store::progress::{insert_progress, NewProgress};
+    use crate::store::testing::{store_with_unit, AT};
+
+    #[test]
+    fn loading_keeps_the_scope_and_leaves_out_progress_after_the_as_of_date() {
+        let (store, unit) = store_with_unit();
+        let conn = store.conn();
+        let p2024 = insert_problem(
+            conn,
+            &NewProblem {
+                unit_id: unit.id,
+                year: 2024,
+                category: None,
+                text: "旧问题",
+                created_at: AT,
+            },
+        )
+        .unwrap();
+        insert_problem(
+            conn,
+            &NewProblem {
+                unit_id: unit.id,
+                year: 2025,
+                category: None,
+                text: "新问题",
+                created_at: AT,
+            },
+        )
+        .unwrap();
+        let owner = Owner {
+            co_depts: vec!["人事科".into()],
+            ..Owner::default()
+        };
+        // A 2025 measure answering the 2024 problem: outside the 2024 scope, but it counts.
+        let m = insert_measure(
+            conn,
+            &NewMeasure {
+                unit_id: unit.id,
+                year: 2025,
+                title: None,
+                text: "措施",
+                owner: &owner,
+                deadline: Deadline::LongTerm,
+                created_at: AT,
+            },
+        )
+        .unwrap();
+        link(conn, m.id, p2024.id).unwrap();
+        for (day, status) in [(1, Status::InProgress), (20, Status::Done)] {
+            let date = NaiveDate::from_ymd_opt(2025, 3, day).unwrap();
+            insert_progress(
+                conn,
+                &NewProgress {
+                    item: m.id,
+                    status,
+                    date,
+                    note: None,
+                    evidence: &[],
+                    created_at: AT,
+                },
+            )
+            .unwrap();
+        }
+        let as_of = NaiveDate::from_ymd_opt(2025, 3, 10).unwrap();
+        let data = load_ledger(
+            conn,
+            LedgerFilter {
+                unit_id: Some(unit.id),
+                year: Some(2024),
+            },
+            as_of,
+        )
+        .unwrap();
+        assert_eq!(data.problems.len(), 1);
+        assert!(data.measures.is_empty());
+        assert_eq!(data.linked_measures.len(), 1);
+        assert_eq!(data.linked_measures[0].owner.co_depts, ["人事科"]);
+        assert_eq!(data.links, [(p2024.id, m.id)]);
+        let statuses: Vec<Status> = data.progress.iter().map(|e| e.status).collect();
+        assert_eq!(statuses, [Status::InProgress]);
+    }
+}

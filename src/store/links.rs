@@ -48,3 +48,48 @@ pub fn links_of(conn: &Connection, item: ItemId) -> Result<Vec<ItemId>> {
         .context("list links")?;
     Ok(ids.into_iter().map(other).collect())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Deadline, Owner};
+    use crate::store::measures::{insert_measure, NewMeasure};
+    use crate::store::problems::{insert_problem, NewProblem};
+    use crate::store::testing::{store_with_unit, AT};
+
+    #[test]
+    fn links_are_many_to_many_and_idempotent() {
+        let (store, unit) = store_with_unit();
+        let conn = store.conn();
+        let problem = |text| {
+            let new = NewProblem {
+                unit_id: unit.id,
+                year: 2024,
+                category: None,
+                text,
+                created_at: AT,
+            };
+            insert_problem(conn, &new).unwrap().id
+        };
+        let (p1, p2) = (problem("问题一"), problem("问题二"));
+        let owner = Owner::default();
+        let new = NewMeasure {
+            unit_id: unit.id,
+            year: 2024,
+            title: None,
+            text: "措施",
+            owner: &owner,
+            deadline: Deadline::LongTerm,
+            created_at: AT,
+        };
+        let m = insert_measure(conn, &new).unwrap().id;
+        assert!(link(conn, m, p1).unwrap());
+        assert!(!link(conn, m, p1).unwrap());
+        assert!(link(conn, m, p2).unwrap());
+        assert_eq!(links_of(conn, m).unwrap(), [p1, p2]);
+        assert_eq!(links_of(conn, p2).unwrap(), [m]);
+        assert!(unlink(conn, m, p1).unwrap());
+        assert!(!unlink(conn, m, p1).unwrap());
+        assert_eq!(links_of(conn, m).unwrap(), [p2]);
+    }
+}

@@ -148,3 +148,70 @@ pub(super) fn co_depts_of(conn: &Connection, measure_id: i64) -> Result<Vec<Stri
         .context("list co-operating departments")?;
     Ok(depts)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::testing::{store_with_unit, AT};
+
+    #[test]
+    fn a_measure_round_trips_with_its_owner_and_deadline() {
+        let (store, unit) = store_with_unit();
+        let owner = Owner {
+            leader: Some("王副局长".into()),
+            owner_dept: Some("办公室".into()),
+            co_depts: vec!["人事科".into(), "财务科".into()],
+            owner_person: Some("李明".into()),
+        };
+        let due = NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
+        let new = NewMeasure {
+            unit_id: unit.id,
+            year: 2024,
+            title: Some("强化理论武装"),
+            text: "强化理论武装。每季度开展一次专题研讨",
+            owner: &owner,
+            deadline: Deadline::ByDate(due),
+            created_at: AT,
+        };
+        let measure = insert_measure(store.conn(), &new).unwrap();
+        assert_eq!(measure.owner, owner);
+        assert_eq!(measure.deadline, Deadline::ByDate(due));
+        assert_eq!(measure.unit, "甲局");
+        assert_eq!(
+            get_measure(store.conn(), measure.id).unwrap(),
+            Some(measure)
+        );
+    }
+
+    #[test]
+    fn updating_a_measure_replaces_its_co_departments() {
+        let (store, unit) = store_with_unit();
+        let owner = Owner {
+            co_depts: vec!["人事科".into()],
+            ..Owner::default()
+        };
+        let new = NewMeasure {
+            unit_id: unit.id,
+            year: 2024,
+            title: None,
+            text: "措施",
+            owner: &owner,
+            deadline: Deadline::LongTerm,
+            created_at: AT,
+        };
+        let mut measure = insert_measure(store.conn(), &new).unwrap();
+        measure.owner.co_depts = vec!["财务科".into()];
+        measure.deadline = Deadline::Immediate(NaiveDate::from_ymd_opt(2025, 1, 10).unwrap());
+        update_measure(store.conn(), &measure).unwrap();
+        assert_eq!(
+            get_measure(store.conn(), measure.id).unwrap(),
+            Some(measure)
+        );
+    }
+
+    #[test]
+    fn a_missing_measure_is_none() {
+        let (store, _) = store_with_unit();
+        assert_eq!(get_measure(store.conn(), ItemId::measure(9)).unwrap(), None);
+    }
+}

@@ -14,6 +14,9 @@ mod problems;
 mod progress;
 mod units;
 
+#[cfg(test)]
+pub(crate) mod testing;
+
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 

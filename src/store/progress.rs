@@ -127,3 +127,94 @@ pub(super) fn split(item: ItemId) -> (Option<i64>, Option<i64>) {
         ItemKind::Measure => (None, Some(item.num)),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::problems::{insert_problem, NewProblem};
+    use crate::store::testing::{store_with_unit, AT};
+
+    #[test]
+    fn progress_entries_come_back_in_date_order_with_their_evidence() {
+        let (store, unit) = store_with_unit();
+        let conn = store.conn();
+        let new = NewProblem {
+            unit_id: unit.id,
+            year: 2024,
+            category: None,
+            text: "问题",
+            created_at: AT,
+        };
+        let problem = insert_problem(conn, &new).unwrap();
+        let evidence = [Evidence {
+            reference: "a.pdf".into(),
+            size_bytes: Some(12),
+            sha256: Some("ab".into()),
+        }];
+        let day = |d| NaiveDate::from_ymd_opt(2025, 3, d).unwrap();
+        for (date, status) in [(day(9), Status::Done), (day(1), Status::InProgress)] {
+            let entry = NewProgress {
+                item: problem.id,
+                status,
+                date,
+                note: None,
+                evidence: &evidence,
+                created_at: AT,
+            };
+            insert_progress(conn, &entry).unwrap();
+        }
+        let entries = progress_of(conn, problem.id).unwrap();
+        let order: Vec<Status> = entries.iter().map(|e| e.status).collect();
+        assert_eq!(order, [Status::InProgress, Status::Done]);
+        assert_eq!(entries[0].evidence, evidence);
+    }
+
+    #[test]
+    fn progress_entries_cannot_be_changed_afterwards() {
+        let (store, unit) = store_with_unit();
+        let conn = store.conn();
+        let new = NewProblem {
+            unit_id: unit.id,
+            year: 2024,
+            category: None,
+            text: "问题",
+            created_at: AT,
+        };
+        let problem = insert_problem(conn, &new).unwrap();
+        let entry = NewProgress {
+            item: problem.id,
+            status: Status::Done,
+            date: NaiveDate::from_ymd_opt(2025, 3, 1).unwrap(),
+            note: None,
+            evidence: &[],
+            created_at: AT,
+        };
+        insert_progress(conn, &entry).unwrap();
+        assert!(conn
+            .execute("UPDATE progress SET status = 'planned'", [])
+            .is_err());
+    }
+
+    #[test]
+    fn the_schema_refuses_a_dropped_entry_without_a_reason() {
+        let (store, unit) = store_with_unit();
+        let conn = store.conn();
+        let new = NewProblem {
+            unit_id: unit.id,
+            year: 2024,
+            category: None,
+            text: "问题",
+            created_at: AT,
+        };
+        let problem = insert_problem(conn, &new).unwrap();
+        let entry = NewProgress {
+            item: problem.id,
+            status: Status::Dropped,
+            date: NaiveDate::from_ymd_opt(2025, 3, 1).unwrap(),
+            note: None,
+            evidence: &[],
+            created_at: AT,
+        };
+        assert!(insert_progress(conn, &entry).is_err());
+    }
+}
