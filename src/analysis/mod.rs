@@ -5,6 +5,7 @@
 
 pub mod ledger;
 pub mod names;
+pub mod similarity;
 pub mod status;
 
 pub use ledger::{compute_ledger, LedgerRow, RowFilter};
