@@ -25,7 +25,11 @@ impl Profile {
                 *counts.entry((c, Some(next))).or_default() += 1;
             }
         }
-        let norm = counts.values().map(|&n| f64::from(n) * f64::from(n)).sum::<f64>().sqrt();
+        let norm = counts
+            .values()
+            .map(|&n| f64::from(n) * f64::from(n))
+            .sum::<f64>()
+            .sqrt();
         Profile { counts, norm }
     }
 

@@ -101,6 +101,7 @@ pub fn run(ctx: &Ctx, command: MeasureCommand, out: &mut dyn Write) -> Result<()
             owner: &owner,
             deadline,
             created_at: ctx.clock.timestamp(),
+            source: None,
         },
     )?;
     let detail = json!({

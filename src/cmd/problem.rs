@@ -55,6 +55,7 @@ pub fn run(ctx: &Ctx, command: ProblemCommand, out: &mut dyn Write) -> Result<()
             category: category.as_deref(),
             text: &text,
             created_at: ctx.clock.timestamp(),
+            source: None,
         },
     )?;
     let detail = json!({"unit": unit.name, "year": year, "category": category, "text": text});

@@ -86,6 +86,7 @@ pub fn run(ctx: &Ctx, args: ProgressArgs, out: &mut dyn Write) -> Result<()> {
             note: note.as_deref(),
             evidence: &evidence,
             created_at: ctx.clock.timestamp(),
+            source: None,
         },
     )?;
     let detail = json!({"status": status, "date": date, "note": note, "evidence": evidence});

@@ -187,6 +187,7 @@ mod tests {
                 category: None,
                 text: "旧问题",
                 created_at: AT,
+                source: None,
             },
         )
         .unwrap();
@@ -198,6 +199,7 @@ mod tests {
                 category: None,
                 text: "新问题",
                 created_at: AT,
+                source: None,
             },
         )
         .unwrap();
@@ -216,6 +218,7 @@ mod tests {
                 owner: &owner,
                 deadline: Deadline::LongTerm,
                 created_at: AT,
+                source: None,
             },
         )
         .unwrap();
@@ -231,6 +234,7 @@ mod tests {
                     note: None,
                     evidence: &[],
                     created_at: AT,
+                    source: None,
                 },
             )
             .unwrap();

@@ -68,6 +68,7 @@ mod tests {
                 category: None,
                 text,
                 created_at: AT,
+                source: None,
             };
             insert_problem(conn, &new).unwrap().id
         };
@@ -81,6 +82,7 @@ mod tests {
             owner: &owner,
             deadline: Deadline::LongTerm,
             created_at: AT,
+            source: None,
         };
         let m = insert_measure(conn, &new).unwrap().id;
         assert!(link(conn, m, p1).unwrap());

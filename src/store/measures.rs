@@ -17,6 +17,8 @@ pub struct NewMeasure<'a> {
     pub owner: &'a Owner,
     pub deadline: Deadline,
     pub created_at: &'a str,
+    /// The imported document it was read from, if any.
+    pub source: Option<super::Source>,
 }
 
 pub(super) const MEASURE_COLUMNS: &str =
@@ -57,8 +59,8 @@ pub fn insert_measure(conn: &Connection, new: &NewMeasure<'_>) -> Result<Measure
     let uuid = super::new_uuid();
     conn.execute(
         "INSERT INTO measures (uuid, unit_id, year, title, body, leader, owner_dept, owner_person,
-                               deadline_kind, due_date, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                               deadline_kind, due_date, created_at, document_id, position)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
         params![
             uuid,
             new.unit_id,
@@ -70,7 +72,9 @@ pub fn insert_measure(conn: &Connection, new: &NewMeasure<'_>) -> Result<Measure
             new.owner.owner_person,
             new.deadline.kind_code(),
             new.deadline.due(),
-            new.created_at
+            new.created_at,
+            new.source.map(|s| s.document_id),
+            new.source.map(|s| s.position)
         ],
     )
     .context("insert measure")?;
@@ -172,6 +176,7 @@ mod tests {
             owner: &owner,
             deadline: Deadline::ByDate(due),
             created_at: AT,
+            source: None,
         };
         let measure = insert_measure(store.conn(), &new).unwrap();
         assert_eq!(measure.owner, owner);
@@ -198,6 +203,7 @@ mod tests {
             owner: &owner,
             deadline: Deadline::LongTerm,
             created_at: AT,
+            source: None,
         };
         let mut measure = insert_measure(store.conn(), &new).unwrap();
         measure.owner.co_depts = vec!["财务科".into()];

@@ -254,6 +254,13 @@ impl std::ops::Deref for WriteTx<'_> {
     }
 }
 
+/// Where an imported item was read from: its document and its place in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Source {
+    pub document_id: i64,
+    pub position: i64,
+}
+
 /// A fresh UUID for a new row.
 pub(crate) fn new_uuid() -> String {
     uuid::Uuid::new_v4().to_string()

@@ -14,6 +14,8 @@ pub struct NewProblem<'a> {
     pub category: Option<&'a str>,
     pub text: &'a str,
     pub created_at: &'a str,
+    /// The imported document it was read from, if any.
+    pub source: Option<super::Source>,
 }
 
 pub(super) const PROBLEM_COLUMNS: &str =

@@ -16,6 +16,8 @@ pub struct NewProgress<'a> {
     pub note: Option<&'a str>,
     pub evidence: &'a [Evidence],
     pub created_at: &'a str,
+    /// The imported document that reported it (an outcome), if any.
+    pub source: Option<i64>,
 }
 
 /// Records a progress entry with its evidence and returns it.
@@ -23,8 +25,8 @@ pub fn insert_progress(conn: &Connection, new: &NewProgress<'_>) -> Result<Progr
     let uuid = super::new_uuid();
     let (problem_id, measure_id) = split(new.item);
     conn.execute(
-        "INSERT INTO progress (uuid, problem_id, measure_id, status, date, note, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO progress (uuid, problem_id, measure_id, status, date, note, created_at, document_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
             uuid,
             problem_id,
@@ -32,7 +34,8 @@ pub fn insert_progress(conn: &Connection, new: &NewProgress<'_>) -> Result<Progr
             new.status.code(),
             new.date,
             new.note,
-            new.created_at
+            new.created_at,
+            new.source
         ],
     )
     .context("insert progress entry")?;
@@ -144,6 +147,7 @@ mod tests {
             category: None,
             text: "问题",
             created_at: AT,
+            source: None,
         };
         let problem = insert_problem(conn, &new).unwrap();
         let evidence = [Evidence {
@@ -160,6 +164,7 @@ mod tests {
                 note: None,
                 evidence: &evidence,
                 created_at: AT,
+                source: None,
             };
             insert_progress(conn, &entry).unwrap();
         }
@@ -179,6 +184,7 @@ mod tests {
             category: None,
             text: "问题",
             created_at: AT,
+            source: None,
         };
         let problem = insert_problem(conn, &new).unwrap();
         let entry = NewProgress {
@@ -188,6 +194,7 @@ mod tests {
             note: None,
             evidence: &[],
             created_at: AT,
+            source: None,
         };
         insert_progress(conn, &entry).unwrap();
         assert!(conn
@@ -205,6 +212,7 @@ mod tests {
             category: None,
             text: "问题",
             created_at: AT,
+            source: None,
         };
         let problem = insert_problem(conn, &new).unwrap();
         let entry = NewProgress {
@@ -214,6 +222,7 @@ mod tests {
             note: None,
             evidence: &[],
             created_at: AT,
+            source: None,
         };
         assert!(insert_progress(conn, &entry).is_err());
     }
