@@ -4,6 +4,7 @@
 //! as-of date passed in), outputs are plain structs for the renderers.
 
 pub mod ledger;
+pub mod matching;
 pub mod names;
 pub mod similarity;
 pub mod status;

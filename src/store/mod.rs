@@ -5,6 +5,7 @@
 //! connection needs (foreign keys, WAL, busy timeout). The entity modules take a `&Connection`
 //! (a `Transaction` derefs to one) and return domain types; rusqlite types never leave this module.
 
+mod documents;
 mod events;
 mod ledger;
 mod links;
@@ -22,6 +23,10 @@ use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
+pub use documents::{
+    attachments, delete_item, detach_item, find_document, insert_document, items_of_document,
+    update_document, Document, NewDocument,
+};
 pub use events::{append_event, events_for, NewEvent};
 pub use ledger::{load_ledger, LedgerData, LedgerFilter};
 pub use links::{link, links_of, unlink};
