@@ -6,6 +6,7 @@
 pub mod ledger;
 pub mod matching;
 pub mod names;
+pub mod report;
 pub mod similarity;
 pub mod status;
 

@@ -7,8 +7,10 @@
 pub mod history;
 pub mod item;
 pub mod ledger;
+pub mod numerals;
 pub mod outcome;
 pub mod records;
+pub mod report;
 pub mod table;
 pub mod units;
 

@@ -1,0 +1,356 @@
+//! The value behind the section a year's summary ends with: what became of the previous year's
+//! problems (with counts that add up), this year's problems, and the measures for next year.
+//!
+//! Only numbers, texts and statuses here; the wording lives in the report templates.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::ledger::{compute_ledger, LedgerRow, RowFilter};
+use crate::model::{ItemId, ItemKind, Status};
+use crate::store::LedgerData;
+
+/// Choices that change the counts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReportOptions {
+    /// Count 长期坚持 measures as complete. By default they are listed separately and left out
+    /// of the completion rate.
+    pub long_term_counts_as_done: bool,
+}
+
+/// Measures by status. The parts always add up to `total`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub total: usize,
+    pub done: usize,
+    pub in_progress: usize,
+    pub long_term: usize,
+    pub not_done: usize,
+    pub dropped: usize,
+    pub planned: usize,
+}
+
+impl Counts {
+    fn add(&mut self, status: Status) {
+        self.total += 1;
+        match status {
+            Status::Done => self.done += 1,
+            Status::InProgress => self.in_progress += 1,
+            Status::LongTerm => self.long_term += 1,
+            Status::NotDone => self.not_done += 1,
+            Status::Dropped => self.dropped += 1,
+            Status::Planned => self.planned += 1,
+        }
+    }
+
+    /// The sum of the parts (equal to `total` by construction).
+    pub fn sum_of_parts(&self) -> usize {
+        self.done + self.in_progress + self.long_term + self.not_done + self.dropped + self.planned
+    }
+
+    /// Completion rate in whole percent, or `None` when nothing counts towards it. Dropped
+    /// measures never count; long-term ones count as complete or are left out, as chosen.
+    pub fn completion_rate(&self, long_term_counts_as_done: bool) -> Option<u32> {
+        let (complete, base) = if long_term_counts_as_done {
+            (self.done + self.long_term, self.total - self.dropped)
+        } else {
+            (self.done, self.total - self.dropped - self.long_term)
+        };
+        (base > 0).then(|| ((complete * 100 + base / 2) / base) as u32)
+    }
+}
+
+/// A measure as the report mentions it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReportMeasure {
+    pub id: ItemId,
+    pub year: i32,
+    pub title: Option<String>,
+    pub text: String,
+    pub status: Status,
+    /// For a measure carried over from an earlier year: the measure it continues.
+    pub carried_from: Option<ItemId>,
+}
+
+/// An earlier problem and what became of it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReviewItem {
+    pub id: ItemId,
+    pub year: i32,
+    pub text: String,
+    pub status: Status,
+    pub measures: Vec<ReportMeasure>,
+    /// Progress notes on the problem and its measures, oldest first, without repeats (and
+    /// without the reason).
+    pub notes: Vec<String>,
+    /// For a problem not done or dropped: the latest note recorded, as the reason.
+    pub reason: Option<String>,
+}
+
+/// Part one: 上年问题整改落实情况.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Review {
+    pub year: i32,
+    pub problems: usize,
+    pub measures: Counts,
+    /// Problems by status, for a ledger that has problems but no measures.
+    pub problem_counts: Counts,
+    pub completion_rate: Option<u32>,
+    /// The previous year's problems, then earlier years' problems still open.
+    pub items: Vec<ReviewItem>,
+}
+
+/// A problem of the report's year.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReportProblem {
+    pub id: ItemId,
+    pub text: String,
+}
+
+/// Everything the section says.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    pub unit: String,
+    pub year: i32,
+    pub as_of: NaiveDate,
+    pub long_term_counts_as_done: bool,
+    pub review: Review,
+    pub problems: Vec<ReportProblem>,
+    pub plans: Vec<ReportMeasure>,
+}
+
+/// Computes the year-`year` section of `unit` from its whole ledger (`data` must hold every year
+/// of that one unit, loaded as of `as_of`). `carried` maps a carried-over measure to the one it
+/// continues.
+pub fn compute_report(
+    data: &LedgerData,
+    carried: &HashMap<ItemId, ItemId>,
+    unit: &str,
+    year: i32,
+    as_of: NaiveDate,
+    options: ReportOptions,
+) -> Report {
+    let rows = compute_ledger(data, as_of, &RowFilter::default());
+    let by_id: HashMap<ItemId, &LedgerRow> = rows.iter().map(|r| (r.id, r)).collect();
+    let mut notes_of: HashMap<ItemId, Vec<(NaiveDate, String)>> = HashMap::new();
+    for entry in &data.progress {
+        if let Some(note) = entry.note.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+            notes_of.entry(entry.item).or_default().push((entry.date, note.to_string()));
+        }
+    }
+    let measure = |row: &LedgerRow| ReportMeasure {
+        id: row.id,
+        year: row.year,
+        title: row.title.clone(),
+        text: row.text.clone(),
+        status: row.status,
+        carried_from: carried.get(&row.id).copied(),
+    };
+
+    let previous = year - 1;
+    let is = |row: &&LedgerRow, kind: ItemKind| row.kind() == kind && row.unit == unit;
+    let review_problems = rows.iter().filter(|r| {
+        is(r, ItemKind::Problem) && (r.year == previous || (r.year < previous && !r.status.is_closed()))
+    });
+    let mut items = Vec::new();
+    let mut problem_counts = Counts::default();
+    let mut problems = 0;
+    for row in review_problems {
+        if row.year == previous {
+            problems += 1;
+            problem_counts.add(row.status);
+        }
+        let measures: Vec<ReportMeasure> =
+            row.links.iter().filter_map(|id| by_id.get(id)).map(|m| measure(m)).collect();
+        let mut dated: Vec<(NaiveDate, String)> = Vec::new();
+        for id in std::iter::once(&row.id).chain(&row.links) {
+            dated.extend(notes_of.get(id).into_iter().flatten().cloned());
+        }
+        dated.sort_by_key(|(date, _)| *date);
+        let reason = match row.status {
+            Status::NotDone | Status::Dropped => dated.last().map(|(_, note)| note.clone()),
+            _ => None,
+        };
+        let mut notes: Vec<String> = Vec::new();
+        for (_, note) in dated {
+            if !notes.contains(&note) && reason.as_ref() != Some(&note) {
+                notes.push(note);
+            }
+        }
+        items.push(ReviewItem {
+            id: row.id,
+            year: row.year,
+            text: row.text.clone(),
+            status: row.status,
+            measures,
+            notes,
+            reason,
+        });
+    }
+    items.sort_by_key(|item| (std::cmp::Reverse(item.year), item.id));
+    let mut counts = Counts::default();
+    for row in rows.iter().filter(|r| is(r, ItemKind::Measure) && r.year == previous) {
+        counts.add(row.status);
+    }
+    let rate_counts = if counts.total > 0 { counts } else { problem_counts };
+    let review = Review {
+        year: previous,
+        problems,
+        measures: counts,
+        problem_counts,
+        completion_rate: rate_counts.completion_rate(options.long_term_counts_as_done),
+        items,
+    };
+    let problems = rows
+        .iter()
+        .filter(|r| is(r, ItemKind::Problem) && r.year == year)
+        .map(|r| ReportProblem { id: r.id, text: r.text.clone() })
+        .collect();
+    let plans = rows
+        .iter()
+        .filter(|r| is(r, ItemKind::Measure) && r.year == year)
+        .map(measure)
+        .collect();
+    Report {
+        unit: unit.to_string(),
+        year,
+        as_of,
+        long_term_counts_as_done: options.long_term_counts_as_done,
+        review,
+        problems,
+        plans,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Deadline, Measure, Owner, Problem, ProgressEntry};
+    use proptest::prelude::*;
+
+    fn date(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn problem(num: i64, year: i32) -> Problem {
+        Problem {
+            id: ItemId::problem(num),
+            uuid: String::new(),
+            unit: "甲局".into(),
+            year,
+            category: None,
+            text: format!("问题{num}"),
+        }
+    }
+
+    fn measure(num: i64, year: i32) -> Measure {
+        Measure {
+            id: ItemId::measure(num),
+            uuid: String::new(),
+            unit: "甲局".into(),
+            year,
+            title: Some(format!("措施{num}")),
+            text: format!("措施{num}。具体做法"),
+            owner: Owner::default(),
+            deadline: Deadline::default_for_year(year),
+        }
+    }
+
+    fn entry(item: ItemId, status: Status, on: &str, note: &str) -> ProgressEntry {
+        ProgressEntry {
+            seq: 0,
+            uuid: String::new(),
+            item,
+            status,
+            date: date(on),
+            note: Some(note.to_string()),
+            evidence: vec![],
+        }
+    }
+
+    fn ledger() -> LedgerData {
+        LedgerData {
+            problems: vec![problem(1, 2023), problem(2, 2024), problem(3, 2024), problem(4, 2025)],
+            measures: vec![measure(1, 2023), measure(2, 2024), measure(3, 2024), measure(4, 2024), measure(5, 2025)],
+            linked_measures: vec![],
+            links: vec![
+                (ItemId::problem(1), ItemId::measure(1)),
+                (ItemId::problem(2), ItemId::measure(2)),
+                (ItemId::problem(3), ItemId::measure(3)),
+                (ItemId::problem(3), ItemId::measure(4)),
+            ],
+            progress: vec![
+                entry(ItemId::measure(1), Status::NotDone, "2024-12-01", "经费未落实"),
+                entry(ItemId::measure(2), Status::Done, "2025-05-01", "已印发制度"),
+                entry(ItemId::measure(3), Status::InProgress, "2025-06-01", "已完成调研"),
+                entry(ItemId::measure(4), Status::LongTerm, "2025-07-01", "纳入年度考核"),
+            ],
+        }
+    }
+
+    fn report(options: ReportOptions) -> Report {
+        compute_report(&ledger(), &HashMap::new(), "甲局", 2025, date("2025-12-31"), options)
+    }
+
+    #[test]
+    fn the_review_counts_last_year_s_measures_by_status() {
+        let review = report(ReportOptions::default()).review;
+        assert_eq!(review.year, 2024);
+        assert_eq!(review.problems, 2);
+        let c = review.measures;
+        assert_eq!((c.total, c.done, c.in_progress, c.long_term), (3, 1, 1, 1));
+        // Long-term listed separately: 1 done of 2 that count.
+        assert_eq!(review.completion_rate, Some(50));
+    }
+
+    #[test]
+    fn long_term_measures_can_count_as_done() {
+        let review = report(ReportOptions { long_term_counts_as_done: true }).review;
+        assert_eq!(review.completion_rate, Some(67));
+    }
+
+    #[test]
+    fn earlier_problems_still_open_are_reviewed_with_their_reason() {
+        let review = report(ReportOptions::default()).review;
+        let ids: Vec<String> = review.items.iter().map(|i| i.id.to_string()).collect();
+        assert_eq!(ids, ["P2", "P3", "P1"]);
+        let old = &review.items[2];
+        assert_eq!(old.status, Status::NotDone);
+        assert_eq!(old.reason.as_deref(), Some("经费未落实"));
+        assert_eq!(review.items[0].reason, None);
+        assert_eq!(review.items[1].notes, ["已完成调研", "纳入年度考核"]);
+    }
+
+    #[test]
+    fn this_year_s_problems_and_measures_are_listed() {
+        let report = report(ReportOptions::default());
+        assert_eq!(report.problems.len(), 1);
+        assert_eq!(report.plans.len(), 1);
+        assert_eq!(report.plans[0].title.as_deref(), Some("措施5"));
+    }
+
+    fn any_status() -> impl Strategy<Value = Status> {
+        prop::sample::select(Status::ALL.to_vec())
+    }
+
+    proptest! {
+        #[test]
+        fn counts_always_add_up(statuses in prop::collection::vec(any_status(), 0..40), long in any::<bool>()) {
+            let mut data = LedgerData::default();
+            for (i, status) in statuses.iter().enumerate() {
+                let m = measure(i as i64 + 1, 2024);
+                data.progress.push(entry(m.id, *status, "2025-03-01", "说明"));
+                data.measures.push(m);
+            }
+            let options = ReportOptions { long_term_counts_as_done: long };
+            let review = compute_report(&data, &HashMap::new(), "甲局", 2025, date("2025-12-31"), options).review;
+            prop_assert_eq!(review.measures.total, statuses.len());
+            prop_assert_eq!(review.measures.sum_of_parts(), review.measures.total);
+            if let Some(rate) = review.completion_rate {
+                prop_assert!(rate <= 100);
+            }
+        }
+    }
+}

@@ -1,0 +1,234 @@
+//! The rectification section as text: the report value rendered through a minijinja template
+//! (the embedded default or the user's own), then as plain text, Markdown or a Word document.
+
+use minijinja::value::Serde;
+use minijinja::{Environment, Error as TemplateError, ErrorKind};
+
+use super::numerals::chinese;
+use crate::analysis::report::Report;
+use crate::error::{Error, Result};
+
+/// The default template, embedded in the binary.
+pub const DEFAULT_TEMPLATE: &str = include_str!("templates/report.zh.txt.j2");
+
+/// How enumerated items are marked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Style {
+    /// 一是…；二是…
+    #[default]
+    Yishi,
+    /// （一）（二）…
+    Paren,
+    /// 1. 2. …
+    Arabic,
+}
+
+impl Style {
+    fn code(self) -> &'static str {
+        match self {
+            Style::Yishi => "yishi",
+            Style::Paren => "paren",
+            Style::Arabic => "arabic",
+        }
+    }
+}
+
+/// The marker of item `n` (1-based) at nesting `level` (1: 一、 2: （一） 3: 1. 4: （1）). The style
+/// chooses the marker of list items at level 2: 一是, （一） or 1.
+fn marker(style: Style, n: u64, level: u8) -> String {
+    match (level, style) {
+        (1, _) => format!("{}、", chinese(n)),
+        (2, Style::Yishi) => format!("{}是", chinese(n)),
+        (2, Style::Paren) => format!("（{}）", chinese(n)),
+        (2, Style::Arabic) | (3, _) => format!("{n}."),
+        _ => format!("（{n}）"),
+    }
+}
+
+/// Drops an item's final punctuation so the template can end the sentence its own way.
+fn clause(text: &str) -> String {
+    text.trim().trim_end_matches(['。', '；', ';', '，', ',', '.', '、', ' ']).to_string()
+}
+
+/// Renders `report` through `template` (the default when `None`).
+pub fn render(report: &Report, style: Style, template: Option<&str>) -> Result<String> {
+    let mut env = Environment::new();
+    env.set_syntax(
+        minijinja::syntax::SyntaxConfig::builder()
+            .trim_blocks(true)
+            .lstrip_blocks(true)
+            .build()
+            .expect("the default syntax is valid"),
+    );
+    env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    env.add_filter("cn", |n: u64| chinese(n));
+    env.add_filter("clause", |s: String| clause(&s));
+    env.add_filter("starts_with", |s: String, prefix: String| s.starts_with(&prefix));
+    env.add_function("marker", move |n: u64, level: u8| marker(style, n, level));
+    let source = template.unwrap_or(DEFAULT_TEMPLATE);
+    let rendered = env
+        .template_from_str(source)
+        .and_then(|t| t.render(minijinja::context! { report => Serde(report), style => style.code() }))
+        .map_err(|e| template_error(e, template.is_some()))?;
+    Ok(tidy(&rendered))
+}
+
+fn template_error(error: TemplateError, custom: bool) -> Error {
+    let place = error.line().map(|l| format!(" at line {l}")).unwrap_or_default();
+    let what = match error.kind() {
+        ErrorKind::UndefinedError => "uses a value the report does not have".to_string(),
+        ErrorKind::SyntaxError => "has a syntax error".to_string(),
+        _ => error.detail().unwrap_or("cannot be rendered").to_string(),
+    };
+    if custom {
+        Error::invalid(format!(
+            "the template {what}{place}; compare it with 'taizhang report --print-template'"
+        ))
+    } else {
+        Error::Other(anyhow::Error::new(error).context("render the default report template"))
+    }
+}
+
+/// One paragraph per line, as Word wants it: trailing spaces trimmed, blank lines dropped.
+fn tidy(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers_follow_the_official_nesting() {
+        assert_eq!(marker(Style::Yishi, 1, 1), "一、");
+        assert_eq!(marker(Style::Paren, 12, 2), "（十二）");
+        assert_eq!(marker(Style::Yishi, 3, 2), "三是");
+        assert_eq!(marker(Style::Arabic, 3, 2), "3.");
+        assert_eq!(marker(Style::Paren, 2, 3), "2.");
+        assert_eq!(marker(Style::Paren, 2, 4), "（2）");
+    }
+
+    #[test]
+    fn clause_drops_final_punctuation_only() {
+        assert_eq!(clause("加强学习。"), "加强学习");
+        assert_eq!(clause("一是加强学习；"), "一是加强学习");
+        assert_eq!(clause("“两个维护”"), "“两个维护”");
+    }
+
+    #[test]
+    fn tidy_keeps_one_paragraph_per_line() {
+        assert_eq!(tidy("a  \n\n\n\n  b\n\n"), "a\nb\n");
+    }
+}
+
+#[cfg(test)]
+mod rendering {
+    use std::collections::HashMap;
+
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::analysis::report::{compute_report, ReportOptions};
+    use crate::model::{Deadline, ItemId, Measure, Owner, Problem, ProgressEntry, Status};
+    use crate::store::LedgerData;
+
+    fn date(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    /// A unit's 2024 ledger reviewed in its 2025 summary, with 2025's own problems and plans.
+    pub(crate) fn sample() -> Report {
+        let problem = |num, year, text: &str| Problem {
+            id: ItemId::problem(num),
+            uuid: String::new(),
+            unit: "临江市财政局".into(),
+            year,
+            category: None,
+            text: text.into(),
+        };
+        let measure = |num, year, title: Option<&str>, text: &str| Measure {
+            id: ItemId::measure(num),
+            uuid: String::new(),
+            unit: "临江市财政局".into(),
+            year,
+            title: title.map(str::to_string),
+            text: text.into(),
+            owner: Owner::default(),
+            deadline: Deadline::default_for_year(year),
+        };
+        let entry = |item, status, on: &str, note: &str| ProgressEntry {
+            seq: 0,
+            uuid: String::new(),
+            item,
+            status,
+            date: date(on),
+            note: Some(note.into()),
+            evidence: vec![],
+        };
+        let data = LedgerData {
+            problems: vec![
+                problem(1, 2024, "理论学习与业务工作结合不够紧密"),
+                problem(2, 2024, "调查研究深度不够，破解难点问题的办法不多。"),
+                problem(3, 2025, "部分干部主动学习意识不强"),
+                problem(4, 2025, "财政资金直达监控预警核查不够及时"),
+            ],
+            measures: vec![
+                measure(1, 2024, Some("强化理论武装"), "强化理论武装。每季度开展一次专题研讨"),
+                measure(2, 2024, None, "围绕绩效评价结果运用开展专题调研"),
+                measure(3, 2024, None, "建立学习与调研相结合的长效机制"),
+                measure(4, 2025, Some("压实监控责任"), "压实监控责任。对预警信息实行台账管理"),
+                measure(5, 2025, None, "将学习情况纳入支部考核"),
+            ],
+            linked_measures: vec![],
+            links: vec![
+                (ItemId::problem(1), ItemId::measure(1)),
+                (ItemId::problem(1), ItemId::measure(3)),
+                (ItemId::problem(2), ItemId::measure(2)),
+            ],
+            progress: vec![
+                entry(ItemId::measure(1), Status::Done, "2025-06-25", "全年开展专题研讨四次"),
+                entry(ItemId::measure(3), Status::LongTerm, "2025-04-01", "制度已印发"),
+                entry(ItemId::measure(2), Status::NotDone, "2025-11-30", "调研报告尚未形成，受人员调整影响。"),
+            ],
+        };
+        let carried = HashMap::from([(ItemId::measure(5), ItemId::measure(2))]);
+        compute_report(&data, &carried, "临江市财政局", 2025, date("2025-12-31"), ReportOptions::default())
+    }
+
+    #[test]
+    fn the_default_template_writes_all_three_parts_in_yishi_style() {
+        insta::assert_snapshot!(render(&sample(), Style::Yishi, None).unwrap());
+    }
+
+    #[test]
+    fn the_paren_style_puts_each_item_on_its_own_line() {
+        insta::assert_snapshot!(render(&sample(), Style::Paren, None).unwrap());
+    }
+
+    #[test]
+    fn the_output_never_contains_a_placeholder() {
+        for style in [Style::Yishi, Style::Paren, Style::Arabic] {
+            let text = render(&sample(), style, None).unwrap();
+            for placeholder in ["xx", "XX", "X项", "X个", "{{", "{%", "none", "None"] {
+                assert!(!text.contains(placeholder), "{placeholder:?} in:\n{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_user_template_that_names_a_missing_value_is_refused_clearly() {
+        let error = render(&sample(), Style::Yishi, Some("{{ report.nonexistent }}")).unwrap_err();
+        assert!(error.to_string().contains("does not have"), "{error}");
+    }
+
+    #[test]
+    fn a_user_template_is_used_instead_of_the_default() {
+        let text = render(&sample(), Style::Yishi, Some("{{ report.unit }}：{{ report.review.measures.total }}条")).unwrap();
+        assert_eq!(text, "临江市财政局：3条\n");
+    }
+}
