@@ -6,6 +6,7 @@ mod test_init;
 mod test_items;
 mod test_progress;
 mod test_readme;
+mod test_report;
 mod test_show_history;
 mod test_status;
 mod test_store_safety;

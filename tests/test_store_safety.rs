@@ -110,3 +110,26 @@ fn a_store_locked_by_another_writer_is_reported_as_busy() {
     drop(conn);
     assert_eq!(before, env.fingerprint());
 }
+
+#[test]
+fn a_store_made_by_an_older_schema_is_upgraded_and_keeps_its_ledger() {
+    let env = TestEnv::new();
+    let fixture =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/stores/schema-001.db");
+    std::fs::copy(fixture, env.db()).unwrap();
+    let old = env.fingerprint();
+    assert!(old.starts_with("user_version 1\n"));
+    let status = env.ok(&["status", "--format", "json"]);
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&status).unwrap();
+    assert_eq!(rows.len(), 19);
+    let new = env.fingerprint();
+    assert!(new.starts_with(&format!(
+        "user_version {}\n",
+        taizhang::store::SCHEMA_VERSION
+    )));
+    // Every table of the old store is still there with the same rows.
+    for section in old.split("== ").skip(1) {
+        assert!(new.contains(section), "lost in the upgrade:\n{section}");
+    }
+    env.ok(&["carry", "M3", "--year", "2025"]);
+}

@@ -74,7 +74,10 @@ mod tests {
 
     #[test]
     fn two_reports_never_claim_the_same_problem() {
-        let reports = ["三会一课记录不规范问题已整改", "三会一课记录不规范问题仍在整改"];
+        let reports = [
+            "三会一课记录不规范问题已整改",
+            "三会一课记录不规范问题仍在整改",
+        ];
         let matched = match_reports(&reports, &PROBLEMS);
         let claimed: Vec<usize> = matched.iter().flatten().map(|m| m.0).collect();
         assert_eq!(claimed, [1]);

@@ -136,8 +136,16 @@ pub fn compute_report(
     let by_id: HashMap<ItemId, &LedgerRow> = rows.iter().map(|r| (r.id, r)).collect();
     let mut notes_of: HashMap<ItemId, Vec<(NaiveDate, String)>> = HashMap::new();
     for entry in &data.progress {
-        if let Some(note) = entry.note.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
-            notes_of.entry(entry.item).or_default().push((entry.date, note.to_string()));
+        if let Some(note) = entry
+            .note
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+        {
+            notes_of
+                .entry(entry.item)
+                .or_default()
+                .push((entry.date, note.to_string()));
         }
     }
     let measure = |row: &LedgerRow| ReportMeasure {
@@ -152,7 +160,8 @@ pub fn compute_report(
     let previous = year - 1;
     let is = |row: &&LedgerRow, kind: ItemKind| row.kind() == kind && row.unit == unit;
     let review_problems = rows.iter().filter(|r| {
-        is(r, ItemKind::Problem) && (r.year == previous || (r.year < previous && !r.status.is_closed()))
+        is(r, ItemKind::Problem)
+            && (r.year == previous || (r.year < previous && !r.status.is_closed()))
     });
     let mut items = Vec::new();
     let mut problem_counts = Counts::default();
@@ -162,8 +171,14 @@ pub fn compute_report(
             problems += 1;
             problem_counts.add(row.status);
         }
-        let measures: Vec<ReportMeasure> =
-            row.links.iter().filter_map(|id| by_id.get(id)).map(|m| measure(m)).collect();
+        // A carried-over copy repeats the measure it continues: name the original once.
+        let measures: Vec<ReportMeasure> = row
+            .links
+            .iter()
+            .filter(|id| carried.get(id).is_none_or(|from| !row.links.contains(from)))
+            .filter_map(|id| by_id.get(id))
+            .map(|m| measure(m))
+            .collect();
         let mut dated: Vec<(NaiveDate, String)> = Vec::new();
         for id in std::iter::once(&row.id).chain(&row.links) {
             dated.extend(notes_of.get(id).into_iter().flatten().cloned());
@@ -191,10 +206,17 @@ pub fn compute_report(
     }
     items.sort_by_key(|item| (std::cmp::Reverse(item.year), item.id));
     let mut counts = Counts::default();
-    for row in rows.iter().filter(|r| is(r, ItemKind::Measure) && r.year == previous) {
+    for row in rows
+        .iter()
+        .filter(|r| is(r, ItemKind::Measure) && r.year == previous)
+    {
         counts.add(row.status);
     }
-    let rate_counts = if counts.total > 0 { counts } else { problem_counts };
+    let rate_counts = if counts.total > 0 {
+        counts
+    } else {
+        problem_counts
+    };
     let review = Review {
         year: previous,
         problems,
@@ -206,7 +228,10 @@ pub fn compute_report(
     let problems = rows
         .iter()
         .filter(|r| is(r, ItemKind::Problem) && r.year == year)
-        .map(|r| ReportProblem { id: r.id, text: r.text.clone() })
+        .map(|r| ReportProblem {
+            id: r.id,
+            text: r.text.clone(),
+        })
         .collect();
     let plans = rows
         .iter()
@@ -272,8 +297,19 @@ mod tests {
 
     fn ledger() -> LedgerData {
         LedgerData {
-            problems: vec![problem(1, 2023), problem(2, 2024), problem(3, 2024), problem(4, 2025)],
-            measures: vec![measure(1, 2023), measure(2, 2024), measure(3, 2024), measure(4, 2024), measure(5, 2025)],
+            problems: vec![
+                problem(1, 2023),
+                problem(2, 2024),
+                problem(3, 2024),
+                problem(4, 2025),
+            ],
+            measures: vec![
+                measure(1, 2023),
+                measure(2, 2024),
+                measure(3, 2024),
+                measure(4, 2024),
+                measure(5, 2025),
+            ],
             linked_measures: vec![],
             links: vec![
                 (ItemId::problem(1), ItemId::measure(1)),
@@ -282,16 +318,38 @@ mod tests {
                 (ItemId::problem(3), ItemId::measure(4)),
             ],
             progress: vec![
-                entry(ItemId::measure(1), Status::NotDone, "2024-12-01", "经费未落实"),
+                entry(
+                    ItemId::measure(1),
+                    Status::NotDone,
+                    "2024-12-01",
+                    "经费未落实",
+                ),
                 entry(ItemId::measure(2), Status::Done, "2025-05-01", "已印发制度"),
-                entry(ItemId::measure(3), Status::InProgress, "2025-06-01", "已完成调研"),
-                entry(ItemId::measure(4), Status::LongTerm, "2025-07-01", "纳入年度考核"),
+                entry(
+                    ItemId::measure(3),
+                    Status::InProgress,
+                    "2025-06-01",
+                    "已完成调研",
+                ),
+                entry(
+                    ItemId::measure(4),
+                    Status::LongTerm,
+                    "2025-07-01",
+                    "纳入年度考核",
+                ),
             ],
         }
     }
 
     fn report(options: ReportOptions) -> Report {
-        compute_report(&ledger(), &HashMap::new(), "甲局", 2025, date("2025-12-31"), options)
+        compute_report(
+            &ledger(),
+            &HashMap::new(),
+            "甲局",
+            2025,
+            date("2025-12-31"),
+            options,
+        )
     }
 
     #[test]
@@ -307,7 +365,10 @@ mod tests {
 
     #[test]
     fn long_term_measures_can_count_as_done() {
-        let review = report(ReportOptions { long_term_counts_as_done: true }).review;
+        let review = report(ReportOptions {
+            long_term_counts_as_done: true,
+        })
+        .review;
         assert_eq!(review.completion_rate, Some(67));
     }
 

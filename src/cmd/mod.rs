@@ -2,6 +2,7 @@
 //! `run(ctx, args, out)`: validate → open the store (one transaction for writes) → compute →
 //! render → commit. No SQL and no table formatting here.
 
+pub mod carry;
 pub mod edit;
 pub mod history;
 pub mod init;
@@ -9,6 +10,7 @@ pub mod link;
 pub mod measure;
 pub mod problem;
 pub mod progress;
+pub mod report;
 pub mod show;
 pub mod status;
 pub mod unit;

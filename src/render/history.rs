@@ -75,6 +75,8 @@ fn action_label(action: &str, lang: Lang) -> &str {
         "unlink" => lang.pick("取消关联", "unlinked"),
         "progress" => lang.pick("进展", "progress"),
         "alias" => lang.pick("别名", "alias"),
+        "carry" => lang.pick("持续推进", "carried"),
+        "delete" => lang.pick("删除", "deleted"),
         other => other,
     }
 }
@@ -93,6 +95,17 @@ fn describe(action: &str, detail: &Value, lang: Lang, full: bool) -> String {
         "create" => cut(text("text")),
         "link" | "unlink" => text("other"),
         "alias" => text("alias"),
+        "carry" => {
+            let year = detail
+                .get("year")
+                .and_then(Value::as_i64)
+                .unwrap_or_default();
+            match lang {
+                Lang::Zh => format!("→ {}（{year}年度）", text("to")),
+                Lang::En => format!("→ {} ({year})", text("to")),
+            }
+        }
+        "delete" => text("reason"),
         "progress" => {
             let status = text("status")
                 .parse::<Status>()

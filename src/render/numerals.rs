@@ -9,7 +9,14 @@ pub fn chinese(n: u64) -> String {
         return DIGITS[n as usize].to_string();
     }
     if n < 20 {
-        return format!("十{}", if n == 10 { "" } else { DIGITS[(n % 10) as usize] });
+        return format!(
+            "十{}",
+            if n == 10 {
+                ""
+            } else {
+                DIGITS[(n % 10) as usize]
+            }
+        );
     }
     if n >= 10_000 {
         let (high, low) = (n / 10_000, n % 10_000);

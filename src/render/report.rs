@@ -4,6 +4,7 @@
 use minijinja::value::Serde;
 use minijinja::{Environment, Error as TemplateError, ErrorKind};
 
+use super::docx::{blocks_from_text, to_docx, Block};
 use super::numerals::chinese;
 use crate::analysis::report::Report;
 use crate::error::{Error, Result};
@@ -47,7 +48,9 @@ fn marker(style: Style, n: u64, level: u8) -> String {
 
 /// Drops an item's final punctuation so the template can end the sentence its own way.
 fn clause(text: &str) -> String {
-    text.trim().trim_end_matches(['。', '；', ';', '，', ',', '.', '、', ' ']).to_string()
+    text.trim()
+        .trim_end_matches(['。', '；', ';', '，', ',', '.', '、', ' '])
+        .to_string()
 }
 
 /// Renders `report` through `template` (the default when `None`).
@@ -63,18 +66,25 @@ pub fn render(report: &Report, style: Style, template: Option<&str>) -> Result<S
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
     env.add_filter("cn", |n: u64| chinese(n));
     env.add_filter("clause", |s: String| clause(&s));
-    env.add_filter("starts_with", |s: String, prefix: String| s.starts_with(&prefix));
+    env.add_filter("starts_with", |s: String, prefix: String| {
+        s.starts_with(&prefix)
+    });
     env.add_function("marker", move |n: u64, level: u8| marker(style, n, level));
     let source = template.unwrap_or(DEFAULT_TEMPLATE);
     let rendered = env
         .template_from_str(source)
-        .and_then(|t| t.render(minijinja::context! { report => Serde(report), style => style.code() }))
+        .and_then(|t| {
+            t.render(minijinja::context! { report => Serde(report), style => style.code() })
+        })
         .map_err(|e| template_error(e, template.is_some()))?;
     Ok(tidy(&rendered))
 }
 
 fn template_error(error: TemplateError, custom: bool) -> Error {
-    let place = error.line().map(|l| format!(" at line {l}")).unwrap_or_default();
+    let place = error
+        .line()
+        .map(|l| format!(" at line {l}"))
+        .unwrap_or_default();
     let what = match error.kind() {
         ErrorKind::UndefinedError => "uses a value the report does not have".to_string(),
         ErrorKind::SyntaxError => "has a syntax error".to_string(),
@@ -178,10 +188,20 @@ mod rendering {
                 problem(4, 2025, "财政资金直达监控预警核查不够及时"),
             ],
             measures: vec![
-                measure(1, 2024, Some("强化理论武装"), "强化理论武装。每季度开展一次专题研讨"),
+                measure(
+                    1,
+                    2024,
+                    Some("强化理论武装"),
+                    "强化理论武装。每季度开展一次专题研讨",
+                ),
                 measure(2, 2024, None, "围绕绩效评价结果运用开展专题调研"),
                 measure(3, 2024, None, "建立学习与调研相结合的长效机制"),
-                measure(4, 2025, Some("压实监控责任"), "压实监控责任。对预警信息实行台账管理"),
+                measure(
+                    4,
+                    2025,
+                    Some("压实监控责任"),
+                    "压实监控责任。对预警信息实行台账管理",
+                ),
                 measure(5, 2025, None, "将学习情况纳入支部考核"),
             ],
             linked_measures: vec![],
@@ -191,13 +211,35 @@ mod rendering {
                 (ItemId::problem(2), ItemId::measure(2)),
             ],
             progress: vec![
-                entry(ItemId::measure(1), Status::Done, "2025-06-25", "全年开展专题研讨四次"),
-                entry(ItemId::measure(3), Status::LongTerm, "2025-04-01", "制度已印发"),
-                entry(ItemId::measure(2), Status::NotDone, "2025-11-30", "调研报告尚未形成，受人员调整影响。"),
+                entry(
+                    ItemId::measure(1),
+                    Status::Done,
+                    "2025-06-25",
+                    "全年开展专题研讨四次",
+                ),
+                entry(
+                    ItemId::measure(3),
+                    Status::LongTerm,
+                    "2025-04-01",
+                    "制度已印发",
+                ),
+                entry(
+                    ItemId::measure(2),
+                    Status::NotDone,
+                    "2025-11-30",
+                    "调研报告尚未形成，受人员调整影响。",
+                ),
             ],
         };
         let carried = HashMap::from([(ItemId::measure(5), ItemId::measure(2))]);
-        compute_report(&data, &carried, "临江市财政局", 2025, date("2025-12-31"), ReportOptions::default())
+        compute_report(
+            &data,
+            &carried,
+            "临江市财政局",
+            2025,
+            date("2025-12-31"),
+            ReportOptions::default(),
+        )
     }
 
     #[test]
@@ -228,7 +270,54 @@ mod rendering {
 
     #[test]
     fn a_user_template_is_used_instead_of_the_default() {
-        let text = render(&sample(), Style::Yishi, Some("{{ report.unit }}：{{ report.review.measures.total }}条")).unwrap();
+        let text = render(
+            &sample(),
+            Style::Yishi,
+            Some("{{ report.unit }}：{{ report.review.measures.total }}条"),
+        )
+        .unwrap();
         assert_eq!(text, "临江市财政局：3条\n");
     }
+}
+
+/// The lines of a rendered section as document blocks: the first line is the title, 一、 lines
+/// are level-1 headings, and a （一） line is a level-2 heading only when it is a heading (short,
+/// one sentence at most); an enumerated paragraph stays body text.
+pub fn blocks(text: &str) -> Vec<Block> {
+    blocks_from_text(text, true)
+        .into_iter()
+        .map(|block| match block {
+            Block::Heading2(line) if !is_heading(&line) => Block::Paragraph(line),
+            other => other,
+        })
+        .collect()
+}
+
+fn is_heading(line: &str) -> bool {
+    let body = line.trim_end_matches('。');
+    line.chars().count() <= 40 && !body.contains('。')
+}
+
+/// The section as Markdown: `#` title, `##` and `###` headings, one paragraph per block.
+pub fn to_markdown(text: &str) -> String {
+    let mut out = String::new();
+    for block in blocks(text) {
+        let line = match &block {
+            Block::Title(t) => format!("# {t}"),
+            Block::Heading1(t) => format!("## {t}"),
+            Block::Heading2(t) => format!("### {t}"),
+            Block::Paragraph(t) => t.clone(),
+        };
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
+/// The section as a Word document in 公文 layout.
+pub fn to_word(text: &str) -> Result<Vec<u8>> {
+    Ok(to_docx(&blocks(text))?)
 }

@@ -34,7 +34,15 @@ pub fn insert_document(conn: &Connection, new: &NewDocument<'_>) -> Result<Docum
     conn.execute(
         "INSERT INTO documents (uuid, unit_id, year, file_name, sha256, body, imported_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![uuid, new.unit_id, new.year, new.file_name, new.sha256, new.body, new.imported_at],
+        params![
+            uuid,
+            new.unit_id,
+            new.year,
+            new.file_name,
+            new.sha256,
+            new.body,
+            new.imported_at
+        ],
     )
     .context("insert document")?;
     Ok(Document {
@@ -91,12 +99,20 @@ pub fn items_of_document(conn: &Connection, document_id: i64) -> Result<Vec<Item
         )
         .context("list document items")?;
     let rows = stmt
-        .query_map(params![document_id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))
+        .query_map(params![document_id], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+        })
         .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
         .context("list document items")?;
     Ok(rows
         .into_iter()
-        .map(|(kind, id)| if kind == "P" { ItemId::problem(id) } else { ItemId::measure(id) })
+        .map(|(kind, id)| {
+            if kind == "P" {
+                ItemId::problem(id)
+            } else {
+                ItemId::measure(id)
+            }
+        })
         .collect())
 }
 
@@ -138,7 +154,8 @@ pub fn delete_item(conn: &Connection, item: ItemId) -> Result<()> {
         ],
     };
     for sql in statements {
-        conn.execute(sql, params![item.num]).context("delete item")?;
+        conn.execute(sql, params![item.num])
+            .context("delete item")?;
     }
     Ok(())
 }

@@ -6,8 +6,13 @@
 use rusqlite::Connection;
 
 /// Every file of `schema/`, in order. A test checks that none is missing.
-pub const MIGRATIONS: &[(&str, &str)] =
-    &[("001_init.sql", include_str!("../../schema/001_init.sql"))];
+pub const MIGRATIONS: &[(&str, &str)] = &[
+    ("001_init.sql", include_str!("../../schema/001_init.sql")),
+    (
+        "002_carry_over.sql",
+        include_str!("../../schema/002_carry_over.sql"),
+    ),
+];
 
 /// The schema version this binary writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

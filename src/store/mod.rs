@@ -5,6 +5,7 @@
 //! connection needs (foreign keys, WAL, busy timeout). The entity modules take a `&Connection`
 //! (a `Transaction` derefs to one) and return domain types; rusqlite types never leave this module.
 
+mod carry;
 mod documents;
 mod events;
 mod ledger;
@@ -23,6 +24,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
+pub use carry::{carried_from, carried_into, insert_carry};
 pub use documents::{
     attachments, delete_item, detach_item, find_document, insert_document, items_of_document,
     update_document, Document, NewDocument,

@@ -1,0 +1,139 @@
+//! `taizhang carry M12 --year N`: continue an unfinished measure in a later year's plan (持续推进).
+
+use std::io::Write;
+
+use clap::Args;
+use serde_json::json;
+
+use super::{link::link_items, load_item, Ctx, Item};
+use crate::analysis::{compute_ledger, RowFilter};
+use crate::error::{Error, Result};
+use crate::model::{check_year, Deadline};
+use crate::render::outcome::{self, Outcome};
+use crate::render::Lang;
+use crate::store::{self, Access, LedgerFilter, NewMeasure};
+
+/// Carry an unfinished measure over into a later year's plan.
+///
+/// Creates a year-N measure with the same title, text and owners, answering the same problems,
+/// and records that it continues the original: the year-N report lists it under 下一步打算 as
+/// carried over, and the original keeps its own history. Its deadline is the end of year N+1
+/// unless --due says otherwise.
+///
+/// Example: taizhang carry M12 --year 2025 --due 2026-06-30
+#[derive(Debug, Args)]
+pub struct CarryArgs {
+    /// The unfinished measure (M12)
+    pub measure: String,
+    /// The year of the summary whose plan continues it
+    #[arg(long, value_name = "N")]
+    pub year: i32,
+    /// Deadline of the new measure: YYYY-MM-DD, 'immediate' or 'long-term' [default: end of N+1]
+    #[arg(long, value_name = "DATE")]
+    pub due: Option<String>,
+}
+
+pub fn run(ctx: &Ctx, args: CarryArgs, out: &mut dyn Write) -> Result<()> {
+    let year = check_year(args.year)?;
+    let deadline = match &args.due {
+        Some(due) => Deadline::parse(due, ctx.clock.today())?,
+        None => Deadline::default_for_year(year),
+    };
+    let mut store = ctx.open(Access::Write)?;
+    let tx = store.transaction()?;
+    let (id, item) = load_item(&tx, &args.measure)?;
+    let Item::Measure(original) = item else {
+        return Err(Error::invalid(format!(
+            "{id} is a problem; carry over one of its measures (see 'taizhang show {id}')"
+        )));
+    };
+    if year <= original.year {
+        return Err(Error::invalid(format!(
+            "{id} is a {} measure; carry it into a later year than that",
+            original.year
+        )));
+    }
+    if let Some((later, _)) = store::carried_into(&tx, id)?
+        .into_iter()
+        .find(|(_, y)| *y == year)
+    {
+        return Err(Error::invalid(format!(
+            "{id} is already carried into {year} as {later}"
+        )));
+    }
+    let unit = store::find_unit(&tx, &original.unit)?.expect("a measure's unit exists");
+    let as_of = ctx.clock.today();
+    let data = store::load_ledger(
+        &tx,
+        LedgerFilter {
+            unit_id: Some(unit.id),
+            year: Some(original.year),
+        },
+        as_of,
+    )?;
+    let status = compute_ledger(&data, as_of, &RowFilter::default())
+        .into_iter()
+        .find(|r| r.id == id)
+        .map(|r| r.status)
+        .expect("a measure is in the ledger of its own unit and year");
+    if status.is_closed() {
+        return Err(Error::invalid(format!(
+            "{id} is {} ({}); only unfinished measures are carried over",
+            status.code(),
+            status.label_zh()
+        )));
+    }
+    let carried = store::insert_measure(
+        &tx,
+        &NewMeasure {
+            unit_id: unit.id,
+            year,
+            title: original.title.as_deref(),
+            text: &original.text,
+            owner: &original.owner,
+            deadline,
+            created_at: ctx.clock.timestamp(),
+            source: None,
+        },
+    )?;
+    store::insert_carry(&tx, id, carried.id, ctx.clock.timestamp())?;
+    let detail = json!({
+        "unit": unit.name, "year": year, "title": carried.title, "text": carried.text,
+        "deadline_kind": deadline.kind_code(), "due": deadline.due(), "carried_from": id.to_string(),
+    });
+    ctx.record(
+        &tx,
+        &carried.id.to_string(),
+        &carried.uuid,
+        "create",
+        detail,
+    )?;
+    ctx.record(
+        &tx,
+        &id.to_string(),
+        &original.uuid,
+        "carry",
+        json!({"to": carried.id.to_string(), "year": year}),
+    )?;
+    let carried_item = Item::Measure(carried.clone());
+    for problem in store::links_of(&tx, id)? {
+        let (_, problem) = load_item(&tx, &problem.to_string())?;
+        link_items(ctx, &tx, &carried_item, &problem)?;
+    }
+    tx.commit()?;
+    let message = match ctx.lang {
+        Lang::Zh => format!("{id} 持续推进，已列入{year}年度整改措施 {}", carried.id),
+        Lang::En => format!("carried {id} over into {year} as {}", carried.id),
+    };
+    outcome::print(
+        out,
+        ctx.format,
+        &[Outcome {
+            id: carried.id.to_string(),
+            uuid: carried.uuid,
+            action: "carry",
+            message,
+        }],
+    )?;
+    Ok(())
+}

@@ -1,0 +1,190 @@
+use crate::common::TestEnv;
+
+#[test]
+fn the_report_reviews_last_year_and_lists_this_year_s_problems_and_plans() {
+    let env = TestEnv::with_fixture_ledger();
+    insta::assert_snapshot!(env.run(&["report", "--unit", "市财政局", "--year", "2025"]));
+}
+
+#[test]
+fn the_report_in_paren_style_with_long_term_counted_as_done() {
+    let env = TestEnv::with_fixture_ledger();
+    insta::assert_snapshot!(env.run(&[
+        "report",
+        "--unit",
+        "市财政局",
+        "--year",
+        "2025",
+        "--style",
+        "paren",
+        "--long-term-as-done"
+    ]));
+}
+
+#[test]
+fn the_report_names_unfinished_and_dropped_items_with_their_reasons() {
+    let env = TestEnv::with_fixture_ledger();
+    insta::assert_snapshot!(env.run(&[
+        "report",
+        "--unit",
+        "东山县市场监管局",
+        "--year",
+        "2025",
+        "--style",
+        "arabic"
+    ]));
+}
+
+#[test]
+fn the_report_counts_are_as_of_the_given_date() {
+    let env = TestEnv::with_fixture_ledger();
+    let text = env.ok(&[
+        "report",
+        "--unit",
+        "市财政局",
+        "--year",
+        "2025",
+        "--as-of",
+        "2025-03-01",
+    ]);
+    assert!(text.contains("已完成1条，尚未启动3条"), "{text}");
+}
+
+#[test]
+fn the_report_as_markdown_and_json() {
+    let env = TestEnv::with_fixture_ledger();
+    insta::assert_snapshot!(env.run(&[
+        "report",
+        "--unit",
+        "市财政局",
+        "--year",
+        "2025",
+        "--format",
+        "md"
+    ]));
+    let json = env.ok(&[
+        "report",
+        "--unit",
+        "市财政局",
+        "--year",
+        "2025",
+        "--format",
+        "json",
+    ]);
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let m = &value["review"]["measures"];
+    let parts: u64 = [
+        "done",
+        "in_progress",
+        "long_term",
+        "not_done",
+        "dropped",
+        "planned",
+    ]
+    .iter()
+    .map(|k| m[k].as_u64().unwrap())
+    .sum();
+    assert_eq!(parts, m["total"].as_u64().unwrap());
+}
+
+#[test]
+fn the_report_is_written_to_txt_md_and_docx_files() {
+    let env = TestEnv::with_fixture_ledger();
+    for name in ["整改情况.txt", "整改情况.md", "整改情况.docx"] {
+        let out = env.ok(&["report", "--unit", "市财政局", "--year", "2025", "-o", name]);
+        assert_eq!(out, format!("已写入 {name}\n"));
+        assert!(env.dir().join(name).metadata().unwrap().len() > 500);
+    }
+    let text = std::fs::read_to_string(env.dir().join("整改情况.txt")).unwrap();
+    assert_eq!(
+        text,
+        env.ok(&["report", "--unit", "市财政局", "--year", "2025"])
+    );
+    let docx = std::fs::read(env.dir().join("整改情况.docx")).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    assert!(xml.contains("临江市财政局2025年度问题整改情况"));
+    assert!(xml.contains("方正小标宋简体") && xml.contains("仿宋_GB2312") && xml.contains("黑体"));
+}
+
+#[test]
+fn an_unknown_output_extension_is_refused_before_anything_is_written() {
+    let env = TestEnv::with_fixture_ledger();
+    insta::assert_snapshot!(env.run(&[
+        "report",
+        "--unit",
+        "市财政局",
+        "--year",
+        "2025",
+        "-o",
+        "report.pdf"
+    ]));
+    assert!(!env.dir().join("report.pdf").exists());
+}
+
+#[test]
+fn a_user_template_replaces_the_wording() {
+    let env = TestEnv::with_fixture_ledger();
+    std::fs::write(
+        env.dir().join("mine.j2"),
+        "{{ report.unit }}：上年度措施{{ report.review.measures.total }}条，完成率{{ report.review.completion_rate }}%\n",
+    )
+    .unwrap();
+    insta::assert_snapshot!(env.run(&[
+        "report",
+        "--unit",
+        "市财政局",
+        "--year",
+        "2025",
+        "--template",
+        "mine.j2"
+    ]));
+    std::fs::write(env.dir().join("broken.j2"), "{{ report.unit ").unwrap();
+    insta::assert_snapshot!(env.run(&[
+        "report",
+        "--unit",
+        "市财政局",
+        "--year",
+        "2025",
+        "--template",
+        "broken.j2"
+    ]));
+}
+
+#[test]
+fn print_template_prints_the_default_without_a_store() {
+    let env = TestEnv::new();
+    let out = env.ok(&["report", "--print-template"]);
+    assert!(out.contains("上年") || out.contains("年度问题整改落实情况"));
+    assert!(!env.db().exists());
+}
+
+#[test]
+fn carrying_a_measure_over_adds_it_to_next_year_s_plan() {
+    let env = TestEnv::with_fixture_ledger();
+    insta::assert_snapshot!(env.run(&["carry", "M3", "--year", "2025"]));
+    let json = env.ok(&["show", "M11", "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["year"], 2025);
+    assert_eq!(value["links"], serde_json::json!(["P3"]));
+    assert_eq!(value["due"], "2026-12-31");
+    let text = env.ok(&["report", "--unit", "市财政局", "--year", "2025"]);
+    assert!(text.contains("（上年度措施，持续推进）"), "{text}");
+    insta::assert_snapshot!(env.run(&["history", "M3"]));
+}
+
+#[test]
+fn only_unfinished_measures_are_carried_once_into_a_later_year() {
+    let env = TestEnv::with_fixture_ledger();
+    let before = env.fingerprint();
+    insta::assert_snapshot!(env.run(&["carry", "M1", "--year", "2025"]));
+    insta::assert_snapshot!(env.run(&["carry", "M3", "--year", "2024"]));
+    insta::assert_snapshot!(env.run(&["carry", "P3", "--year", "2025"]));
+    assert_eq!(before, env.fingerprint());
+    env.ok(&["carry", "M3", "--year", "2025"]);
+    let before = env.fingerprint();
+    insta::assert_snapshot!(env.run(&["carry", "M3", "--year", "2025"]));
+    assert_eq!(before, env.fingerprint());
+}
