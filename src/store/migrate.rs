@@ -12,6 +12,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "002_carry_over.sql",
         include_str!("../../schema/002_carry_over.sql"),
     ),
+    (
+        "003_recurrence.sql",
+        include_str!("../../schema/003_recurrence.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.
