@@ -58,6 +58,10 @@ pub struct GlobalArgs {
     /// Language of tables and messages
     #[arg(long, global = true, value_enum, default_value_t, value_name = "LANG")]
     pub lang: Lang,
+
+    /// Whether --db was given on the command line (not through TAIZHANG_DB).
+    #[arg(skip)]
+    pub db_on_command_line: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -73,8 +77,12 @@ pub enum Command {
     Unlink(cmd::link::UnlinkArgs),
     Edit(cmd::edit::EditArgs),
     Progress(cmd::progress::ProgressArgs),
+    Import(cmd::import::ImportArgs),
     Report(cmd::report::ReportArgs),
     Carry(cmd::carry::CarryArgs),
+    Recur(cmd::recur::RecurArgs),
+    Stats(cmd::stats::StatsArgs),
+    Demo(cmd::demo::DemoArgs),
     Status(cmd::status::StatusArgs),
     Show(cmd::show::ShowArgs),
     History(cmd::history::HistoryArgs),
@@ -92,8 +100,12 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<()> {
         Command::Unlink(args) => cmd::link::run_unlink(&ctx, args, out),
         Command::Edit(args) => cmd::edit::run(&ctx, args, out),
         Command::Progress(args) => cmd::progress::run(&ctx, args, out),
+        Command::Import(args) => cmd::import::run(&ctx, args, out),
         Command::Report(args) => cmd::report::run(&ctx, args, out),
         Command::Carry(args) => cmd::carry::run(&ctx, args, out),
+        Command::Recur(args) => cmd::recur::run(&ctx, args, out),
+        Command::Stats(args) => cmd::stats::run(&ctx, args, out),
+        Command::Demo(args) => cmd::demo::run(&ctx, args, out),
         Command::Status(args) => cmd::status::run(&ctx, args, out),
         Command::Show(args) => cmd::show::run(&ctx, args, out),
         Command::History(args) => cmd::history::run(&ctx, args, out),

@@ -60,6 +60,45 @@ pub enum Error {
     #[error("{0}")]
     Invalid(String),
 
+    #[error(
+        "{failed} of {total} files could not be imported (see the messages above); the others were"
+    )]
+    ImportFailed { failed: usize, total: usize },
+
+    #[error("{path} has no sheet named '{sheet}'; its sheets are: {sheets}")]
+    NoSuchSheet {
+        path: PathBuf,
+        sheet: String,
+        sheets: String,
+    },
+
+    #[error(
+        "no header row found in {path}{sheet}; the ledger needs a row of column names such as {names} (or name the sheet with --sheet)"
+    )]
+    NoHeaderRow {
+        path: PathBuf,
+        sheet: String,
+        names: String,
+    },
+
+    #[error("{0} is not a taizhang JSON export; give a file written by 'taizhang export --json'")]
+    NotAnExport(PathBuf),
+
+    #[error(
+        "{path} was written by a newer taizhang (export format {found}, this one reads up to {known}); upgrade taizhang to import it"
+    )]
+    ExportTooNew {
+        path: PathBuf,
+        found: u64,
+        known: u64,
+    },
+
+    #[error("{0} is not a taizhang store; give merge the .db file of another taizhang store")]
+    NotAStoreToMerge(PathBuf),
+
+    #[error("{0} is this store itself; give merge the store file of another unit or a copy made elsewhere")]
+    MergeWithItself(PathBuf),
+
     #[error("no store at {0}; create one with 'taizhang init' (or check --db and TAIZHANG_DB)")]
     NoStore(PathBuf),
 

@@ -9,19 +9,22 @@ pub mod cli;
 pub mod clock;
 pub mod cmd;
 pub mod error;
+pub mod import;
 pub mod model;
 pub mod render;
 pub mod store;
 
 use std::io::Write;
 
-use clap::Parser;
-
 pub use error::{Error, Result};
 
 /// Parses the process's arguments and runs the command, printing to stdout.
 pub fn run() -> Result<()> {
-    let cli = cli::Cli::parse();
+    let matches = <cli::Cli as clap::CommandFactory>::command().get_matches();
+    let mut cli =
+        <cli::Cli as clap::FromArgMatches>::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    cli.global.db_on_command_line =
+        matches.value_source("db") == Some(clap::parser::ValueSource::CommandLine);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     cli::dispatch(cli, &mut out)?;

@@ -1,7 +1,10 @@
 //! The one integration-test binary: every test drives the real `taizhang` on a temp store.
 
 mod common;
+mod test_analysis;
+mod test_demo;
 mod test_errors;
+mod test_import;
 mod test_init;
 mod test_items;
 mod test_progress;

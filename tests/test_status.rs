@@ -94,6 +94,10 @@ fn table_lines_fit_in_eighty_columns() {
         &["show", "M1"],
         &["history", "M1"],
         &["unit", "list"],
+        &["stats"],
+        &["stats", "--by", "unit"],
+        &["stats", "--by", "owner", "--lang", "en"],
+        &["recur", "--threshold", "0.3"],
     ] {
         let out = env.ok(args);
         for line in out.lines() {
@@ -143,4 +147,28 @@ fn the_schema_views_agree_with_the_computed_statuses() {
             "status of {id}"
         );
     }
+}
+
+#[test]
+fn due_within_lists_what_falls_due_soon_with_days_left() {
+    let env = TestEnv::with_fixture_ledger();
+    insta::assert_snapshot!(env.run(&["status", "--due-within", "30d", "--as-of", "2026-06-10"]));
+    let json = env.ok(&[
+        "status",
+        "--due-within",
+        "3w",
+        "--as-of",
+        "2026-06-10",
+        "--format",
+        "json",
+    ]);
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+    assert!(rows.iter().all(|r| r["days_left"].as_i64().unwrap() <= 21));
+    assert!(!rows.is_empty());
+}
+
+#[test]
+fn a_period_that_is_not_one_is_refused() {
+    let env = TestEnv::with_fixture_ledger();
+    insta::assert_snapshot!(env.run(&["status", "--due-within", "soon"]));
 }

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::status::{days_overdue, derive_problem_status};
+use super::status::{days_left, days_overdue, derive_problem_status};
 use crate::model::{Deadline, ItemId, ItemKind, Measure, Owner, Status};
 use crate::store::LedgerData;
 
@@ -30,6 +30,8 @@ pub struct LedgerRow {
     /// The latest progress on the item (for a problem, also on its measures).
     pub last_progress: Option<NaiveDate>,
     pub days_overdue: Option<i64>,
+    /// Days an open item has left before its due date (not yet overdue).
+    pub days_left: Option<i64>,
     /// Every owner name that `--owner` may match.
     owner_terms: Vec<String>,
 }
@@ -45,6 +47,8 @@ impl LedgerRow {
 pub struct RowFilter {
     pub status: Option<Status>,
     pub overdue: bool,
+    /// Only open items due within this many days of the as-of date (not yet overdue).
+    pub due_within: Option<i64>,
     pub owner: Option<String>,
 }
 
@@ -52,6 +56,9 @@ impl RowFilter {
     fn keeps(&self, row: &LedgerRow) -> bool {
         self.status.is_none_or(|s| row.status == s)
             && (!self.overdue || row.days_overdue.is_some())
+            && self
+                .due_within
+                .is_none_or(|n| row.days_left.is_some_and(|left| left <= n))
             && self
                 .owner
                 .as_deref()
@@ -127,6 +134,7 @@ pub fn compute_ledger(data: &LedgerData, as_of: NaiveDate, filter: &RowFilter) -
             status,
             last_progress,
             days_overdue: days_overdue(deadline.and_then(Deadline::due), status, as_of),
+            days_left: days_left(deadline.and_then(Deadline::due), status, as_of),
             owner_terms: measures
                 .iter()
                 .flat_map(|m| owner_terms(&m.owner))
@@ -150,12 +158,19 @@ pub fn compute_ledger(data: &LedgerData, as_of: NaiveDate, filter: &RowFilter) -
             status,
             last_progress: latest.get(&measure.id).map(|(_, d)| *d),
             days_overdue: days_overdue(measure.deadline.due(), status, as_of),
+            days_left: days_left(measure.deadline.due(), status, as_of),
             owner_terms: owner_terms(&measure.owner),
         });
     }
     rows.retain(|row| filter.keeps(row));
-    // Stable: within a unit and year, problems stay before measures, each in id order.
-    rows.sort_by(|a, b| (&a.unit, a.year).cmp(&(&b.unit, b.year)));
+    if filter.overdue || filter.due_within.is_some() {
+        // The supervision view: within a unit and year, what is most overdue or soonest due first.
+        let due = |r: &LedgerRow| r.deadline.and_then(Deadline::due).unwrap_or(NaiveDate::MAX);
+        rows.sort_by(|a, b| (&a.unit, a.year, due(a)).cmp(&(&b.unit, b.year, due(b))));
+    } else {
+        // Stable: within a unit and year, problems stay before measures, each in id order.
+        rows.sort_by(|a, b| (&a.unit, a.year).cmp(&(&b.unit, b.year)));
+    }
     rows
 }
 
@@ -303,5 +318,22 @@ mod tests {
             .map(|r| r.id.to_string())
             .collect();
         assert_eq!(ids, ["P2", "M3"]);
+    }
+
+    #[test]
+    fn due_within_keeps_open_items_falling_due_soon_soonest_first() {
+        let soon = RowFilter {
+            due_within: Some(30),
+            ..RowFilter::default()
+        };
+        let rows = compute_ledger(&ledger(), date("2025-06-10"), &soon);
+        let ids: Vec<(String, Option<i64>)> = rows
+            .iter()
+            .map(|r| (r.id.to_string(), r.days_left))
+            .collect();
+        assert_eq!(
+            ids,
+            [("P1".to_string(), Some(20)), ("M1".to_string(), Some(20))]
+        );
     }
 }

@@ -6,9 +6,11 @@
 pub mod ledger;
 pub mod matching;
 pub mod names;
+pub mod recurrence;
 pub mod report;
 pub mod similarity;
+pub mod stats;
 pub mod status;
 
 pub use ledger::{compute_ledger, LedgerRow, RowFilter};
-pub use status::{days_overdue, derive_problem_status};
+pub use status::{days_left, days_overdue, derive_problem_status};

@@ -33,7 +33,7 @@ pub struct Counts {
 }
 
 impl Counts {
-    fn add(&mut self, status: Status) {
+    pub(crate) fn add(&mut self, status: Status) {
         self.total += 1;
         match status {
             Status::Done => self.done += 1,
@@ -107,6 +107,17 @@ pub struct Review {
 pub struct ReportProblem {
     pub id: ItemId,
     pub text: String,
+    /// Years of the earlier problems it was confirmed to repeat (反弹回潮), oldest first.
+    pub recurs_from: Vec<i32>,
+}
+
+/// How items of different years hang together: carry-overs and confirmed recurrences.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Continuity {
+    /// Carried-over measure → the measure it continues.
+    pub carried_from: HashMap<ItemId, ItemId>,
+    /// Problem → the earlier problems it was confirmed to repeat.
+    pub recurs_from: HashMap<ItemId, Vec<ItemId>>,
 }
 
 /// Everything the section says.
@@ -122,16 +133,16 @@ pub struct Report {
 }
 
 /// Computes the year-`year` section of `unit` from its whole ledger (`data` must hold every year
-/// of that one unit, loaded as of `as_of`). `carried` maps a carried-over measure to the one it
-/// continues.
+/// of that one unit, loaded as of `as_of`).
 pub fn compute_report(
     data: &LedgerData,
-    carried: &HashMap<ItemId, ItemId>,
+    continuity: &Continuity,
     unit: &str,
     year: i32,
     as_of: NaiveDate,
     options: ReportOptions,
 ) -> Report {
+    let carried = &continuity.carried_from;
     let rows = compute_ledger(data, as_of, &RowFilter::default());
     let by_id: HashMap<ItemId, &LedgerRow> = rows.iter().map(|r| (r.id, r)).collect();
     let mut notes_of: HashMap<ItemId, Vec<(NaiveDate, String)>> = HashMap::new();
@@ -228,9 +239,21 @@ pub fn compute_report(
     let problems = rows
         .iter()
         .filter(|r| is(r, ItemKind::Problem) && r.year == year)
-        .map(|r| ReportProblem {
-            id: r.id,
-            text: r.text.clone(),
+        .map(|r| {
+            let mut recurs_from: Vec<i32> = continuity
+                .recurs_from
+                .get(&r.id)
+                .into_iter()
+                .flatten()
+                .filter_map(|earlier| by_id.get(earlier).map(|e| e.year))
+                .collect();
+            recurs_from.sort_unstable();
+            recurs_from.dedup();
+            ReportProblem {
+                id: r.id,
+                text: r.text.clone(),
+                recurs_from,
+            }
         })
         .collect();
     let plans = rows
@@ -344,7 +367,7 @@ mod tests {
     fn report(options: ReportOptions) -> Report {
         compute_report(
             &ledger(),
-            &HashMap::new(),
+            &Continuity::default(),
             "甲局",
             2025,
             date("2025-12-31"),
@@ -406,7 +429,7 @@ mod tests {
                 data.measures.push(m);
             }
             let options = ReportOptions { long_term_counts_as_done: long };
-            let review = compute_report(&data, &HashMap::new(), "甲局", 2025, date("2025-12-31"), options).review;
+            let review = compute_report(&data, &Continuity::default(), "甲局", 2025, date("2025-12-31"), options).review;
             prop_assert_eq!(review.measures.total, statuses.len());
             prop_assert_eq!(review.measures.sum_of_parts(), review.measures.total);
             if let Some(rate) = review.completion_rate {

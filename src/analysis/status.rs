@@ -45,6 +45,16 @@ pub fn days_overdue(due: Option<NaiveDate>, status: Status, as_of: NaiveDate) ->
     Some((as_of - due).num_days())
 }
 
+/// How many days an open item has left before its due date at `as_of` (0 on the day itself), or
+/// `None` when it is closed, has no due date, or is already overdue.
+pub fn days_left(due: Option<NaiveDate>, status: Status, as_of: NaiveDate) -> Option<i64> {
+    let due = due?;
+    if status.is_closed() || due < as_of {
+        return None;
+    }
+    Some((due - as_of).num_days())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,5 +99,18 @@ mod tests {
         assert_eq!(days_overdue(Some(d("2025-12-31")), Done, as_of), None);
         assert_eq!(days_overdue(Some(d("2026-01-15")), Planned, as_of), None);
         assert_eq!(days_overdue(None, Planned, as_of), None);
+    }
+
+    #[test]
+    fn days_left_counts_down_to_the_due_date_for_open_items() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let as_of = d("2026-01-15");
+        assert_eq!(
+            days_left(Some(d("2026-01-25")), InProgress, as_of),
+            Some(10)
+        );
+        assert_eq!(days_left(Some(d("2026-01-15")), Planned, as_of), Some(0));
+        assert_eq!(days_left(Some(d("2026-01-14")), Planned, as_of), None);
+        assert_eq!(days_left(Some(d("2026-01-25")), Done, as_of), None);
     }
 }

@@ -3,15 +3,19 @@
 //! render → commit. No SQL and no table formatting here.
 
 pub mod carry;
+pub mod demo;
 pub mod edit;
 pub mod history;
+pub mod import;
 pub mod init;
 pub mod link;
 pub mod measure;
 pub mod problem;
 pub mod progress;
+pub mod recur;
 pub mod report;
 pub mod show;
+pub mod stats;
 pub mod status;
 pub mod unit;
 
@@ -28,9 +32,11 @@ use crate::render::{Format, Lang};
 use crate::store::{self, Access, Conn, NewEvent, Store};
 
 /// What every command needs besides its own arguments.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Ctx {
     db: Option<PathBuf>,
+    db_on_command_line: bool,
+    as_of: Option<chrono::NaiveDate>,
     pub format: Format,
     pub lang: Lang,
     pub clock: Clock,
@@ -47,6 +53,8 @@ impl Ctx {
             .unwrap_or_else(|| "unknown".to_string());
         Ok(Ctx {
             db: global.db.clone(),
+            db_on_command_line: global.db_on_command_line,
+            as_of,
             format: global.format,
             lang: global.lang,
             clock: Clock::new(as_of),
@@ -61,6 +69,25 @@ impl Ctx {
         }
         let dirs = directories::ProjectDirs::from("", "", "taizhang").ok_or(Error::NoDataDir)?;
         Ok(dirs.data_dir().join("taizhang.db"))
+    }
+
+    /// The store path when it was given with --db on the command line (not the environment).
+    pub fn explicit_db(&self) -> Option<&std::path::Path> {
+        self.db.as_deref().filter(|_| self.db_on_command_line)
+    }
+
+    /// The date given with --as-of (or TAIZHANG_AS_OF), if any.
+    pub fn as_of(&self) -> Option<chrono::NaiveDate> {
+        self.as_of
+    }
+
+    /// The same context acting as `actor` at the time `clock` says (the demo's own records).
+    pub fn for_demo(&self, actor: &str, clock: Clock) -> Ctx {
+        Ctx {
+            actor: actor.to_string(),
+            clock,
+            ..self.clone()
+        }
     }
 
     pub fn open(&self, access: Access) -> Result<Store> {
@@ -178,4 +205,12 @@ pub fn optional_text(text: Option<&str>) -> Option<String> {
     text.map(str::trim)
         .filter(|t| !t.is_empty())
         .map(str::to_string)
+}
+
+/// Carry-overs and confirmed recurrences of the whole store, for reports.
+pub fn continuity(conn: &Conn) -> Result<crate::analysis::report::Continuity> {
+    Ok(crate::analysis::report::Continuity {
+        carried_from: store::carried_from(conn)?,
+        recurs_from: store::confirmed_recurrences(conn)?,
+    })
 }

@@ -111,11 +111,11 @@ pub fn run(ctx: &Ctx, args: ReportArgs, out: &mut dyn Write) -> Result<()> {
         },
         as_of,
     )?;
-    let carried = store::carried_from(conn)?;
+    let continuity = super::continuity(conn)?;
     let options = ReportOptions {
         long_term_counts_as_done: args.long_term_as_done,
     };
-    let value = compute_report(&data, &carried, &unit.name, year, as_of, options);
+    let value = compute_report(&data, &continuity, &unit.name, year, as_of, options);
     if ctx.format == Format::Json && args.output.is_none() {
         serde_json::to_writer_pretty(&mut *out, &value).context("write the report as JSON")?;
         writeln!(out)?;

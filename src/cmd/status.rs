@@ -6,7 +6,7 @@ use clap::Args;
 
 use super::{resolve_unit, Ctx};
 use crate::analysis::{compute_ledger, RowFilter};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::{check_year, Status};
 use crate::render::ledger::{self, LedgerRecord};
 use crate::store::{self, Access, LedgerFilter};
@@ -20,6 +20,7 @@ use crate::store::{self, Access, LedgerFilter};
 /// Examples:
 ///   taizhang status --unit 临江市财政局 --year 2024
 ///   taizhang status --overdue --as-of 2026-01-15
+///   taizhang status --due-within 30d
 ///   taizhang status --owner 办公室 --status in_progress --format csv
 #[derive(Debug, Args)]
 pub struct StatusArgs {
@@ -35,9 +36,34 @@ pub struct StatusArgs {
     /// Only items in this status (code or Chinese label)
     #[arg(long, value_name = "S")]
     pub status: Option<String>,
-    /// Only overdue items
+    /// Only overdue items (the red light), most overdue first
     #[arg(long)]
     pub overdue: bool,
+    /// Only open items falling due within this period (the yellow light), soonest first:
+    /// 30d, 2w or a number of days
+    #[arg(long, value_name = "PERIOD", conflicts_with = "overdue")]
+    pub due_within: Option<String>,
+}
+
+/// Parses `30d`, `2w` or `30` as a number of days.
+fn period_days(text: &str) -> Result<i64> {
+    let trimmed = text.trim();
+    let (number, unit) = match trimmed.char_indices().last() {
+        Some((i, 'd' | 'D' | '天')) => (&trimmed[..i], 1),
+        Some((i, 'w' | 'W' | '周')) => (&trimmed[..i], 7),
+        _ => (trimmed, 1),
+    };
+    number
+        .trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|n| (0..=3660).contains(n))
+        .map(|n| n * unit)
+        .ok_or_else(|| {
+            Error::invalid(format!(
+                "'{text}' is not a period; write it as a number of days or weeks, for example 30d or 2w"
+            ))
+        })
 }
 
 pub fn run(ctx: &Ctx, args: StatusArgs, out: &mut dyn Write) -> Result<()> {
@@ -63,9 +89,11 @@ pub fn run(ctx: &Ctx, args: StatusArgs, out: &mut dyn Write) -> Result<()> {
         },
         as_of,
     )?;
+    let due_within = args.due_within.as_deref().map(period_days).transpose()?;
     let filter = RowFilter {
         status,
         overdue: args.overdue,
+        due_within,
         owner: args.owner.clone(),
     };
     let rows = compute_ledger(&data, as_of, &filter);

@@ -76,6 +76,7 @@ fn action_label(action: &str, lang: Lang) -> &str {
         "progress" => lang.pick("进展", "progress"),
         "alias" => lang.pick("别名", "alias"),
         "carry" => lang.pick("持续推进", "carried"),
+        "recur" => lang.pick("反复认定", "recurrence"),
         "delete" => lang.pick("删除", "deleted"),
         other => other,
     }
@@ -106,6 +107,17 @@ fn describe(action: &str, detail: &Value, lang: Lang, full: bool) -> String {
             }
         }
         "delete" => text("reason"),
+        "recur" => {
+            let confirmed = text("decision") == "confirmed";
+            match (confirmed, lang) {
+                (true, Lang::Zh) => format!("确认 {} 为 {} 的反复", text("later"), text("earlier")),
+                (false, Lang::Zh) => format!("排除 {} 与 {}", text("earlier"), text("later")),
+                (true, Lang::En) => format!("{} recurs as {}", text("earlier"), text("later")),
+                (false, Lang::En) => {
+                    format!("{} and {} are different", text("earlier"), text("later"))
+                }
+            }
+        }
         "progress" => {
             let status = text("status")
                 .parse::<Status>()

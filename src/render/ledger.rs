@@ -37,6 +37,7 @@ pub struct LedgerRecord<'a> {
     pub last_progress: Option<NaiveDate>,
     pub overdue: bool,
     pub days_overdue: Option<i64>,
+    pub days_left: Option<i64>,
     #[serde(skip)]
     row: &'a LedgerRow,
 }
@@ -64,6 +65,7 @@ impl<'a> From<&'a LedgerRow> for LedgerRecord<'a> {
             last_progress: row.last_progress,
             overdue: row.days_overdue.is_some(),
             days_overdue: row.days_overdue,
+            days_left: row.days_left,
             row,
         }
     }
@@ -98,6 +100,7 @@ impl Record for LedgerRecord<'_> {
         "last_progress",
         "overdue",
         "days_overdue",
+        "days_left",
     ];
 
     const COLUMNS: &'static [Column] = &[
@@ -109,7 +112,7 @@ impl Record for LedgerRecord<'_> {
         Column::fixed("时限", "Deadline"),
         Column::fixed("状态", "Status"),
         Column::fixed("最近进展", "Last progress"),
-        Column::fixed("逾期", "Overdue"),
+        Column::fixed("预警", "Alert"),
     ];
 
     fn csv_row(&self) -> Vec<String> {
@@ -134,6 +137,7 @@ impl Record for LedgerRecord<'_> {
             csv_opt(&self.last_progress),
             self.overdue.to_string(),
             csv_opt(&self.days_overdue),
+            csv_opt(&self.days_left),
         ]
     }
 
@@ -157,10 +161,26 @@ impl Record for LedgerRecord<'_> {
             self.last_progress
                 .map(|d| d.to_string())
                 .unwrap_or_default(),
-            self.days_overdue
-                .map(|d| format!("{d}{}", lang.pick("天", "d")))
-                .unwrap_or_default(),
+            alert(self.days_overdue, self.days_left, lang),
         ]
+    }
+}
+
+/// Days before an open item falls due that its alert shows (the yellow light).
+pub const DUE_SOON_DAYS: i64 = 30;
+
+/// The red light (逾期N天) or the yellow one (剩N天, due within 30 days); empty otherwise.
+fn alert(days_overdue: Option<i64>, days_left: Option<i64>, lang: Lang) -> String {
+    match (days_overdue, days_left) {
+        (Some(days), _) => match lang {
+            Lang::Zh => format!("逾期{days}天"),
+            Lang::En => format!("{days}d overdue"),
+        },
+        (None, Some(days)) if days <= DUE_SOON_DAYS => match lang {
+            Lang::Zh => format!("剩{days}天"),
+            Lang::En => format!("due in {days}d"),
+        },
+        _ => String::new(),
     }
 }
 
@@ -208,9 +228,19 @@ pub fn print(
         writeln!(out, "{}", table::render(&columns, rows))?;
     }
     let overdue = records.iter().filter(|r| r.overdue).count();
+    let soon = records
+        .iter()
+        .filter(|r| r.days_left.is_some_and(|d| d <= DUE_SOON_DAYS))
+        .count();
     let total = records.len();
     match lang {
-        Lang::Zh => writeln!(out, "共 {total} 项，逾期 {overdue} 项（截至 {as_of}）"),
-        Lang::En => writeln!(out, "{total} items, {overdue} overdue (as of {as_of})"),
+        Lang::Zh => writeln!(
+            out,
+            "共 {total} 项，逾期 {overdue} 项，{DUE_SOON_DAYS} 天内到期 {soon} 项（截至 {as_of}）"
+        ),
+        Lang::En => writeln!(
+            out,
+            "{total} items, {overdue} overdue, {soon} due within {DUE_SOON_DAYS} days (as of {as_of})"
+        ),
     }
 }

@@ -6,12 +6,15 @@
 
 pub mod docx;
 pub mod history;
+pub mod import;
 pub mod item;
 pub mod ledger;
 pub mod numerals;
 pub mod outcome;
 pub mod records;
+pub mod recur;
 pub mod report;
+pub mod stats;
 pub mod table;
 pub mod units;
 

@@ -143,7 +143,7 @@ mod rendering {
     use chrono::NaiveDate;
 
     use super::*;
-    use crate::analysis::report::{compute_report, ReportOptions};
+    use crate::analysis::report::{compute_report, Continuity, ReportOptions};
     use crate::model::{Deadline, ItemId, Measure, Owner, Problem, ProgressEntry, Status};
     use crate::store::LedgerData;
 
@@ -231,10 +231,13 @@ mod rendering {
                 ),
             ],
         };
-        let carried = HashMap::from([(ItemId::measure(5), ItemId::measure(2))]);
+        let continuity = Continuity {
+            carried_from: HashMap::from([(ItemId::measure(5), ItemId::measure(2))]),
+            recurs_from: HashMap::from([(ItemId::problem(3), vec![ItemId::problem(1)])]),
+        };
         compute_report(
             &data,
-            &carried,
+            &continuity,
             "临江市财政局",
             2025,
             date("2025-12-31"),

@@ -14,6 +14,25 @@ pub struct TableColumn<'a> {
 /// `$COLUMNS`, else no limit. Columns marked `wrap: false` (ids, dates) never break; the others
 /// wrap inside their cells. Widths count CJK characters as two columns.
 pub fn render(columns: &[TableColumn<'_>], rows: Vec<Vec<String>>) -> String {
+    build(columns, rows).to_string()
+}
+
+/// Like [`render`], for tables of figures: columns that do not wrap are right-aligned and
+/// unpadded, so a dozen counts fit beside a name in 80 columns.
+pub fn render_figures(columns: &[TableColumn<'_>], rows: Vec<Vec<String>>) -> String {
+    let mut table = build(columns, rows);
+    for (index, column) in columns.iter().enumerate() {
+        if !column.wrap {
+            if let Some(col) = table.column_mut(index) {
+                col.set_padding((0, 0));
+                col.set_cell_alignment(comfy_table::CellAlignment::Right);
+            }
+        }
+    }
+    table.to_string()
+}
+
+fn build(columns: &[TableColumn<'_>], rows: Vec<Vec<String>>) -> Table {
     let mut table = Table::new();
     table
         .load_style(presets::UTF8_FULL)
@@ -32,7 +51,7 @@ pub fn render(columns: &[TableColumn<'_>], rows: Vec<Vec<String>>) -> String {
             }
         }
     }
-    table.to_string()
+    table
 }
 
 fn columns_from_env() -> Option<u16> {

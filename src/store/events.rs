@@ -38,6 +38,18 @@ pub fn append_event(conn: &Connection, event: &NewEvent<'_>) -> Result<()> {
     Ok(())
 }
 
+/// Everyone who has recorded a change in the store, in name order.
+pub fn actors(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn
+        .prepare("SELECT DISTINCT actor FROM events ORDER BY actor")
+        .context("list actors")?;
+    let actors = stmt
+        .query_map([], |r| r.get(0))
+        .and_then(|rows| rows.collect::<rusqlite::Result<Vec<String>>>())
+        .context("list actors")?;
+    Ok(actors)
+}
+
 /// The events of the item with this UUID, in the order they were recorded.
 pub fn events_for(conn: &Connection, item_uuid: &str) -> Result<Vec<Event>> {
     let mut stmt = conn

@@ -14,6 +14,7 @@ mod measures;
 mod migrate;
 mod problems;
 mod progress;
+mod recurrences;
 mod units;
 
 #[cfg(test)]
@@ -29,13 +30,14 @@ pub use documents::{
     attachments, delete_item, detach_item, find_document, insert_document, items_of_document,
     update_document, Document, NewDocument,
 };
-pub use events::{append_event, events_for, NewEvent};
+pub use events::{actors, append_event, events_for, NewEvent};
 pub use ledger::{load_ledger, LedgerData, LedgerFilter};
 pub use links::{link, links_of, unlink};
 pub use measures::{get_measure, insert_measure, update_measure, NewMeasure};
 pub use migrate::{MIGRATIONS, SCHEMA_VERSION};
-pub use problems::{get_problem, insert_problem, update_problem, NewProblem};
+pub use problems::{get_problem, insert_problem, list_problems, update_problem, NewProblem};
 pub use progress::{insert_progress, progress_of, NewProgress};
+pub use recurrences::{confirmed_recurrences, decisions, set_decision, Decision};
 pub use units::{add_alias, find_unit, insert_unit, list_units, unit_names, UnitSummary};
 
 use crate::error::{Error, Result};

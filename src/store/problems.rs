@@ -36,15 +36,17 @@ pub(super) fn problem_from_row(r: &Row<'_>) -> rusqlite::Result<Problem> {
 pub fn insert_problem(conn: &Connection, new: &NewProblem<'_>) -> Result<Problem> {
     let uuid = super::new_uuid();
     conn.execute(
-        "INSERT INTO problems (uuid, unit_id, year, category, body, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO problems (uuid, unit_id, year, category, body, created_at, document_id, position)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
             uuid,
             new.unit_id,
             new.year,
             new.category,
             new.text,
-            new.created_at
+            new.created_at,
+            new.source.map(|s| s.document_id),
+            new.source.map(|s| s.position)
         ],
     )
     .context("insert problem")?;
@@ -63,6 +65,20 @@ pub fn get_problem(conn: &Connection, id: ItemId) -> Result<Option<Problem>> {
         .optional()
         .context("fetch problem")?;
     Ok(problem)
+}
+
+/// Every problem (of one unit, when given), by unit name, year and id.
+pub fn list_problems(conn: &Connection, unit_id: Option<i64>) -> Result<Vec<Problem>> {
+    let mut stmt = conn
+        .prepare(&format!(
+            "SELECT {PROBLEM_COLUMNS} WHERE ?1 IS NULL OR p.unit_id = ?1 ORDER BY u.name, p.year, p.id"
+        ))
+        .context("list problems")?;
+    let problems = stmt
+        .query_map(params![unit_id], problem_from_row)
+        .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+        .context("list problems")?;
+    Ok(problems)
 }
 
 /// Writes back the editable fields of `problem` (year, category, text).

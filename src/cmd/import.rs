@@ -1,0 +1,204 @@
+//! `taizhang import FILE…`: read annual summaries and record their problems, measures and what
+//! they report about earlier years' problems.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+
+use super::Ctx;
+use crate::error::{Error, Result};
+use crate::import::{self, Summary};
+use crate::render::import as view;
+use crate::render::Format;
+use crate::store::Access;
+
+pub mod record;
+
+pub use record::{FileReport, Outcome as FileOutcome};
+
+/// Import annual summaries (.txt or .docx): their problems, measures and reported outcomes.
+///
+/// The unit and year are read from the title (…局2024年度工作总结 is year 2024); --unit and --year
+/// override them. A unit named only in short (临江市税务局) is matched to a known unit through its
+/// aliases or as the only name that contains it, and the short name is remembered as an alias; an
+/// unknown unit is added. What a summary reports about earlier years' problems (已完成整改,
+/// 持续推进, …) becomes a progress entry on the earlier problem it matches.
+///
+/// Each file is imported in one transaction: a file that fails leaves the store as it was and the
+/// others go on. Importing the same file again changes nothing; a different file for a unit and
+/// year already imported is refused unless --replace.
+///
+/// Examples:
+///   taizhang import --dry-run 临江市财政局2024年度工作总结.txt
+///   taizhang import --dry-run --format json 总结.docx
+///   taizhang import summaries/*.txt
+///   taizhang import --replace --unit 临江市财政局 --year 2024 修订稿.docx
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Summaries to import: plain text (UTF-8 or GB18030/GBK) or Word .docx
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// The unit, when the title does not name it or names it wrongly
+    #[arg(long)]
+    pub unit: Option<String>,
+    /// The year summarised, when the title does not give it
+    #[arg(long, value_name = "N")]
+    pub year: Option<i32>,
+    /// Show what would be imported, and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Replace the summary already imported for the same unit and year
+    #[arg(long)]
+    pub replace: bool,
+    /// The text encoding (utf-8, gb18030, gbk) [default: detected]
+    #[arg(long, value_name = "E")]
+    pub encoding: Option<String>,
+}
+
+pub fn run(ctx: &Ctx, args: ImportArgs, out: &mut dyn Write) -> Result<()> {
+    if let Some(year) = args.year {
+        crate::model::check_year(year)?;
+    }
+    let progress = ProgressBar::new(args.files.len());
+    let result = if args.dry_run {
+        dry_run(ctx, &args, out, &progress)
+    } else {
+        write(ctx, &args, out, &progress)
+    };
+    progress.finish();
+    result
+}
+
+/// Reads and parses one file, applying the --unit/--year overrides. Returns the bytes, the
+/// decoded text and what it states.
+fn read(path: &Path, args: &ImportArgs) -> Result<(Vec<u8>, String, Summary)> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        Error::invalid(format!(
+            "cannot read {} ({e}); check the path",
+            path.display()
+        ))
+    })?;
+    let name = path.to_string_lossy();
+    let text = import::read_document(&name, &bytes, args.encoding.as_deref())
+        .map_err(|e| Error::invalid(format!("{}: {e}", path.display())))?;
+    let mut summary = import::parse(&text);
+    summary.file = path.display().to_string();
+    if let Some(unit) = &args.unit {
+        summary.unit = Some(unit.trim().to_string());
+    }
+    if let Some(year) = args.year {
+        summary.year = Some(year);
+    }
+    Ok((bytes, text, summary))
+}
+
+fn dry_run(
+    ctx: &Ctx,
+    args: &ImportArgs,
+    out: &mut dyn Write,
+    progress: &ProgressBar,
+) -> Result<()> {
+    if let [path] = args.files.as_slice() {
+        let (_, _, summary) = read(path, args)?;
+        return match ctx.format {
+            Format::Json => Ok(view::print_json(out, &[summary], false)?),
+            _ => Ok(view::print_dry_run(out, ctx.format, ctx.lang, &[summary])?),
+        };
+    }
+    let mut summaries = Vec::new();
+    let mut failed = 0;
+    for path in &args.files {
+        match read(path, args) {
+            Ok((_, _, summary)) => summaries.push(summary),
+            Err(error) => {
+                failed += 1;
+                progress.suspend(|| eprintln!("taizhang: error: {error}"));
+            }
+        }
+        progress.inc();
+    }
+    match ctx.format {
+        Format::Json => view::print_json(out, &summaries, args.files.len() > 1)?,
+        _ => view::print_dry_run(out, ctx.format, ctx.lang, &summaries)?,
+    }
+    failures(failed, args.files.len())
+}
+
+fn write(ctx: &Ctx, args: &ImportArgs, out: &mut dyn Write, progress: &ProgressBar) -> Result<()> {
+    let mut store = ctx.open(Access::Write)?;
+    let mut reports = Vec::new();
+    for path in &args.files {
+        let report = match read(path, args) {
+            Err(error) => FileReport::failed(path, error),
+            Ok((bytes, text, summary)) => {
+                let attempt = store.transaction().and_then(|tx| {
+                    let report = record::record(ctx, &tx, &bytes, &text, &summary, args.replace)?;
+                    tx.commit()?;
+                    Ok(report)
+                });
+                attempt.unwrap_or_else(|error| FileReport::failed(path, error))
+            }
+        };
+        progress.inc();
+        reports.push(report);
+    }
+    if reports.len() == 1 && reports[0].is_failure() {
+        // One file: its own error is the message, with nothing else around it.
+        if let Some(FileReport {
+            outcome: FileOutcome::Failed(error),
+            ..
+        }) = reports.pop()
+        {
+            return Err(error);
+        }
+    }
+    view::print_reports(out, ctx.format, ctx.lang, &reports)?;
+    let failed = reports.iter().filter(|r| r.is_failure()).count();
+    failures(failed, reports.len())
+}
+
+fn failures(failed: usize, total: usize) -> Result<()> {
+    if failed == 0 {
+        return Ok(());
+    }
+    Err(Error::ImportFailed { failed, total })
+}
+
+/// A progress bar on stderr, shown only when importing many files to a terminal.
+struct ProgressBar(Option<indicatif::ProgressBar>);
+
+impl ProgressBar {
+    const MIN_FILES: usize = 5;
+
+    fn new(files: usize) -> ProgressBar {
+        if files < Self::MIN_FILES || !std::io::stderr().is_terminal() {
+            return ProgressBar(None);
+        }
+        let bar = indicatif::ProgressBar::new(files as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}")
+                .expect("the template is valid"),
+        );
+        ProgressBar(Some(bar))
+    }
+
+    fn inc(&self) {
+        if let Some(bar) = &self.0 {
+            bar.inc(1);
+        }
+    }
+
+    fn suspend(&self, f: impl FnOnce()) {
+        match &self.0 {
+            Some(bar) => bar.suspend(f),
+            None => f(),
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.0 {
+            bar.finish_and_clear();
+        }
+    }
+}

@@ -1,0 +1,150 @@
+//! `taizhang recur`: find problems that come back year after year, and record decisions on them.
+
+use std::io::Write;
+
+use clap::Args;
+use serde_json::json;
+
+use super::{load_item, resolve_unit, Ctx, Item};
+use crate::analysis::recurrence::{find_pairs, DEFAULT_THRESHOLD};
+use crate::analysis::similarity::similarity;
+use crate::error::{Error, Result};
+use crate::model::{check_year, Problem};
+use crate::render::outcome::{self, Outcome};
+use crate::render::recur::PairRecord;
+use crate::render::{emit, Lang};
+use crate::store::{self, Access, Decision};
+
+/// Find problems that recur (反弹回潮): the same underlying problem named again in a later year.
+///
+/// Compares each unit's problems across years by the characters they share, so rewording does not
+/// hide a problem that comes back. A problem reported done that returns is still a recurrence.
+/// Confirm or reject a proposed pair: later runs respect the decision, and confirmed recurrences
+/// are marked in the report's 存在问题 and counted by 'taizhang stats'.
+///
+/// Examples:
+///   taizhang recur --unit 临江市财政局
+///   taizhang recur --year 2025 --threshold 0.5 --format json
+///   taizhang recur --confirm P3 P12
+///   taizhang recur --reject P4 P13
+#[derive(Debug, Args)]
+pub struct RecurArgs {
+    /// Only this unit (by name or alias)
+    #[arg(long)]
+    pub unit: Option<String>,
+    /// Only pairs whose later problem is of this year
+    #[arg(long, value_name = "N")]
+    pub year: Option<i32>,
+    /// Least similarity (0–1) for a proposed pair
+    #[arg(long, value_name = "T", default_value_t = DEFAULT_THRESHOLD)]
+    pub threshold: f64,
+    /// Confirm that the later problem repeats the earlier one
+    #[arg(long, num_args = 2, value_names = ["EARLIER", "LATER"], conflicts_with = "reject")]
+    pub confirm: Option<Vec<String>>,
+    /// Record that the two problems are not the same problem
+    #[arg(long, num_args = 2, value_names = ["EARLIER", "LATER"])]
+    pub reject: Option<Vec<String>>,
+}
+
+pub fn run(ctx: &Ctx, args: RecurArgs, out: &mut dyn Write) -> Result<()> {
+    if !(0.0..=1.0).contains(&args.threshold) {
+        return Err(Error::invalid(format!(
+            "the threshold {} is out of range; give a similarity between 0 and 1, for example 0.4",
+            args.threshold
+        )));
+    }
+    match (&args.confirm, &args.reject) {
+        (Some(ids), _) => decide(ctx, &ids[0], &ids[1], Decision::Confirmed, out),
+        (_, Some(ids)) => decide(ctx, &ids[0], &ids[1], Decision::Rejected, out),
+        _ => list(ctx, &args, out),
+    }
+}
+
+fn list(ctx: &Ctx, args: &RecurArgs, out: &mut dyn Write) -> Result<()> {
+    let year = args.year.map(check_year).transpose()?;
+    let store = ctx.open(Access::Read)?;
+    let conn = store.conn();
+    let unit = args
+        .unit
+        .as_deref()
+        .map(|u| resolve_unit(conn, u))
+        .transpose()?;
+    let problems = store::list_problems(conn, unit.map(|u| u.id))?;
+    let mut pairs = find_pairs(&problems, &store::decisions(conn)?, args.threshold);
+    pairs.retain(|p| year.is_none_or(|y| p.later.year == y));
+    let records: Vec<PairRecord<'_>> = pairs.iter().map(PairRecord::from).collect();
+    let empty = ctx
+        .lang
+        .pick("没有发现反复出现的问题。", "No recurring problems found.");
+    emit(out, ctx.format, ctx.lang, &records, empty)?;
+    Ok(())
+}
+
+fn decide(
+    ctx: &Ctx,
+    first: &str,
+    second: &str,
+    decision: Decision,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let mut store = ctx.open(Access::Write)?;
+    let tx = store.transaction()?;
+    let problem = |text: &str| -> Result<Problem> {
+        match load_item(&tx, text)? {
+            (_, Item::Problem(p)) => Ok(p),
+            (id, Item::Measure(_)) => Err(Error::invalid(format!(
+                "{id} is a measure; recurrences are between problems (P3, P12)"
+            ))),
+        }
+    };
+    let (a, b) = (problem(first)?, problem(second)?);
+    if a.unit != b.unit {
+        return Err(Error::invalid(format!(
+            "{} belongs to {} and {} to {}; a recurrence is within one unit",
+            a.id, a.unit, b.id, b.unit
+        )));
+    }
+    if a.year == b.year {
+        return Err(Error::invalid(format!(
+            "{} and {} are both {} problems; a recurrence spans different years",
+            a.id, b.id, a.year
+        )));
+    }
+    let (earlier, later) = if a.year < b.year { (a, b) } else { (b, a) };
+    let score = (similarity(&earlier.text, &later.text) * 100.0).round() / 100.0;
+    store::set_decision(
+        &tx,
+        earlier.id,
+        later.id,
+        decision,
+        score,
+        ctx.clock.timestamp(),
+        &ctx.actor,
+    )?;
+    for (this, other) in [(&earlier, &later), (&later, &earlier)] {
+        let detail = json!({"decision": decision, "other": other.id.to_string(), "earlier": earlier.id.to_string(), "later": later.id.to_string(), "score": score});
+        ctx.record(&tx, &this.id.to_string(), &this.uuid, "recur", detail)?;
+    }
+    tx.commit()?;
+    let (e, l) = (earlier.id, later.id);
+    let message = match (decision, ctx.lang) {
+        (Decision::Confirmed, Lang::Zh) => format!(
+            "已确认：{l}（{}年度）是 {e}（{}年度）的反复",
+            later.year, earlier.year
+        ),
+        (Decision::Rejected, Lang::Zh) => format!("已排除：{l} 与 {e} 不是同一问题"),
+        (Decision::Confirmed, Lang::En) => format!(
+            "confirmed: {l} ({}) recurs from {e} ({})",
+            later.year, earlier.year
+        ),
+        (Decision::Rejected, Lang::En) => format!("rejected: {l} and {e} are different problems"),
+    };
+    let done = Outcome {
+        id: format!("{e} {l}"),
+        uuid: later.uuid.clone(),
+        action: decision.code(),
+        message,
+    };
+    outcome::print(out, ctx.format, &[done])?;
+    Ok(())
+}

@@ -1,0 +1,241 @@
+//! Deadlines a measure states in its own words: 立行立改, 长期坚持, 6月底前, 2024年9月30日前, 年内 …
+//!
+//! A measure in the year-N summary is carried out during N+1, so a month without a year
+//! (6月底前) means June of N+1. Resolving needs the summary's year, so the parsed form keeps the
+//! words' meaning and [`StatedDeadline::resolve`] turns it into a [`Deadline`].
+
+use chrono::NaiveDate;
+
+use crate::model::Deadline;
+
+use super::text::{find_years, is_blank, parse_count};
+
+/// A deadline as the measure words it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatedDeadline {
+    /// 立行立改
+    Immediate,
+    /// 长期坚持, 常态长效
+    LongTerm,
+    /// 6月底前, 2024年6月底前 (year `None` means the plan year)
+    EndOfMonth { year: Option<i32>, month: u32 },
+    /// 9月30日前
+    OnDate {
+        year: Option<i32>,
+        month: u32,
+        day: u32,
+    },
+    /// 年内, 年底前
+    EndOfYear { year: Option<i32> },
+}
+
+impl StatedDeadline {
+    /// The deadline for a measure of the year-`summary_year` summary; an immediate one falls due
+    /// on `recorded_on`. A date that does not exist (2月30日) falls back to the month's end.
+    pub fn resolve(self, summary_year: i32, recorded_on: NaiveDate) -> Deadline {
+        let plan_year = summary_year + 1;
+        let end_of_month = |year: i32, month: u32| {
+            let (ny, nm) = if month == 12 {
+                (year + 1, 1)
+            } else {
+                (year, month + 1)
+            };
+            NaiveDate::from_ymd_opt(ny, nm, 1)
+                .and_then(|d| d.pred_opt())
+                .unwrap_or_else(|| {
+                    Deadline::default_for_year(summary_year)
+                        .due()
+                        .unwrap_or(recorded_on)
+                })
+        };
+        match self {
+            StatedDeadline::Immediate => Deadline::Immediate(recorded_on),
+            StatedDeadline::LongTerm => Deadline::LongTerm,
+            StatedDeadline::EndOfMonth { year, month } => {
+                Deadline::ByDate(end_of_month(year.unwrap_or(plan_year), month))
+            }
+            StatedDeadline::OnDate { year, month, day } => {
+                let y = year.unwrap_or(plan_year);
+                Deadline::ByDate(
+                    NaiveDate::from_ymd_opt(y, month, day)
+                        .unwrap_or_else(|| end_of_month(y, month)),
+                )
+            }
+            StatedDeadline::EndOfYear { year } => {
+                Deadline::ByDate(end_of_month(year.unwrap_or(plan_year), 12))
+            }
+        }
+    }
+}
+
+const LONG_TERM: &[&str] = &["长期坚持", "长期推进", "长期开展", "长期抓"];
+const YEAR_END: &[&str] = &[
+    "年内",
+    "年底前",
+    "年底",
+    "年末前",
+    "年末",
+    "本年度内",
+    "年度内",
+];
+const BEFORE: &[&str] = &["底前", "前", "以前", "之前", "底", "末前", "末"];
+
+/// The first deadline `text` states, if any.
+pub(super) fn find(text: &str) -> Option<StatedDeadline> {
+    if text.contains("立行立改") || text.contains("立即整改") {
+        return Some(StatedDeadline::Immediate);
+    }
+    if let Some(found) = dated(text) {
+        return Some(found);
+    }
+    if LONG_TERM.iter().any(|w| text.contains(w)) {
+        return Some(StatedDeadline::LongTerm);
+    }
+    let year_end = YEAR_END.iter().filter_map(|w| text.find(w)).min()?;
+    Some(StatedDeadline::EndOfYear {
+        year: year_ending(&text[..year_end]),
+    })
+}
+
+/// `(2024年)6月底前`, `(2024年)9月30日前`, `上半年`, `第三季度末`.
+fn dated(text: &str) -> Option<StatedDeadline> {
+    if text.contains("上半年") {
+        return Some(StatedDeadline::EndOfMonth {
+            year: None,
+            month: 6,
+        });
+    }
+    for (q, word) in ["第一季度", "第二季度", "第三季度", "第四季度"]
+        .iter()
+        .enumerate()
+    {
+        if text.contains(word) {
+            return Some(StatedDeadline::EndOfMonth {
+                year: None,
+                month: 3 * (q as u32 + 1),
+            });
+        }
+    }
+    for (at, _) in text.match_indices('月') {
+        let before = &text[..at];
+        let Some((month, start)) = trailing_number(before) else {
+            continue;
+        };
+        if !(1..=12).contains(&month) {
+            continue;
+        }
+        let year = before[..start].strip_suffix('年').and_then(year_ending);
+        let after = &text[at + '月'.len_utf8()..];
+        if let Some((day, len)) = parse_count(after).filter(|(d, _)| (1..=31).contains(d)) {
+            let rest = after[len..].strip_prefix(['日', '号']).unwrap_or("");
+            if starts_before(rest) {
+                return Some(StatedDeadline::OnDate { year, month, day });
+            }
+            continue;
+        }
+        let rest = after.strip_prefix('份').unwrap_or(after);
+        if starts_before(rest) {
+            return Some(StatedDeadline::EndOfMonth { year, month });
+        }
+    }
+    None
+}
+
+/// The year written by the last four characters of `s` (`…2024`), if they are one.
+fn year_ending(s: &str) -> Option<i32> {
+    let tail: Vec<char> = s.chars().rev().take(4).collect();
+    if tail.len() < 4 {
+        return None;
+    }
+    let year: String = tail.iter().rev().collect();
+    find_years(&format!("{year}年"))
+        .next()
+        .filter(|(_, at)| at.start == 0)
+        .map(|(y, _)| y)
+}
+
+fn starts_before(rest: &str) -> bool {
+    let rest = rest.trim_start_matches(is_blank);
+    BEFORE.iter().any(|w| rest.starts_with(w)) || rest.starts_with("完成")
+}
+
+/// The number (1–31, Arabic or Chinese) that ends `s`, and where it starts.
+fn trailing_number(s: &str) -> Option<(u32, usize)> {
+    let mut start = s.len();
+    for (i, c) in s.char_indices().rev() {
+        let numeric =
+            c.is_ascii_digit() || ('０'..='９').contains(&c) || "一二三四五六七八九十".contains(c);
+        if !numeric || s.len() - i > 9 {
+            break;
+        }
+        start = i;
+    }
+    if start == s.len() {
+        return None;
+    }
+    let (n, len) = parse_count(&s[start..])?;
+    (start + len == s.len()).then_some((n, start))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn month_deadlines_fall_in_the_plan_year() {
+        let found = find("6月底前完成制度修订").unwrap();
+        assert_eq!(
+            found,
+            StatedDeadline::EndOfMonth {
+                year: None,
+                month: 6
+            }
+        );
+        assert_eq!(
+            found.resolve(2023, date(2024, 1, 5)),
+            Deadline::ByDate(date(2024, 6, 30))
+        );
+    }
+
+    #[test]
+    fn explicit_dates_keep_their_year() {
+        let found = find("于2024年9月30日前全部完成").unwrap();
+        assert_eq!(
+            found,
+            StatedDeadline::OnDate {
+                year: Some(2024),
+                month: 9,
+                day: 30
+            }
+        );
+        assert_eq!(
+            find("2024年三月底前建立台账"),
+            Some(StatedDeadline::EndOfMonth {
+                year: Some(2024),
+                month: 3
+            })
+        );
+    }
+
+    #[test]
+    fn kinds_without_a_date_are_read() {
+        assert_eq!(find("此项立行立改"), Some(StatedDeadline::Immediate));
+        assert_eq!(find("此项长期坚持"), Some(StatedDeadline::LongTerm));
+        assert_eq!(find("久久为功、常抓不懈"), None);
+        let within = find("年内实现全覆盖").unwrap();
+        assert_eq!(
+            within.resolve(2023, date(2024, 1, 5)),
+            Deadline::ByDate(date(2024, 12, 31))
+        );
+    }
+
+    #[test]
+    fn dates_that_are_not_deadlines_are_ignored() {
+        assert_eq!(find("每月开展一次集中学习"), None);
+        assert_eq!(find("6月召开了推进会"), None);
+    }
+}

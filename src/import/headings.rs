@@ -1,0 +1,417 @@
+//! Headings: which lines are headings, how they are numbered, and what kind of section they open
+//! (problems, measures, both, outcomes of earlier years, or anything else).
+//!
+//! The kind is read from keywords, but only in short heading-like lines: the word 问题 runs all
+//! through achievement headings (坚持问题导向，…), so a heading counts only when a problem
+//! phrase (存在的问题, 问题和不足, 不足之处 …) or a plan phrase (下一步打算, 2024年工作计划 …) is its
+//! subject, not a clause of a longer sentence.
+
+use std::ops::Range;
+
+use super::enumerate::{marker_at, Family};
+use super::text::{chars, contains_any, find_years, is_colon, is_comma, is_stop, trim_range};
+
+/// What a section holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    Problems,
+    Measures,
+    /// Problems, then measures (存在问题及下一步打算).
+    Combined,
+    /// What became of earlier years' problems (上年度问题整改情况).
+    Outcomes,
+    Other,
+}
+
+/// A heading line (or a label that opens a paragraph: `存在问题：…`).
+#[derive(Debug, Clone)]
+pub(super) struct Heading {
+    /// Family and number when the heading is numbered.
+    pub number: Option<(Family, u32)>,
+    pub kind: Kind,
+    /// The heading's words, without the number.
+    pub words: Range<usize>,
+    /// Where the section's body begins.
+    pub body_start: usize,
+}
+
+/// Longest heading, in characters, after its number.
+const MAX_HEADING: usize = 40;
+
+const PROBLEM_PHRASES: &[&str] = &[
+    "存在问题",
+    "存在的问题",
+    "存在的主要问题",
+    "存在主要问题",
+    "存在不足",
+    "存在的不足",
+    "存在的困难",
+    "存在困难",
+    "存在短板",
+    "存在的短板",
+    "主要问题",
+    "问题与不足",
+    "问题和不足",
+    "问题及不足",
+    "问题、不足",
+    "问题不足",
+    "不足与问题",
+    "不足和问题",
+    "问题和差距",
+    "问题与差距",
+    "差距和不足",
+    "差距与不足",
+    "差距不足",
+    "不足之处",
+    "困难和问题",
+    "困难与问题",
+    "问题和困难",
+    "问题与困难",
+    "短板弱项",
+    "短板和不足",
+    "短板与不足",
+    "薄弱环节",
+    "工作中的不足",
+    "工作不足",
+    "面临的问题",
+    "面临的困难",
+    "问题剖析",
+    "问题分析",
+    "问题查摆",
+    "查摆出的问题",
+    "查找的问题",
+    "待解决的问题",
+    "需要解决的问题",
+    "需解决的问题",
+    "需要注意的问题",
+    "值得注意的问题",
+    "需要改进的问题",
+    "面临的挑战",
+];
+
+/// Plan phrases that mean "what we will do" on their own.
+const PLAN_PHRASES: &[&str] = &[
+    "下一步",
+    "下步",
+    "下阶段",
+    "下一阶段",
+    "打算",
+    "整改措施",
+    "改进措施",
+    "整改举措",
+    "努力方向",
+    "改进方向",
+    "整改方向",
+    "今后",
+    "明年",
+    "来年",
+    "新的一年",
+    "新一年",
+];
+
+/// Plan words that need a future (a later year, 工作…) or no report of the past around them.
+const SOFT_PLAN_PHRASES: &[&str] = &[
+    "工作计划",
+    "工作思路",
+    "工作安排",
+    "工作设想",
+    "工作重点",
+    "重点工作",
+    "计划",
+    "思路",
+    "展望",
+];
+
+/// Verbs that make a problem phrase an achievement (补齐短板弱项, 着力解决主要问题).
+const ACTION_VERBS: &[&str] = &[
+    "解决",
+    "补齐",
+    "补强",
+    "破解",
+    "整治",
+    "聚焦",
+    "着力",
+    "推动",
+    "狠抓",
+    "抓好",
+    "破除",
+    "化解",
+    "攻坚",
+    "补短板",
+    "直面",
+];
+
+const PAST_WORDS: &[&str] = &["情况", "执行", "完成", "成效", "回顾"];
+
+const OUTCOME_WORDS: &[&str] = &[
+    "情况",
+    "落实",
+    "进展",
+    "成效",
+    "结果",
+    "完成",
+    "销号",
+    "回头看",
+];
+
+const EARLIER_WORDS: &[&str] = &[
+    "上年",
+    "上一年",
+    "去年",
+    "前年",
+    "往年",
+    "历年",
+    "以往",
+    "遗留",
+    "前期",
+];
+
+/// The kind of section a heading's words announce, for a summary of `year`.
+pub(super) fn classify(words: &str, year: Option<i32>) -> Kind {
+    if words.chars().any(is_comma) {
+        return classify_with_comma(words, year);
+    }
+    classify_plain(words, year)
+}
+
+fn classify_with_comma(words: &str, year: Option<i32>) -> Kind {
+    let parts: Vec<Kind> = words
+        .split(is_comma)
+        .filter(|p| !p.trim().is_empty())
+        .map(|p| classify_plain(p, year))
+        .collect();
+    if words_refer_to_earlier_year(words, year) && contains_any(words, &["问题", "整改"]) {
+        return Kind::Outcomes;
+    }
+    if parts.contains(&Kind::Other) {
+        return Kind::Other;
+    }
+    let problems = parts
+        .iter()
+        .any(|k| matches!(k, Kind::Problems | Kind::Combined));
+    let measures = parts
+        .iter()
+        .any(|k| matches!(k, Kind::Measures | Kind::Combined));
+    match (problems, measures) {
+        (true, true) => Kind::Combined,
+        _ => parts.first().copied().unwrap_or(Kind::Other),
+    }
+}
+
+fn classify_plain(words: &str, year: Option<i32>) -> Kind {
+    let plan_strong = contains_any(words, PLAN_PHRASES);
+    let future = mentions_later_year(words, year);
+    let plan_soft =
+        contains_any(words, SOFT_PLAN_PHRASES) && (future || !contains_any(words, PAST_WORDS));
+    let plan =
+        plan_strong || plan_soft || (future && contains_any(words, &["工作", "任务", "重点"]));
+    let rectified = words.contains("整改") && contains_any(words, OUTCOME_WORDS);
+    if !plan
+        && (rectified
+            || (words_refer_to_earlier_year(words, year) && contains_any(words, &["问题", "整改"])))
+    {
+        return Kind::Outcomes;
+    }
+    let trimmed = words.trim_matches(|c: char| is_colon(c) || c == '。' || c.is_whitespace());
+    // 补齐短板弱项 is an achievement; 存在的问题 stays a problem phrase whatever verb is near.
+    let achieved = contains_any(words, ACTION_VERBS)
+        && !words.contains("存在")
+        && !contains_any(words, &["待解决", "需要解决", "需解决"]);
+    let problems =
+        (contains_any(words, PROBLEM_PHRASES) && !achieved) || only_problem_words(trimmed);
+    let plan = plan || (problems && contains_any(words, &["及整改", "和整改", "与整改", "、整改"]));
+    match (problems, plan) {
+        (true, true) => Kind::Combined,
+        (true, false) => Kind::Problems,
+        (false, true) => Kind::Measures,
+        (false, false) => Kind::Other,
+    }
+}
+
+/// Headings made of nothing but problem words (问题与挑战, 困难和问题), perhaps with a plan
+/// phrase after them (问题与打算); not 问题整改持续深化 or 问题导向.
+fn only_problem_words(words: &str) -> bool {
+    const NOUNS: &[&str] = &["问题", "不足", "困难", "差距", "短板", "弱项", "挑战"];
+    const JOINS: &[&str] = &[
+        "和",
+        "与",
+        "及",
+        "、",
+        "的",
+        "主要",
+        "存在",
+        "当前",
+        "工作中",
+        "原因",
+        "分析",
+    ];
+    let mut rest = words;
+    let mut nouns = 0;
+    'eat: while !rest.is_empty() {
+        for w in NOUNS.iter().chain(JOINS) {
+            if let Some(r) = rest.strip_prefix(w) {
+                nouns += usize::from(NOUNS.contains(w));
+                rest = r;
+                continue 'eat;
+            }
+        }
+        break;
+    }
+    nouns > 0
+        && (rest.is_empty()
+            || PLAN_PHRASES.iter().any(|p| rest.starts_with(p))
+            || SOFT_PLAN_PHRASES.iter().any(|p| rest.starts_with(p)))
+}
+
+/// A year after the summary's own (2024年工作计划 in a 2023 summary).
+fn mentions_later_year(words: &str, year: Option<i32>) -> bool {
+    let Some(year) = year else {
+        return false;
+    };
+    find_years(words).any(|(y, _)| y > year)
+}
+
+/// 上年度, 去年, or a year before the summary's own.
+pub(super) fn words_refer_to_earlier_year(words: &str, year: Option<i32>) -> bool {
+    contains_any(words, EARLIER_WORDS)
+        || year.is_some_and(|year| find_years(words).any(|(y, _)| y < year))
+}
+
+/// Short, and no sentence inside: the shape of a heading after its number.
+pub(super) fn heading_like(words: &str) -> bool {
+    let n = chars(words);
+    if n == 0 || n > MAX_HEADING {
+        return false;
+    }
+    let mut it = words.chars().peekable();
+    while let Some(c) = it.next() {
+        if is_stop(c) && it.peek().is_some() {
+            return false;
+        }
+    }
+    !words.ends_with(|c: char| is_comma(c) || c == '、')
+}
+
+/// Reads paragraph `para` (byte range `span`) as a heading, if it is one.
+///
+/// Numbered lines (一、 （一） 1. （1） 第一部分) are headings when heading-like; unnumbered
+/// lines only when their words announce a section we read. A paragraph that opens with a
+/// section label and a colon (`存在的问题：一是…`) is a heading whose body starts after the colon.
+pub(super) fn read(text: &str, span: Range<usize>, year: Option<i32>) -> Option<Heading> {
+    let marker = marker_at(text, span.start).filter(|m| m.family.can_head() && m.line_start);
+    let words_start = marker.as_ref().map_or(span.start, |m| m.end);
+    let words = trim_range(text, words_start..span.end);
+    let line = &text[words.clone()];
+    let number = marker.map(|m| (m.family, m.number));
+    if heading_like(line) {
+        let kind = classify(line, year);
+        if number.is_some() || kind != Kind::Other {
+            return Some(Heading {
+                number,
+                kind,
+                words,
+                body_start: span.end,
+            });
+        }
+        return None;
+    }
+    label(text, words, number, year)
+}
+
+/// `存在问题：…`, `下一步打算：…` at the start of a longer paragraph.
+fn label(
+    text: &str,
+    words: Range<usize>,
+    number: Option<(Family, u32)>,
+    year: Option<i32>,
+) -> Option<Heading> {
+    let line = &text[words.clone()];
+    let (colon_at, colon) = line.char_indices().take(20).find(|&(_, c)| is_colon(c))?;
+    let head = &line[..colon_at];
+    if head.chars().any(|c| is_stop(c) || is_comma(c)) {
+        return None;
+    }
+    let kind = classify(head, year);
+    if matches!(kind, Kind::Other | Kind::Outcomes) {
+        return None;
+    }
+    Some(Heading {
+        number,
+        kind,
+        words: words.start..words.start + colon_at,
+        body_start: words.start + colon_at + colon.len_utf8(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(words: &str) -> Kind {
+        classify(words, Some(2023))
+    }
+
+    #[test]
+    fn combined_headings_hold_problems_and_plans() {
+        assert_eq!(kind("存在问题及下一步打算"), Kind::Combined);
+        assert_eq!(kind("存在的问题和不足及下一步工作打算"), Kind::Combined);
+        assert_eq!(kind("存在问题及整改措施"), Kind::Combined);
+        assert_eq!(kind("问题不足及整改"), Kind::Combined);
+        assert_eq!(kind("问题与打算"), Kind::Combined);
+    }
+
+    #[test]
+    fn split_headings_are_told_apart() {
+        assert_eq!(kind("存在的问题"), Kind::Problems);
+        assert_eq!(kind("问题与不足"), Kind::Problems);
+        assert_eq!(kind("问题和挑战"), Kind::Problems);
+        assert_eq!(kind("困难与问题"), Kind::Problems);
+        assert_eq!(kind("当前亟待解决的问题"), Kind::Problems);
+        assert_eq!(kind("2024年工作计划"), Kind::Measures);
+        assert_eq!(kind("下一步工作思路"), Kind::Measures);
+        assert_eq!(kind("下一步工作安排"), Kind::Measures);
+        assert_eq!(kind("二〇二四年工作打算"), Kind::Measures);
+    }
+
+    #[test]
+    fn outcome_headings_report_on_earlier_years() {
+        assert_eq!(kind("2022年度查摆问题整改落实情况"), Kind::Outcomes);
+        assert_eq!(kind("上年度问题整改情况"), Kind::Outcomes);
+        assert_eq!(kind("抓好上年度问题整改，确保取得实效"), Kind::Outcomes);
+    }
+
+    #[test]
+    fn achievement_headings_that_mention_problems_are_not_sections() {
+        assert_eq!(kind("坚持问题导向，推动整改落实见效"), Kind::Other);
+        assert_eq!(kind("着力解决群众急难愁盼问题"), Kind::Other);
+        assert_eq!(
+            kind("强学习，以多样载体为抓手，推动理论武装落地"),
+            Kind::Other
+        );
+        assert_eq!(kind("2023年计划执行情况"), Kind::Other);
+        assert_eq!(kind("补齐短板弱项"), Kind::Other);
+        assert_eq!(kind("问题整改持续深化"), Kind::Other);
+        assert_eq!(kind("问题导向"), Kind::Other);
+        assert_eq!(kind("原因分析"), Kind::Other);
+        assert_eq!(kind("问题及原因分析"), Kind::Problems);
+    }
+
+    #[test]
+    fn numbered_lines_are_headings_only_when_short() {
+        let text =
+            "五、存在问题及下一步打算\n（一）强化政治引领。坚持把学习贯彻放在首位，长期坚持不懈。";
+        let first = read(text, 0..text.find('\n').unwrap(), Some(2023)).unwrap();
+        assert_eq!(first.kind, Kind::Combined);
+        assert_eq!(first.number, Some((Family::CnDun, 5)));
+        let second_start = text.find('（').unwrap();
+        assert!(read(text, second_start..text.len(), Some(2023)).is_none());
+    }
+
+    #[test]
+    fn a_label_with_a_colon_opens_a_section_inside_its_paragraph() {
+        let text = "存在的问题：一是学习不深；二是作风不实。";
+        let h = read(text, 0..text.len(), Some(2023)).unwrap();
+        assert_eq!(h.kind, Kind::Problems);
+        assert!(text[h.body_start..].starts_with("一是"));
+    }
+}

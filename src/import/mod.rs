@@ -1,0 +1,332 @@
+//! Reading annual summaries: bytes → text (`decode`, `docx`), text → the problems, measures and
+//! outcomes it states (`parse`). Pure: no store, no clock, no terminal.
+//!
+//! `parse` never panics and never invents: every item's text is a slice of the input with the
+//! site markers removed. What it cannot find it says in `warnings` instead of guessing.
+//!
+//! ```
+//! let summary = taizhang::import::parse(
+//!     "临江市财政局2023年度党建工作总结\n四、存在问题及下一步打算\n\
+//!      还存在一些不足：一是学习不深；二是作风不实。\n\
+//!      针对上述问题，将重点抓好以下工作：一是强化学习。每月集中学习。二是改进作风。深入一线调研。",
+//! );
+//! assert_eq!(summary.unit.as_deref(), Some("临江市财政局"));
+//! assert_eq!(summary.problems[1].text, "作风不实");
+//! assert_eq!(summary.measures[0].title.as_deref(), Some("强化学习"));
+//! ```
+
+mod combined;
+mod counts;
+mod cues;
+mod deadline;
+mod decode;
+mod doc;
+mod docx;
+mod enumerate;
+mod headings;
+mod items;
+mod markers;
+mod measure;
+mod outcomes;
+mod sections;
+mod status;
+mod text;
+mod title;
+mod unmarked;
+
+#[cfg(test)]
+mod proptests;
+#[cfg(test)]
+mod tests;
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::model::Status;
+
+pub use deadline::StatedDeadline;
+pub use decode::decode;
+pub use docx::{docx_text, read_document};
+pub use markers::{remove_site_markers, SITE_MARKERS};
+
+use doc::Doc;
+use headings::Kind;
+use sections::Section;
+
+/// What one summary states. Serialised, it is the `import --dry-run --format json` object.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Summary {
+    /// The file it came from; set by the caller (`parse` leaves it empty).
+    pub file: String,
+    /// The unit named in the title; `None` when there is none or it is a placeholder (xxx局).
+    pub unit: Option<String>,
+    /// The year summarised (…2023年工作总结及2024年工作计划 → 2023).
+    pub year: Option<i32>,
+    pub problems: Vec<Problem>,
+    pub measures: Vec<Measure>,
+    /// What the summary reports about earlier years' problems.
+    pub outcomes: Vec<Outcome>,
+    pub warnings: Vec<String>,
+}
+
+/// A problem (问题) the summary names.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    pub text: String,
+    /// Byte offset of the text in the string given to [`parse`].
+    #[serde(skip)]
+    pub position: usize,
+}
+
+/// A measure (整改措施) the summary promises.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Measure {
+    /// Its opening heading sentence (强化主体责任), when it has one; `text` begins with it.
+    pub title: Option<String>,
+    pub text: String,
+    /// Byte offset of the text in the string given to [`parse`].
+    #[serde(skip)]
+    pub position: usize,
+    /// A deadline the text states (6月底前, 立行立改, 长期坚持, 年内).
+    #[serde(skip)]
+    pub deadline: Option<StatedDeadline>,
+}
+
+/// What the summary reports became of an earlier year's problem.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Outcome {
+    pub text: String,
+    pub status: Status,
+    /// The year of the summary that named the problem.
+    pub refers_to_year: Option<i32>,
+    /// Byte offset of the text in the string given to [`parse`].
+    #[serde(skip)]
+    pub position: usize,
+}
+
+/// Why a file could not be read as a summary. Each message says what to do.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("the file is empty; give a summary that has text in it")]
+    Empty,
+    #[error("the file holds binary data, not text; give the summary as a .txt or .docx file")]
+    Binary,
+    #[error(
+        "the file is neither UTF-8 nor GB18030 text; save it as UTF-8, or name its encoding with --encoding"
+    )]
+    UnknownText,
+    #[error("'{0}' is not an encoding taizhang knows; use utf-8, gbk or gb18030")]
+    UnknownEncoding(String),
+    #[error(
+        "the file is not valid {0} text; check --encoding, or leave it out to detect the encoding"
+    )]
+    WrongEncoding(String),
+    #[error(
+        "this is an old binary Word (.doc) file; open it in Word or WPS, save it as .docx and import that"
+    )]
+    LegacyWord,
+    #[error("this .docx cannot be read ({0}); open it in Word, save it again as .docx and retry")]
+    BadDocx(String),
+    #[error("{0} files cannot be imported; save the summary as .docx or .txt and import that")]
+    Unsupported(&'static str),
+}
+
+/// Reads a summary's text (as returned by [`decode`] or [`read_document`]).
+pub fn parse(text: &str) -> Summary {
+    let cleaned = markers::strip(text);
+    let doc = Doc::new(&cleaned.text);
+    let title = title::read(&doc);
+    let year = title.year;
+    let sections = sections::find(&doc, title.paras, year);
+    let mut found = Found::default();
+    let has_plan = sections
+        .iter()
+        .any(|s| matches!(s.kind, Kind::Measures | Kind::Combined));
+    for s in &sections {
+        found.read_section(&doc, s, year, has_plan);
+    }
+    found.read_embedded(&doc, &sections, title.paras, year);
+    let mut warnings = Vec::new();
+    if year.is_none() {
+        warnings.push("no year found in the title; give --year".to_string());
+    }
+    warnings.extend(found.missing(&doc, &sections));
+    warnings.extend(found.count_warnings());
+    warnings.extend(found.without_status.iter().map(|r| {
+        let text: String = doc.text[r.clone()].trim().chars().take(24).collect();
+        format!("an outcome item states no status and was left out: \"{text}…\"")
+    }));
+    let at = |r: &Range<usize>| cleaned.original_offset(r.start);
+    Summary {
+        file: String::new(),
+        unit: title.unit,
+        year,
+        problems: found
+            .problems
+            .iter()
+            .filter_map(|r| finished(&doc, r))
+            .map(|r| Problem {
+                text: doc.text[r.clone()].to_string(),
+                position: at(&r),
+            })
+            .collect(),
+        measures: found
+            .measures
+            .iter()
+            .filter_map(|r| finished(&doc, r))
+            .map(|r| {
+                let text = &doc.text[r.clone()];
+                Measure {
+                    title: measure::title(text).map(str::to_string),
+                    text: text.to_string(),
+                    position: at(&r),
+                    deadline: deadline::find(text),
+                }
+            })
+            .collect(),
+        outcomes: found
+            .outcomes
+            .iter()
+            .filter_map(|o| {
+                let r = finished(&doc, &o.span)?;
+                Some(Outcome {
+                    text: doc.text[r.clone()].to_string(),
+                    status: o.status,
+                    refers_to_year: o.year,
+                    position: at(&r),
+                })
+            })
+            .collect(),
+        warnings,
+    }
+}
+
+/// The item-text contract applied to a raw span; `None` when nothing is left.
+fn finished(doc: &Doc, r: &Range<usize>) -> Option<Range<usize>> {
+    let r = text::finish_range(doc.text, r.clone());
+    (!r.is_empty()).then_some(r)
+}
+
+/// Everything read so far, as spans of the cleaned text.
+#[derive(Default)]
+struct Found {
+    problems: Vec<Range<usize>>,
+    measures: Vec<Range<usize>>,
+    outcomes: Vec<outcomes::Found>,
+    tallies: Vec<counts::Tally>,
+    without_status: Vec<Range<usize>>,
+}
+
+impl Found {
+    fn read_section(&mut self, doc: &Doc, s: &Section, year: Option<i32>, has_plan: bool) {
+        let body = s.body.clone();
+        match s.kind {
+            Kind::Problems if has_plan => {
+                match combined::labelled(doc, body.clone(), year, false) {
+                    Some(split) => self.take(split),
+                    None => self.problems.extend(items::extract(doc, body)),
+                }
+            }
+            Kind::Problems => self.take(combined::split(doc, body, year, true)),
+            Kind::Measures => match combined::labelled(doc, body.clone(), year, true) {
+                Some(split) => self.take(split),
+                None => self.measures.extend(items::extract(doc, body)),
+            },
+            Kind::Combined => self.take(combined::split(doc, body, year, false)),
+            Kind::Outcomes => self.report(outcomes::from_section(doc, body, s.refers_to, year)),
+            Kind::Other => {}
+        }
+    }
+
+    fn take(&mut self, split: combined::Split) {
+        self.problems.extend(split.problems);
+        self.measures.extend(split.measures);
+    }
+
+    fn report(&mut self, reported: outcomes::Reported) {
+        self.outcomes.extend(reported.outcomes);
+        self.tallies.extend(reported.tallies);
+        self.without_status.extend(reported.without_status);
+    }
+
+    /// Outcomes reported inside paragraphs no section claims (the achievements).
+    fn read_embedded(&mut self, doc: &Doc, sections: &[Section], from: usize, year: Option<i32>) {
+        let mut claimed = vec![false; doc.paras.len()];
+        for s in sections {
+            let first = doc.para_at(s.heading.start.min(s.body.start));
+            let mut i = first;
+            while i < doc.paras.len() && doc.paras[i].span.start < s.body.end.max(s.heading.end) {
+                claimed[i] = true;
+                i += 1;
+            }
+            if let Some(c) = claimed.get_mut(first) {
+                *c = true;
+            }
+        }
+        let mut i = from;
+        while i < doc.paras.len() {
+            if claimed[i] {
+                i += 1;
+                continue;
+            }
+            match outcomes::embedded(doc, i, year) {
+                Some((reported, next)) => {
+                    self.report(reported);
+                    i = next.max(i + 1);
+                }
+                None => i += 1,
+            }
+        }
+        self.outcomes.sort_by_key(|o| o.span.start);
+    }
+
+    /// "no problems section found" and its kin.
+    fn missing(&self, doc: &Doc, sections: &[Section]) -> Vec<String> {
+        let any = |kinds: &[Kind]| sections.iter().find(|s| kinds.contains(&s.kind));
+        let mut warnings = Vec::new();
+        if self.problems.is_empty() {
+            warnings.push(match any(&[Kind::Problems, Kind::Combined]) {
+                None => "no problems section found".to_string(),
+                Some(s) => format!(
+                    "no problem could be read from the section \"{}\"",
+                    heading(doc, s)
+                ),
+            });
+        }
+        if self.measures.is_empty() {
+            warnings.push(match (any(&[Kind::Measures]), any(&[Kind::Combined])) {
+                (Some(s), _) => format!("no measure could be read from the section \"{}\"", heading(doc, s)),
+                (None, Some(s)) => format!(
+                    "the section \"{}\" promises a plan, but no measure could be told apart from its problems",
+                    heading(doc, s)
+                ),
+                (None, None) => "no measures section found".to_string(),
+            });
+        }
+        warnings
+    }
+
+    fn count_warnings(&self) -> Vec<String> {
+        self.tallies
+            .iter()
+            .flat_map(|tally| {
+                let reported: Vec<Status> = self
+                    .outcomes
+                    .iter()
+                    .filter(|o| o.year == tally.year)
+                    .map(|o| o.status)
+                    .collect();
+                counts::check(tally, &reported)
+            })
+            .collect()
+    }
+}
+
+fn heading(doc: &Doc, s: &Section) -> String {
+    doc.text[s.heading.clone()]
+        .trim()
+        .chars()
+        .take(30)
+        .collect()
+}

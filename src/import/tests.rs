@@ -1,0 +1,178 @@
+//! The fixture summaries (`fixtures/summaries/`): each one's dry-run JSON as a reviewed
+//! snapshot, plus checks that hold across all of them (encodings, positions, coverage).
+
+use std::path::{Path, PathBuf};
+
+use super::{parse, read_document, remove_site_markers, Summary};
+
+fn dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/summaries")
+}
+
+/// The decoded text of a fixture, and what `parse` makes of it with `file` filled in.
+fn read(name: &str) -> (String, Summary) {
+    let bytes = std::fs::read(dir().join(name)).expect("fixture exists");
+    let text = read_document(name, &bytes, None).expect("fixture decodes");
+    let mut summary = parse(&text);
+    summary.file = name.to_string();
+    (text, summary)
+}
+
+fn snapshot(name: &str) {
+    let (_, summary) = read(name);
+    let json = serde_json::to_string_pretty(&summary).expect("summary serialises");
+    let stem = name.split('.').next().unwrap_or(name);
+    insta::assert_snapshot!(stem, json);
+}
+
+macro_rules! fixtures {
+    ($($test:ident => $file:literal,)*) => {
+        $(
+            #[test]
+            fn $test() {
+                snapshot($file);
+            }
+        )*
+
+        const FIXTURES: &[&str] = &[$($file),*];
+    };
+}
+
+fixtures! {
+    linjiang_2022_combined_inline_problems_and_titled_measures => "a1_linjiang_caizheng_2022.txt",
+    linjiang_2023_gb18030_crlf_with_an_outcomes_section => "a2_linjiang_caizheng_2023_gb18030_crlf.txt",
+    linjiang_2024_bom_with_outcomes_in_the_achievements => "a3_linjiang_caizheng_2024_bom.txt",
+    dongshan_2021_unnumbered_headings_and_semicolon_items => "b1_dongshan_shijian_2021.txt",
+    dongshan_2022_problem_and_measure_pairs => "b2_dongshan_shijian_2022.txt",
+    dongshan_2023_arabic_headings_half_width_noise => "b3_dongshan_shijian_2023.txt",
+    qinghe_2022_half_width_parentheses => "c1_qinghe_jiaoyu_2022.txt",
+    qinghe_2023_docx_with_sub_sections => "c2_qinghe_jiaoyu_2023.docx",
+    qinghe_2024_crlf_with_a_count_that_disagrees => "c3_qinghe_jiaoyu_2024_crlf.txt",
+    a_placeholder_unit_with_a_plan_and_no_problems => "s1_placeholder_plan_only.txt",
+    problems_without_a_plan => "s2_problems_without_plan.txt",
+    achievements_only => "s3_achievements_only.txt",
+    site_markers_and_mixed_punctuation => "s4_noise_site_markers.txt",
+    problems_grouped_under_categories => "s5_category_groups.txt",
+    labels_without_headings_and_a_signed_unit => "s6_labels_signed_unit.txt",
+    a_party_report_with_a_lead_in_sentence => "s7_party_report_lead_in.txt",
+    ordinal_items_and_unmarked_paragraphs => "s8_ordinal_unmarked_cn_years.txt",
+    numbered_pairs_with_deadlines => "s9_numbered_pairs_deadlines.txt",
+}
+
+#[test]
+fn every_fixture_has_a_snapshot_test() {
+    let mut on_disk: Vec<String> = std::fs::read_dir(dir())
+        .expect("fixture directory")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".txt") || n.ends_with(".docx"))
+        .collect();
+    on_disk.sort();
+    let mut listed: Vec<String> = FIXTURES.iter().map(|s| s.to_string()).collect();
+    listed.sort();
+    assert_eq!(on_disk, listed);
+}
+
+#[test]
+fn encoded_fixtures_read_the_same_as_their_sources() {
+    for (fixture, source) in [
+        (
+            "a2_linjiang_caizheng_2023_gb18030_crlf.txt",
+            "a2_linjiang_caizheng_2023_gb18030_crlf.txt",
+        ),
+        (
+            "a3_linjiang_caizheng_2024_bom.txt",
+            "a3_linjiang_caizheng_2024_bom.txt",
+        ),
+        (
+            "c3_qinghe_jiaoyu_2024_crlf.txt",
+            "c3_qinghe_jiaoyu_2024_crlf.txt",
+        ),
+        ("c2_qinghe_jiaoyu_2023.docx", "c2_qinghe_jiaoyu_2023.txt"),
+    ] {
+        let (text, _) = read(fixture);
+        let source =
+            std::fs::read_to_string(dir().join("sources").join(source)).expect("source exists");
+        assert_eq!(text.trim_end(), source.trim_end(), "{fixture}");
+    }
+}
+
+#[test]
+fn item_positions_point_at_their_text_in_the_input() {
+    for name in FIXTURES {
+        let (text, summary) = read(name);
+        let at = |position: usize, item: &str| {
+            let rest = remove_site_markers(&text[position..]);
+            assert!(
+                rest.starts_with(item),
+                "{name}: {item:?} is not at {position}"
+            );
+        };
+        summary
+            .problems
+            .iter()
+            .for_each(|p| at(p.position, &p.text));
+        summary
+            .measures
+            .iter()
+            .for_each(|m| at(m.position, &m.text));
+        summary
+            .outcomes
+            .iter()
+            .for_each(|o| at(o.position, &o.text));
+    }
+}
+
+#[test]
+fn a_summary_without_a_problems_section_yields_no_problems() {
+    let (_, summary) = read("s1_placeholder_plan_only.txt");
+    assert!(summary.problems.is_empty());
+    assert!(summary
+        .warnings
+        .contains(&"no problems section found".to_string()));
+    assert_eq!(summary.measures.len(), 4);
+}
+
+#[test]
+fn enumerations_in_the_achievements_are_neither_problems_nor_measures() {
+    let (_, summary) = read("s3_achievements_only.txt");
+    assert!(
+        summary.problems.is_empty() && summary.measures.is_empty() && summary.outcomes.is_empty()
+    );
+    assert_eq!(
+        summary.warnings,
+        ["no problems section found", "no measures section found"]
+    );
+}
+
+#[test]
+fn measures_carry_the_deadlines_they_state() {
+    use super::StatedDeadline;
+    let (_, summary) = read("s9_numbered_pairs_deadlines.txt");
+    let deadlines: Vec<Option<StatedDeadline>> =
+        summary.measures.iter().map(|m| m.deadline).collect();
+    assert_eq!(
+        deadlines,
+        [
+            Some(StatedDeadline::EndOfMonth {
+                year: Some(2024),
+                month: 6
+            }),
+            Some(StatedDeadline::Immediate),
+            Some(StatedDeadline::LongTerm),
+        ]
+    );
+}
+
+#[test]
+fn a_count_that_disagrees_with_the_items_is_a_warning() {
+    let (_, summary) = read("c3_qinghe_jiaoyu_2024_crlf.txt");
+    assert_eq!(summary.warnings.len(), 1);
+    assert!(summary.warnings[0].contains("says 3 done for 2023"));
+}
+
+#[test]
+fn outcomes_may_report_on_two_earlier_years() {
+    let (_, summary) = read("b3_dongshan_shijian_2023.txt");
+    let years: Vec<Option<i32>> = summary.outcomes.iter().map(|o| o.refers_to_year).collect();
+    assert_eq!(years, [Some(2022), Some(2022), Some(2022), Some(2021)]);
+}

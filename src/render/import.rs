@@ -1,0 +1,340 @@
+//! `taizhang import`: the dry-run view of parsed summaries and the per-file import summary.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::records::markdown_table;
+use super::table::{self, shorten, TableColumn};
+use super::{Format, Lang};
+use crate::cmd::import::{FileOutcome, FileReport};
+use crate::import::Summary;
+
+/// Dry-run JSON: exactly one object per file (DESIGN.md), an array when several files were given.
+pub fn print_json(out: &mut dyn Write, summaries: &[Summary], many: bool) -> io::Result<()> {
+    let text = match (many, summaries) {
+        (false, [one]) => serde_json::to_string_pretty(one),
+        _ => serde_json::to_string_pretty(summaries),
+    }
+    .map_err(io::Error::other)?;
+    writeln!(out, "{text}")
+}
+
+/// One row per item, for the dry-run CSV and tables.
+#[derive(Debug, Serialize)]
+struct ItemRow<'a> {
+    file: &'a str,
+    unit: Option<&'a str>,
+    year: Option<i32>,
+    kind: &'static str,
+    index: usize,
+    title: Option<&'a str>,
+    text: &'a str,
+    status: Option<&'static str>,
+    refers_to_year: Option<i32>,
+}
+
+fn item_rows(summary: &Summary) -> Vec<ItemRow<'_>> {
+    let base = |kind, index, text| ItemRow {
+        file: &summary.file,
+        unit: summary.unit.as_deref(),
+        year: summary.year,
+        kind,
+        index,
+        title: None,
+        text,
+        status: None,
+        refers_to_year: None,
+    };
+    let mut rows: Vec<ItemRow<'_>> = Vec::new();
+    for (i, p) in summary.problems.iter().enumerate() {
+        rows.push(base("problem", i + 1, &p.text));
+    }
+    for (i, m) in summary.measures.iter().enumerate() {
+        rows.push(ItemRow {
+            title: m.title.as_deref(),
+            ..base("measure", i + 1, &m.text)
+        });
+    }
+    for (i, o) in summary.outcomes.iter().enumerate() {
+        rows.push(ItemRow {
+            status: Some(o.status.code()),
+            refers_to_year: o.refers_to_year,
+            ..base("outcome", i + 1, &o.text)
+        });
+    }
+    rows
+}
+
+/// Dry-run for people (tables or Markdown) or for spreadsheets (CSV, one row per item).
+pub fn print_dry_run(
+    out: &mut dyn Write,
+    format: Format,
+    lang: Lang,
+    summaries: &[Summary],
+) -> io::Result<()> {
+    if format == Format::Csv {
+        let mut writer = csv::Writer::from_writer(out);
+        writer.write_record([
+            "file",
+            "unit",
+            "year",
+            "kind",
+            "index",
+            "title",
+            "text",
+            "status",
+            "refers_to_year",
+        ])?;
+        for summary in summaries {
+            for row in item_rows(summary) {
+                writer.serialize(row).map_err(io::Error::other)?;
+            }
+        }
+        return writer.flush();
+    }
+    for (n, summary) in summaries.iter().enumerate() {
+        if n > 0 {
+            writeln!(out)?;
+        }
+        let unknown = lang.pick("（未识别）", "(not found)");
+        let year = summary.year.map_or(unknown.to_string(), |y| y.to_string());
+        let heading = match lang {
+            Lang::Zh => format!(
+                "{}：单位 {}，年度 {}；问题 {} 个，整改措施 {} 条，上年问题整改情况 {} 项",
+                summary.file,
+                summary.unit.as_deref().unwrap_or(unknown),
+                year,
+                summary.problems.len(),
+                summary.measures.len(),
+                summary.outcomes.len()
+            ),
+            Lang::En => format!(
+                "{}: unit {}, year {}; {} problems, {} measures, {} outcomes",
+                summary.file,
+                summary.unit.as_deref().unwrap_or(unknown),
+                year,
+                summary.problems.len(),
+                summary.measures.len(),
+                summary.outcomes.len()
+            ),
+        };
+        writeln!(out, "{heading}")?;
+        let rows: Vec<Vec<String>> = item_rows(summary)
+            .iter()
+            .map(|r| {
+                let kind = match r.kind {
+                    "problem" => lang.pick("问题", "problem"),
+                    "measure" => lang.pick("措施", "measure"),
+                    _ => lang.pick("整改情况", "outcome"),
+                };
+                let status = r
+                    .status
+                    .and_then(|s| s.parse().ok())
+                    .map(|s| {
+                        format!(
+                            "{} ({})",
+                            lang.status(s),
+                            r.refers_to_year.unwrap_or_default()
+                        )
+                    })
+                    .unwrap_or_default();
+                let text = if format == Format::Md {
+                    r.text.to_string()
+                } else {
+                    shorten(r.text, 60)
+                };
+                vec![
+                    format!("{} {}", kind, r.index),
+                    r.title.unwrap_or_default().to_string(),
+                    text,
+                    status,
+                ]
+            })
+            .collect();
+        let labels = [
+            lang.pick("条目", "Item"),
+            lang.pick("标题", "Title"),
+            lang.pick("内容", "Text"),
+            lang.pick("整改状态", "Status"),
+        ];
+        if !rows.is_empty() {
+            if format == Format::Md {
+                write!(out, "{}", markdown_table(&labels, &rows))?;
+            } else {
+                let columns = [
+                    TableColumn {
+                        label: labels[0],
+                        wrap: false,
+                    },
+                    TableColumn {
+                        label: labels[1],
+                        wrap: true,
+                    },
+                    TableColumn {
+                        label: labels[2],
+                        wrap: true,
+                    },
+                    TableColumn {
+                        label: labels[3],
+                        wrap: false,
+                    },
+                ];
+                writeln!(out, "{}", table::render(&columns, rows))?;
+            }
+        }
+        for warning in &summary.warnings {
+            writeln!(out, "{}{warning}", lang.pick("提示：", "warning: "))?;
+        }
+    }
+    Ok(())
+}
+
+/// The import summary in its stable machine shape (README: "import").
+#[derive(Debug, Serialize)]
+struct ReportRecord<'a> {
+    file: &'a str,
+    unit: Option<&'a str>,
+    year: Option<i32>,
+    result: &'static str,
+    problems: Vec<String>,
+    measures: Vec<String>,
+    outcomes: usize,
+    warnings: &'a [String],
+    error: Option<String>,
+}
+
+impl<'a> From<&'a FileReport> for ReportRecord<'a> {
+    fn from(r: &'a FileReport) -> Self {
+        let (result, error) = match &r.outcome {
+            FileOutcome::Imported => ("imported", None),
+            FileOutcome::Unchanged => ("unchanged", None),
+            FileOutcome::Replaced => ("replaced", None),
+            FileOutcome::Failed(e) => ("failed", Some(e.to_string())),
+        };
+        ReportRecord {
+            file: &r.file,
+            unit: r.unit.as_deref(),
+            year: r.year,
+            result,
+            problems: r.problems.iter().map(ToString::to_string).collect(),
+            measures: r.measures.iter().map(ToString::to_string).collect(),
+            outcomes: r.outcomes,
+            warnings: &r.warnings,
+            error,
+        }
+    }
+}
+
+/// What each file came to: a table (and its warnings) for people, an array for machines.
+pub fn print_reports(
+    out: &mut dyn Write,
+    format: Format,
+    lang: Lang,
+    reports: &[FileReport],
+) -> io::Result<()> {
+    let records: Vec<ReportRecord<'_>> = reports.iter().map(ReportRecord::from).collect();
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, &records).map_err(io::Error::other)?;
+            writeln!(out)
+        }
+        Format::Csv => {
+            let mut writer = csv::Writer::from_writer(out);
+            writer.write_record([
+                "file", "unit", "year", "result", "problems", "measures", "outcomes", "warnings",
+                "error",
+            ])?;
+            for r in &records {
+                writer.write_record([
+                    r.file.to_string(),
+                    r.unit.unwrap_or_default().to_string(),
+                    r.year.map(|y| y.to_string()).unwrap_or_default(),
+                    r.result.to_string(),
+                    r.problems.join(";"),
+                    r.measures.join(";"),
+                    r.outcomes.to_string(),
+                    r.warnings.join(";"),
+                    r.error.clone().unwrap_or_default(),
+                ])?;
+            }
+            writer.flush()
+        }
+        Format::Table | Format::Md => {
+            let labels = [
+                lang.pick("文件", "File"),
+                lang.pick("单位", "Unit"),
+                lang.pick("年度", "Year"),
+                lang.pick("结果", "Result"),
+                lang.pick("问题", "Problems"),
+                lang.pick("措施", "Measures"),
+                lang.pick("整改情况", "Outcomes"),
+            ];
+            let rows: Vec<Vec<String>> = records
+                .iter()
+                .map(|r| {
+                    let name = std::path::Path::new(r.file).file_name();
+                    vec![
+                        name.map_or_else(
+                            || r.file.to_string(),
+                            |n| n.to_string_lossy().into_owned(),
+                        ),
+                        r.unit.unwrap_or_default().to_string(),
+                        r.year.map(|y| y.to_string()).unwrap_or_default(),
+                        result_label(r.result, lang).to_string(),
+                        id_range(&r.problems),
+                        id_range(&r.measures),
+                        r.outcomes.to_string(),
+                    ]
+                })
+                .collect();
+            if format == Format::Md {
+                write!(out, "{}", markdown_table(&labels, &rows))?;
+            } else {
+                let columns: Vec<TableColumn<'_>> = labels
+                    .iter()
+                    .enumerate()
+                    .map(|(i, label)| TableColumn { label, wrap: i < 2 })
+                    .collect();
+                writeln!(out, "{}", table::render(&columns, rows))?;
+            }
+            for r in &records {
+                for warning in r.warnings.iter() {
+                    writeln!(
+                        out,
+                        "{}: {}{warning}",
+                        r.file,
+                        lang.pick("提示：", "warning: ")
+                    )?;
+                }
+                if let Some(error) = &r.error {
+                    writeln!(
+                        out,
+                        "{}: {}{error}",
+                        r.file,
+                        lang.pick("失败：", "failed: ")
+                    )?;
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
+fn result_label(result: &str, lang: Lang) -> &'static str {
+    match result {
+        "imported" => lang.pick("已导入", "imported"),
+        "unchanged" => lang.pick("无变化", "unchanged"),
+        "replaced" => lang.pick("已替换", "replaced"),
+        _ => lang.pick("失败", "failed"),
+    }
+}
+
+/// `P3–P7 (5)` for a run of ids, else the ids themselves.
+fn id_range(ids: &[String]) -> String {
+    match ids {
+        [] => "0".to_string(),
+        [one] => one.clone(),
+        [first, .., last] => format!("{first}–{last} ({})", ids.len()),
+    }
+}

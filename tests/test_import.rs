@@ -1,0 +1,273 @@
+//! `taizhang import`: summaries into the store, one transaction per file.
+
+use std::path::{Path, PathBuf};
+
+use crate::common::TestEnv;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/summaries")
+        .join(name)
+}
+
+/// Copies fixture summaries into the test dir, so paths in the output are short and stable.
+fn copy(env: &TestEnv, names: &[&str]) {
+    for name in names {
+        std::fs::copy(fixture(name), env.dir().join(name)).unwrap();
+    }
+}
+
+fn json(env: &TestEnv, args: &[&str]) -> serde_json::Value {
+    serde_json::from_str(&env.ok(args)).unwrap()
+}
+
+const CHAIN: [&str; 3] = [
+    "a1_linjiang_caizheng_2022.txt",
+    "a2_linjiang_caizheng_2023_gb18030_crlf.txt",
+    "a3_linjiang_caizheng_2024_bom.txt",
+];
+
+#[test]
+fn a_dry_run_prints_the_design_json_object_and_writes_nothing() {
+    let env = TestEnv::init();
+    copy(&env, &CHAIN[..1]);
+    let before = env.fingerprint();
+    let value = json(&env, &["import", "--dry-run", "--format", "json", CHAIN[0]]);
+    assert_eq!(before, env.fingerprint());
+    let keys: Vec<&str> = value
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys,
+        ["file", "unit", "year", "problems", "measures", "outcomes", "warnings"]
+    );
+    assert_eq!(value["unit"], "临江市财政局");
+    assert_eq!(value["year"], 2022);
+    assert!(!value["problems"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn a_dry_run_of_several_files_prints_an_array() {
+    let env = TestEnv::init();
+    copy(&env, &CHAIN);
+    let value = json(
+        &env,
+        &[
+            "import",
+            "--dry-run",
+            "--format",
+            "json",
+            CHAIN[0],
+            CHAIN[1],
+        ],
+    );
+    assert_eq!(value.as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn importing_records_items_with_their_document_and_unit() {
+    let env = TestEnv::init();
+    copy(&env, &CHAIN[..1]);
+    let report = json(&env, &["import", "--format", "json", CHAIN[0]]);
+    let problems = report[0]["problems"].as_array().unwrap().len();
+    let measures = report[0]["measures"].as_array().unwrap().len();
+    assert_eq!(report[0]["result"], "imported");
+    let rows: Vec<serde_json::Value> =
+        serde_json::from_value(json(&env, &["status", "--format", "json"])).unwrap();
+    assert_eq!(rows.len(), problems + measures);
+    assert!(rows
+        .iter()
+        .all(|r| r["unit"] == "临江市财政局" && r["year"] == 2022));
+    let conn = rusqlite::Connection::open(env.db()).unwrap();
+    let (documents, positioned): (i64, i64) = conn
+        .query_row(
+            "SELECT (SELECT count(*) FROM documents),
+                    (SELECT count(*) FROM problems WHERE document_id IS NOT NULL AND position IS NOT NULL)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((documents, positioned), (1, problems as i64));
+}
+
+#[test]
+fn importing_the_same_file_again_changes_nothing_and_says_so() {
+    let env = TestEnv::init();
+    copy(&env, &CHAIN[..1]);
+    env.ok(&["import", CHAIN[0]]);
+    let before = env.fingerprint();
+    let report = json(&env, &["import", "--format", "json", CHAIN[0]]);
+    assert_eq!(report[0]["result"], "unchanged");
+    assert_eq!(before, env.fingerprint());
+}
+
+#[test]
+fn a_different_file_for_an_imported_year_is_refused_without_replace() {
+    let env = TestEnv::init();
+    copy(&env, &CHAIN[..1]);
+    env.ok(&["import", CHAIN[0]]);
+    let edited =
+        std::fs::read_to_string(env.dir().join(CHAIN[0])).unwrap() + "\n（此稿为修订稿）\n";
+    std::fs::write(env.dir().join("修订稿.txt"), edited).unwrap();
+    let before = env.fingerprint();
+    insta::assert_snapshot!(env.run(&["import", "修订稿.txt"]));
+    assert_eq!(before, env.fingerprint());
+    let report = json(
+        &env,
+        &["import", "--replace", "--format", "json", "修订稿.txt"],
+    );
+    assert_eq!(report[0]["result"], "replaced");
+    // The same items keep their ids.
+    let first = json(&env, &["status", "--format", "json"]);
+    assert_eq!(first.as_array().unwrap()[0]["id"], "P1");
+}
+
+#[test]
+fn replacing_keeps_items_with_progress_and_removes_the_rest() {
+    let env = TestEnv::init();
+    copy(&env, &CHAIN[..1]);
+    env.ok(&["import", CHAIN[0]]);
+    env.ok(&[
+        "progress",
+        "P1",
+        "--status",
+        "in_progress",
+        "--date",
+        "2023-03-01",
+    ]);
+    let text = std::fs::read_to_string(env.dir().join(CHAIN[0])).unwrap();
+    let first_problem = json(&env, &["show", "P1", "--format", "json"])["text"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let second_problem = json(&env, &["show", "P2", "--format", "json"])["text"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let shorter = text
+        .replace(&first_problem, "学风建设仍需加强")
+        .replace(&second_problem, "制度执行不够严格");
+    std::fs::write(env.dir().join("修订稿.txt"), shorter).unwrap();
+    let report = json(
+        &env,
+        &["import", "--replace", "--format", "json", "修订稿.txt"],
+    );
+    let warnings = report[0]["warnings"].to_string();
+    assert!(
+        warnings.contains("P1") && warnings.contains("kept"),
+        "{warnings}"
+    );
+    assert!(
+        warnings.contains("P2") && warnings.contains("removed"),
+        "{warnings}"
+    );
+    assert!(env.cmd(&["show", "P1"]).output().unwrap().status.success());
+    assert!(!env.cmd(&["show", "P2"]).output().unwrap().status.success());
+}
+
+#[test]
+fn a_later_summary_reports_outcomes_as_progress_on_earlier_problems() {
+    let env = TestEnv::init();
+    copy(&env, &CHAIN);
+    let report = json(&env, &["import", "--format", "json", CHAIN[0], CHAIN[1]]);
+    let outcomes = report[1]["outcomes"].as_u64().unwrap();
+    assert!(outcomes >= 1, "{report}");
+    let conn = rusqlite::Connection::open(env.db()).unwrap();
+    let from_documents: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM progress WHERE document_id IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(from_documents as u64, outcomes);
+}
+
+#[test]
+fn one_failing_file_does_not_undo_the_others() {
+    let env = TestEnv::init();
+    copy(&env, &CHAIN[..2]);
+    std::fs::write(env.dir().join("空白.txt"), "").unwrap();
+    let output = env
+        .cmd(&["import", CHAIN[0], "空白.txt", CHAIN[1]])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let rendered = env.render(&output);
+    assert!(
+        rendered.contains("1 of 3 files could not be imported"),
+        "{rendered}"
+    );
+    let conn = rusqlite::Connection::open(env.db()).unwrap();
+    let documents: i64 = conn
+        .query_row("SELECT count(*) FROM documents", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(documents, 2);
+}
+
+#[test]
+fn unreadable_files_get_one_clear_sentence() {
+    let env = TestEnv::init();
+    copy(&env, &CHAIN[1..2]);
+    std::fs::write(env.dir().join("空白.txt"), "  \n\n").unwrap();
+    std::fs::write(
+        env.dir().join("旧版.doc"),
+        b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest",
+    )
+    .unwrap();
+    let before = env.fingerprint();
+    insta::assert_snapshot!(env.run(&["import", "空白.txt"]));
+    insta::assert_snapshot!(env.run(&["import", "旧版.doc"]));
+    insta::assert_snapshot!(env.run(&["import", "不存在.txt"]));
+    insta::assert_snapshot!(env.run(&["import", "--encoding", "utf-8", CHAIN[1]]));
+    insta::assert_snapshot!(env.run(&["import", "--encoding", "latin-9", CHAIN[1]]));
+    assert_eq!(before, env.fingerprint());
+}
+
+#[test]
+fn a_short_unit_name_is_matched_to_a_known_unit_and_remembered() {
+    let env = TestEnv::init();
+    env.ok(&["unit", "add", "河东省临江市财政局"]);
+    copy(&env, &CHAIN[..1]);
+    env.ok(&["import", CHAIN[0]]);
+    let units = json(&env, &["unit", "list", "--format", "json"]);
+    assert_eq!(units.as_array().unwrap().len(), 1);
+    assert_eq!(units[0]["name"], "河东省临江市财政局");
+    assert_eq!(units[0]["aliases"], serde_json::json!(["临江市财政局"]));
+}
+
+#[test]
+fn an_ambiguous_unit_name_stops_the_import_and_lists_the_candidates() {
+    let env = TestEnv::init();
+    env.ok(&["unit", "add", "临江市财政局机关党委"]);
+    env.ok(&["unit", "add", "临江市财政局离退休干部党支部"]);
+    copy(&env, &CHAIN[..1]);
+    let before = env.fingerprint();
+    insta::assert_snapshot!(env.run(&["import", CHAIN[0]]));
+    assert_eq!(before, env.fingerprint());
+}
+
+#[test]
+fn unit_and_year_options_override_the_title() {
+    let env = TestEnv::init();
+    env.ok(&["unit", "add", "临江市审计局"]);
+    copy(&env, &CHAIN[..1]);
+    let report = json(
+        &env,
+        &[
+            "import",
+            "--unit",
+            "临江市审计局",
+            "--year",
+            "2021",
+            "--format",
+            "json",
+            CHAIN[0],
+        ],
+    );
+    assert_eq!(report[0]["unit"], "临江市审计局");
+    assert_eq!(report[0]["year"], 2021);
+}
