@@ -9,16 +9,8 @@ fn json(env: &TestEnv, args: &[&str]) -> serde_json::Value {
 #[test]
 fn recur_lists_reworded_problems_of_one_unit_across_years() {
     let env = TestEnv::with_fixture_ledger();
-    insta::assert_snapshot!(env.run(&["recur", "--threshold", "0.3"]));
-    insta::assert_snapshot!(env.run(&[
-        "recur",
-        "--threshold",
-        "0.3",
-        "--format",
-        "json",
-        "--unit",
-        "东山县市场监管局"
-    ]));
+    insta::assert_snapshot!(env.run(&["recur"]));
+    insta::assert_snapshot!(env.run(&["recur", "--format", "json", "--unit", "东山县市场监管局"]));
 }
 
 #[test]
@@ -44,7 +36,7 @@ fn a_confirmed_recurrence_is_kept_marked_in_the_report_and_counted() {
 fn a_rejected_pair_is_not_proposed_again() {
     let env = TestEnv::with_fixture_ledger();
     env.ok(&["recur", "--reject", "P4", "P9"]);
-    let pairs = json(&env, &["recur", "--threshold", "0.3", "--format", "json"]);
+    let pairs = json(&env, &["recur", "--format", "json"]);
     assert!(pairs
         .as_array()
         .unwrap()

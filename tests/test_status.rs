@@ -97,7 +97,7 @@ fn table_lines_fit_in_eighty_columns() {
         &["stats"],
         &["stats", "--by", "unit"],
         &["stats", "--by", "owner", "--lang", "en"],
-        &["recur", "--threshold", "0.3"],
+        &["recur"],
     ] {
         let out = env.ok(args);
         for line in out.lines() {

@@ -57,12 +57,74 @@ impl Profile {
     }
 }
 
+/// How telling each character and character pair is in a set of texts: the inverse document
+/// frequency, so that words every summary uses (不够, 存在, 问题, 发挥) count for little and the
+/// words that name a problem (师德师风, 证据链) count for much.
+#[derive(Debug, Clone, Default)]
+pub struct Idf {
+    weights: HashMap<(char, Option<char>), f64>,
+    unseen: f64,
+}
+
+impl Idf {
+    /// Learns the weights from `profiles` (smoothed: ln((N + 1) / (df + 1)) + 1).
+    pub fn new<'a>(profiles: impl IntoIterator<Item = &'a Profile>) -> Idf {
+        let mut df: HashMap<(char, Option<char>), u32> = HashMap::new();
+        let mut n = 0u32;
+        for profile in profiles {
+            n += 1;
+            for key in profile.counts.keys() {
+                *df.entry(*key).or_default() += 1;
+            }
+        }
+        let idf = |df: u32| ((f64::from(n) + 1.0) / (f64::from(df) + 1.0)).ln() + 1.0;
+        Idf {
+            weights: df.into_iter().map(|(k, d)| (k, idf(d))).collect(),
+            unseen: idf(0),
+        }
+    }
+
+    fn weight(&self, key: &(char, Option<char>)) -> f64 {
+        self.weights.get(key).copied().unwrap_or(self.unseen)
+    }
+
+    fn norm(&self, p: &Profile) -> f64 {
+        p.counts
+            .iter()
+            .map(|(k, &n)| (f64::from(n) * self.weight(k)).powi(2))
+            .sum::<f64>()
+            .sqrt()
+    }
+
+    /// Cosine of the weighted counts, in [0, 1]; 0 when either side is empty.
+    pub fn cosine(&self, a: &Profile, b: &Profile) -> f64 {
+        if a.is_empty() || b.is_empty() {
+            return 0.0;
+        }
+        let (small, large) = if a.counts.len() <= b.counts.len() {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        let dot: f64 = small
+            .counts
+            .iter()
+            .filter_map(|(k, &x)| {
+                let y = large.counts.get(k)?;
+                Some(f64::from(x) * f64::from(*y) * self.weight(k).powi(2))
+            })
+            .sum();
+        (dot / (self.norm(a) * self.norm(b))).clamp(0.0, 1.0)
+    }
+}
+
 /// The cosine similarity of two texts (see [`Profile`]).
 pub fn similarity(a: &str, b: &str) -> f64 {
     Profile::new(a).cosine(&Profile::new(b))
 }
 
-fn normalize(text: &str) -> impl Iterator<Item = char> + '_ {
+/// The characters a profile counts: letters and digits, lower-cased, full-width folded.
+pub(crate) fn normalize(text: &str) -> impl Iterator<Item = char> + '_ {
     text.chars().filter_map(|c| {
         let c = match c {
             '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),

@@ -6,8 +6,7 @@ use clap::Args;
 use serde_json::json;
 
 use super::{load_item, resolve_unit, Ctx, Item};
-use crate::analysis::recurrence::{find_pairs, DEFAULT_THRESHOLD};
-use crate::analysis::similarity::similarity;
+use crate::analysis::recurrence::{find_pairs, pair_score, DEFAULT_THRESHOLD};
 use crate::error::{Error, Result};
 use crate::model::{check_year, Problem};
 use crate::render::outcome::{self, Outcome};
@@ -24,7 +23,7 @@ use crate::store::{self, Access, Decision};
 ///
 /// Examples:
 ///   taizhang recur --unit 临江市财政局
-///   taizhang recur --year 2025 --threshold 0.5 --format json
+///   taizhang recur --year 2025 --threshold 0.2 --format json
 ///   taizhang recur --confirm P3 P12
 ///   taizhang recur --reject P4 P13
 #[derive(Debug, Args)]
@@ -35,7 +34,7 @@ pub struct RecurArgs {
     /// Only pairs whose later problem is of this year
     #[arg(long, value_name = "N")]
     pub year: Option<i32>,
-    /// Least similarity (0–1) for a proposed pair
+    /// Least similarity (0–1) for a proposed pair; the default was measured on the fixture chains
     #[arg(long, value_name = "T", default_value_t = DEFAULT_THRESHOLD)]
     pub threshold: f64,
     /// Confirm that the later problem repeats the earlier one
@@ -69,9 +68,12 @@ fn list(ctx: &Ctx, args: &RecurArgs, out: &mut dyn Write) -> Result<()> {
         .as_deref()
         .map(|u| resolve_unit(conn, u))
         .transpose()?;
-    let problems = store::list_problems(conn, unit.map(|u| u.id))?;
+    // Every problem of the store, so that the weights (and the scores) do not depend on filters.
+    let problems = store::list_problems(conn, None)?;
     let mut pairs = find_pairs(&problems, &store::decisions(conn)?, args.threshold);
-    pairs.retain(|p| year.is_none_or(|y| p.later.year == y));
+    pairs.retain(|p| {
+        year.is_none_or(|y| p.later.year == y) && unit.as_ref().is_none_or(|u| p.unit == u.name)
+    });
     let records: Vec<PairRecord<'_>> = pairs.iter().map(PairRecord::from).collect();
     let empty = ctx
         .lang
@@ -111,7 +113,7 @@ fn decide(
         )));
     }
     let (earlier, later) = if a.year < b.year { (a, b) } else { (b, a) };
-    let score = (similarity(&earlier.text, &later.text) * 100.0).round() / 100.0;
+    let score = pair_score(&store::list_problems(&tx, None)?, &earlier, &later);
     store::set_decision(
         &tx,
         earlier.id,
