@@ -8,9 +8,9 @@
 use super::similarity::Profile;
 
 /// The least similarity for a match.
-pub const MIN_SCORE: f64 = 0.30;
+pub const MIN_SCORE: f64 = 0.15;
 /// How much better the best candidate must be than the second best.
-pub const MIN_MARGIN: f64 = 0.04;
+pub const MIN_MARGIN: f64 = 0.08;
 
 /// For each report, the index of the candidate it matches and the score, or `None`.
 ///

@@ -25,8 +25,8 @@ pub use record::{FileReport, Outcome as FileOutcome};
 /// unknown unit is added. What a summary reports about earlier years' problems (已完成整改,
 /// 持续推进, …) becomes a progress entry on the earlier problem it matches.
 ///
-/// Each file is imported in one transaction: a file that fails leaves the store as it was and the
-/// others go on. Importing the same file again changes nothing; a different file for a unit and
+/// Each file is imported in one transaction, oldest year first: a file that fails leaves the store
+/// as it was and the others go on. Importing the same file again changes nothing; a different file for a unit and
 /// year already imported is refused unless --replace.
 ///
 /// Examples:
@@ -127,9 +127,17 @@ fn dry_run(
 
 fn write(ctx: &Ctx, args: &ImportArgs, out: &mut dyn Write, progress: &ProgressBar) -> Result<()> {
     let mut store = ctx.open(Access::Write)?;
+    // Read everything first, then record the summaries oldest year first, so that a later
+    // summary's report on earlier problems finds them whatever order the files were given in.
+    let mut read_files: Vec<(&PathBuf, Result<(Vec<u8>, String, Summary)>)> = args
+        .files
+        .iter()
+        .map(|path| (path, read(path, args)))
+        .collect();
+    read_files.sort_by_key(|(_, read)| read.as_ref().ok().and_then(|(_, _, s)| s.year));
     let mut reports = Vec::new();
-    for path in &args.files {
-        let report = match read(path, args) {
+    for (path, read) in read_files {
+        let report = match read {
             Err(error) => FileReport::failed(path, error),
             Ok((bytes, text, summary)) => {
                 let attempt = store.transaction().and_then(|tx| {
