@@ -9,6 +9,7 @@ pub mod cli;
 pub mod clock;
 pub mod cmd;
 pub mod error;
+pub mod exchange;
 pub mod import;
 pub mod model;
 pub mod render;

@@ -12,6 +12,11 @@ fn the_readme_quick_start_prints_what_it_shows() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
     let readme = std::fs::read_to_string(&path).unwrap();
     let env = TestEnv::new();
+    // The README's examples import the bundled fixture summaries by relative path.
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/summaries"),
+        &env.dir().join("fixtures/summaries"),
+    );
     let mut rebuilt = String::new();
     let mut expected_total = String::new();
     let mut actual_total = String::new();
@@ -100,4 +105,14 @@ fn split_words(line: &str) -> Vec<String> {
         words.push(word);
     }
     words
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_type().unwrap().is_file() {
+            std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+        }
+    }
 }

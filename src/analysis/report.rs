@@ -95,8 +95,9 @@ pub struct Review {
     pub year: i32,
     pub problems: usize,
     pub measures: Counts,
-    /// Problems by status, for a ledger that has problems but no measures.
+    /// Problems by status (a problem's own latest entry, else derived from its measures).
     pub problem_counts: Counts,
+    /// Share of last year's problems rectified, in whole percent (see [`Counts::completion_rate`]).
     pub completion_rate: Option<u32>,
     /// The previous year's problems, then earlier years' problems still open.
     pub items: Vec<ReviewItem>,
@@ -223,17 +224,13 @@ pub fn compute_report(
     {
         counts.add(row.status);
     }
-    let rate_counts = if counts.total > 0 {
-        counts
-    } else {
-        problem_counts
-    };
+
     let review = Review {
         year: previous,
         problems,
         measures: counts,
         problem_counts,
-        completion_rate: rate_counts.completion_rate(options.long_term_counts_as_done),
+        completion_rate: problem_counts.completion_rate(options.long_term_counts_as_done),
         items,
     };
     let problems = rows
@@ -382,17 +379,38 @@ mod tests {
         assert_eq!(review.problems, 2);
         let c = review.measures;
         assert_eq!((c.total, c.done, c.in_progress, c.long_term), (3, 1, 1, 1));
-        // Long-term listed separately: 1 done of 2 that count.
+        // The rate is over problems: P2 done, P3 in progress.
         assert_eq!(review.completion_rate, Some(50));
     }
 
     #[test]
-    fn long_term_measures_can_count_as_done() {
-        let review = report(ReportOptions {
-            long_term_counts_as_done: true,
-        })
-        .review;
-        assert_eq!(review.completion_rate, Some(67));
+    fn long_term_problems_can_count_as_done() {
+        let mut data = ledger();
+        data.problems.push(problem(5, 2024));
+        data.progress.push(entry(
+            ItemId::problem(5),
+            Status::LongTerm,
+            "2025-08-01",
+            "长期坚持",
+        ));
+        let rate = |long_term_counts_as_done| {
+            let options = ReportOptions {
+                long_term_counts_as_done,
+            };
+            compute_report(
+                &data,
+                &Continuity::default(),
+                "甲局",
+                2025,
+                date("2025-12-31"),
+                options,
+            )
+            .review
+            .completion_rate
+        };
+        // Done: P2; in progress: P3; long-term: P5.
+        assert_eq!(rate(false), Some(50));
+        assert_eq!(rate(true), Some(67));
     }
 
     #[test]

@@ -22,6 +22,7 @@ use crate::store::{self, Access, LedgerFilter, NewMeasure};
 ///
 /// Example: taizhang carry M12 --year 2025 --due 2026-06-30
 #[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
 pub struct CarryArgs {
     /// The unfinished measure (M12)
     pub measure: String,

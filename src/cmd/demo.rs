@@ -64,6 +64,7 @@ const PROGRESS_2024: [(Status, (u32, u32), &str); 3] = [
 ///
 /// Example: taizhang demo && taizhang --db taizhang-demo.db status --year 2024
 #[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
 pub struct DemoArgs {}
 
 pub fn run(ctx: &Ctx, _args: DemoArgs, out: &mut dyn Write) -> Result<()> {

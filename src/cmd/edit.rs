@@ -22,6 +22,7 @@ use crate::store::{self, Access};
 ///   taizhang edit M5 --owner-dept 机关党委 --due 2025-09-30
 ///   taizhang edit M5 --co-dept ""        (no co-operating departments)
 #[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
 pub struct EditArgs {
     /// The item to change (P3, M5)
     pub item: String,

@@ -14,6 +14,7 @@ use crate::store::{self, Access};
 ///
 /// Example: taizhang history M5
 #[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
 pub struct HistoryArgs {
     /// The item (P3, M5)
     pub item: String,

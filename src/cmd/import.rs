@@ -18,6 +18,7 @@ pub mod record;
 pub use record::{FileReport, Outcome as FileOutcome};
 
 /// Import annual summaries (.txt or .docx): their problems, measures and reported outcomes.
+/// With --ledger, a ledger a unit keeps in Excel or CSV; with --json, an export of another store.
 ///
 /// The unit and year are read from the title (…局2024年度工作总结 is year 2024); --unit and --year
 /// override them. A unit named only in short (临江市税务局) is matched to a known unit through its
@@ -31,14 +32,26 @@ pub use record::{FileReport, Outcome as FileOutcome};
 ///
 /// Examples:
 ///   taizhang import --dry-run 临江市财政局2024年度工作总结.txt
+///   taizhang import --ledger 整改台账.xlsx --unit 临江市财政局 --year 2024
+///   taizhang import --json 县局台账.json
 ///   taizhang import --dry-run --format json 总结.docx
 ///   taizhang import summaries/*.txt
 ///   taizhang import --replace --unit 临江市财政局 --year 2024 修订稿.docx
 #[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
 pub struct ImportArgs {
     /// Summaries to import: plain text (UTF-8 or GB18030/GBK) or Word .docx
-    #[arg(required = true, value_name = "FILE")]
+    #[arg(value_name = "FILE", required_unless_present_any = ["ledger", "json"])]
     pub files: Vec<PathBuf>,
+    /// Read a ledger a unit already keeps (.xlsx, .xls, .ods, .csv) instead of summaries
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["files", "json", "replace", "encoding"])]
+    pub ledger: Option<PathBuf>,
+    /// The sheet of the --ledger workbook to read [default: the first with a header row]
+    #[arg(long, value_name = "S", requires = "ledger")]
+    pub sheet: Option<String>,
+    /// Import a JSON export of another store ('taizhang export --json'), merged by UUID
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["files", "unit", "year", "replace", "encoding"])]
+    pub json: Option<PathBuf>,
     /// The unit, when the title does not name it or names it wrongly
     #[arg(long)]
     pub unit: Option<String>,
@@ -57,6 +70,19 @@ pub struct ImportArgs {
 }
 
 pub fn run(ctx: &Ctx, args: ImportArgs, out: &mut dyn Write) -> Result<()> {
+    if let Some(path) = &args.ledger {
+        let ledger = super::import_ledger::LedgerImport {
+            path: path.clone(),
+            sheet: args.sheet.clone(),
+            unit: args.unit.clone(),
+            year: args.year,
+            dry_run: args.dry_run,
+        };
+        return super::import_ledger::run_ledger(ctx, &ledger, out);
+    }
+    if let Some(path) = &args.json {
+        return super::import_ledger::run_json(ctx, path, args.dry_run, out);
+    }
     if let Some(year) = args.year {
         crate::model::check_year(year)?;
     }
@@ -70,9 +96,11 @@ pub fn run(ctx: &Ctx, args: ImportArgs, out: &mut dyn Write) -> Result<()> {
     result
 }
 
-/// Reads and parses one file, applying the --unit/--year overrides. Returns the bytes, the
-/// decoded text and what it states.
-fn read(path: &Path, args: &ImportArgs) -> Result<(Vec<u8>, String, Summary)> {
+/// A file as read: its bytes, its decoded text and what it states.
+type ReadFile = (Vec<u8>, String, Summary);
+
+/// Reads and parses one file, applying the --unit/--year overrides.
+fn read(path: &Path, args: &ImportArgs) -> Result<ReadFile> {
     let bytes = std::fs::read(path).map_err(|e| {
         Error::invalid(format!(
             "cannot read {} ({e}); check the path",
@@ -129,7 +157,7 @@ fn write(ctx: &Ctx, args: &ImportArgs, out: &mut dyn Write, progress: &ProgressB
     let mut store = ctx.open(Access::Write)?;
     // Read everything first, then record the summaries oldest year first, so that a later
     // summary's report on earlier problems finds them whatever order the files were given in.
-    let mut read_files: Vec<(&PathBuf, Result<(Vec<u8>, String, Summary)>)> = args
+    let mut read_files: Vec<(&PathBuf, Result<ReadFile>)> = args
         .files
         .iter()
         .map(|path| (path, read(path, args)))

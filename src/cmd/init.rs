@@ -17,6 +17,7 @@ use crate::store::{Created, Store};
 ///
 /// Example: taizhang --db ledger.db init
 #[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
 pub struct InitArgs {}
 
 #[derive(Debug, Serialize)]

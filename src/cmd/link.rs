@@ -18,6 +18,7 @@ use crate::store::{self, Access, Conn};
 ///
 /// Example: taizhang link M5 P3
 #[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
 pub struct LinkArgs {
     /// A measure id (M5)
     pub measure: String,
@@ -29,6 +30,7 @@ pub struct LinkArgs {
 ///
 /// Example: taizhang unlink M5 P3
 #[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
 pub struct UnlinkArgs {
     /// A measure id (M5)
     pub measure: String,

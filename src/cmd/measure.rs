@@ -26,6 +26,7 @@ pub enum MeasureCommand {
 ///
 /// Example: taizhang measure add --unit 临江市财政局 --year 2024 --for P1,P2 --title 强化理论武装 --leader 张副局长 --owner-dept 办公室 --co-dept 人事科 --owner-person 李明 --due 2025-06-30 "每季度开展一次专题研讨"
 #[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
 pub struct MeasureAddArgs {
     /// The unit, by name or alias
     #[arg(long)]

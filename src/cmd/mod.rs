@@ -5,11 +5,14 @@
 pub mod carry;
 pub mod demo;
 pub mod edit;
+pub mod export;
 pub mod history;
 pub mod import;
+pub mod import_ledger;
 pub mod init;
 pub mod link;
 pub mod measure;
+pub mod merge;
 pub mod problem;
 pub mod progress;
 pub mod recur;

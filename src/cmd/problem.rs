@@ -25,6 +25,7 @@ pub enum ProblemCommand {
 ///
 /// Example: taizhang problem add --unit 临江市财政局 --year 2024 --category 思想建设 "理论学习与业务工作结合不够紧密"
 #[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
 pub struct ProblemAddArgs {
     /// The unit, by name or alias
     #[arg(long)]

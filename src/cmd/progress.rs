@@ -27,6 +27,7 @@ use crate::store::{self, Access, NewProgress};
 ///
 /// Example: taizhang progress M3 --status 已完成 --date 2025-06-30 --note "修订完成并印发" --evidence 印发通知.pdf
 #[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
 pub struct ProgressArgs {
     /// The item (P3, M5)
     pub item: String,

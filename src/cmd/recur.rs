@@ -27,6 +27,7 @@ use crate::store::{self, Access, Decision};
 ///   taizhang recur --confirm P3 P12
 ///   taizhang recur --reject P4 P13
 #[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
 pub struct RecurArgs {
     /// Only this unit (by name or alias)
     #[arg(long)]

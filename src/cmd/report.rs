@@ -30,6 +30,7 @@ use crate::store::{self, Access, LedgerFilter};
 ///   taizhang report --unit 临江市财政局 --year 2025 --style paren -o 整改情况.docx
 ///   taizhang report --print-template > 我的模板.j2
 #[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
 pub struct ReportArgs {
     /// The unit, by name or alias
     #[arg(long, required_unless_present = "print_template")]

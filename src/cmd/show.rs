@@ -17,6 +17,7 @@ use crate::store::{self, Access, LedgerFilter};
 ///   taizhang show P3
 ///   taizhang show M5 --format json
 #[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
 pub struct ShowArgs {
     /// The item (P3, M5)
     pub item: String,

@@ -26,6 +26,7 @@ use crate::store::{self, Access, LedgerFilter};
 ///   taizhang stats --by unit --from 2023 --to 2025
 ///   taizhang stats --unit 临江市财政局 --by owner --format csv
 #[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
 pub struct StatsArgs {
     /// Only this unit (by name or alias)
     #[arg(long)]

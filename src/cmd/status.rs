@@ -23,6 +23,7 @@ use crate::store::{self, Access, LedgerFilter};
 ///   taizhang status --due-within 30d
 ///   taizhang status --owner 办公室 --status in_progress --format csv
 #[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
 pub struct StatusArgs {
     /// Only this unit (by name or alias)
     #[arg(long)]

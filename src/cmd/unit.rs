@@ -24,6 +24,7 @@ pub enum UnitCommand {
 ///
 /// Example: taizhang unit add 国家税务总局临江市税务局 --alias 临江市税务局 --alias 市税务局
 #[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
 pub struct UnitAddArgs {
     /// The unit's full name
     pub name: String,
@@ -36,12 +37,14 @@ pub struct UnitAddArgs {
 ///
 /// Example: taizhang unit list --format json
 #[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
 pub struct UnitListArgs {}
 
 /// Give a unit another name.
 ///
 /// Example: taizhang unit alias 国家税务总局临江市税务局 临江市税务局
 #[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
 pub struct UnitAliasArgs {
     /// The unit, by name or alias
     pub unit: String,

@@ -77,6 +77,7 @@ fn action_label(action: &str, lang: Lang) -> &str {
         "alias" => lang.pick("别名", "alias"),
         "carry" => lang.pick("持续推进", "carried"),
         "recur" => lang.pick("反复认定", "recurrence"),
+        "merge" => lang.pick("合并冲突", "merge conflict"),
         "delete" => lang.pick("删除", "deleted"),
         other => other,
     }
@@ -107,6 +108,25 @@ fn describe(action: &str, detail: &Value, lang: Lang, full: bool) -> String {
             }
         }
         "delete" => text("reason"),
+        "merge" => {
+            let fields: Vec<String> = detail
+                .get("fields")
+                .and_then(Value::as_object)
+                .map(|f| f.keys().map(|k| field_label(k, lang).to_string()).collect())
+                .unwrap_or_default();
+            match lang {
+                Lang::Zh => format!(
+                    "{} 中的{}与本台账不一致，保留本台账的记录",
+                    text("source"),
+                    fields.join("、")
+                ),
+                Lang::En => format!(
+                    "{} differs in {}; this store's version kept",
+                    text("source"),
+                    fields.join(", ")
+                ),
+            }
+        }
         "recur" => {
             let confirmed = text("decision") == "confirmed";
             match (confirmed, lang) {

@@ -7,10 +7,13 @@
 
 mod carry;
 mod documents;
+pub mod dump;
 mod events;
+mod exchange;
 mod ledger;
 mod links;
 mod measures;
+mod merge;
 mod migrate;
 mod problems;
 mod progress;
@@ -30,10 +33,13 @@ pub use documents::{
     attachments, delete_item, detach_item, find_document, insert_document, items_of_document,
     update_document, Document, NewDocument,
 };
+pub use dump::{open_other, read_dump, Dump};
 pub use events::{actors, append_event, events_for, NewEvent};
+pub use exchange::{find_measure_by_text, find_problem_by_text, latest_status};
 pub use ledger::{load_ledger, LedgerData, LedgerFilter};
 pub use links::{link, links_of, unlink};
 pub use measures::{get_measure, insert_measure, update_measure, NewMeasure};
+pub use merge::{merge, Conflict, Counts, MergeOptions, MergeReport, Note, Renumbered};
 pub use migrate::{MIGRATIONS, SCHEMA_VERSION};
 pub use problems::{get_problem, insert_problem, list_problems, update_problem, NewProblem};
 pub use progress::{insert_progress, progress_of, NewProgress};

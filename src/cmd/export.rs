@@ -1,0 +1,261 @@
+//! `taizhang export`: the ledger for Excel (xlsx, CSV), or the whole store for another taizhang
+//! (JSON).
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::{ArgGroup, Args};
+
+use super::{resolve_unit, Ctx};
+use crate::analysis::{compute_ledger, LedgerRow, RowFilter};
+use crate::error::{Error, Result};
+use crate::exchange::layout::{self, OutsideProblems, Sheet};
+use crate::exchange::report::{self, ExportReport, SheetSummary};
+use crate::exchange::{csv, json, xlsx};
+use crate::model::{check_year, ItemId, ItemKind, ProgressEntry};
+use crate::store::{self, Access, Conn, LedgerFilter};
+
+/// Export the ledger for Excel and WPS, or the whole store for another taizhang.
+///
+/// --xlsx writes the 整改台账 the way offices print it: one sheet per unit and year, a merged
+/// title row (unit, year, as-of date), the columns 序号 问题来源 问题描述 整改措施 责任领导 牵头部门
+/// 配合部门 责任人 整改时限 整改进展 完成情况 佐证材料 备注, a problem's cells merged over the rows
+/// of its measures, overdue rows in red, a drop-down of statuses, A4 landscape with the header on
+/// every page. --csv writes the same columns (plus 单位 and 年度) as UTF-8 with BOM, one row per
+/// measure. Both can be read back with 'taizhang import --ledger'. --json writes everything
+/// (units, aliases, summaries, items, links, progress, history) so that 'taizhang import --json'
+/// or another unit's 'taizhang merge' gives back the same records.
+///
+/// Statuses and overdue days are as of --as-of (default today). An existing file is replaced.
+///
+/// Examples:
+///   taizhang export --xlsx 整改台账.xlsx --unit 临江市财政局 --year 2024
+///   taizhang export --csv 整改台账.csv --as-of 2025-12-31
+///   taizhang export --json 临江市财政局.json --unit 临江市财政局
+#[derive(Debug, Args)]
+// Verbatim: the examples keep their lines.
+#[command(verbatim_doc_comment)]
+#[command(group(ArgGroup::new("target").required(true).args(["xlsx", "csv", "json"])))]
+pub struct ExportArgs {
+    /// Write an Excel workbook in the official ledger layout
+    #[arg(long, value_name = "FILE")]
+    pub xlsx: Option<PathBuf>,
+    /// Write the ledger as CSV (UTF-8 with BOM, opens in Excel)
+    #[arg(long, value_name = "FILE")]
+    pub csv: Option<PathBuf>,
+    /// Write the whole store as JSON, for 'import --json' or another unit
+    #[arg(long, value_name = "FILE")]
+    pub json: Option<PathBuf>,
+    /// Only this unit (by name or alias)
+    #[arg(long)]
+    pub unit: Option<String>,
+    /// Only this summary year (not with --json, which keeps units whole)
+    #[arg(long, value_name = "N")]
+    pub year: Option<i32>,
+}
+
+pub fn run(ctx: &Ctx, args: ExportArgs, out: &mut dyn Write) -> Result<()> {
+    let year = args.year.map(check_year).transpose()?;
+    let (path, format) = match (&args.xlsx, &args.csv, &args.json) {
+        (Some(p), _, _) => (p, "xlsx"),
+        (_, Some(p), _) => (p, "csv"),
+        (_, _, Some(p)) => (p, "json"),
+        _ => unreachable!("clap requires one of --xlsx, --csv, --json"),
+    };
+    check_target(ctx, path, format)?;
+    if format == "json" && year.is_some() {
+        return Err(Error::invalid(
+            "export --json keeps units whole; leave out --year (or export one year with --xlsx or --csv)",
+        ));
+    }
+    let store = ctx.open(Access::Read)?;
+    let conn = store.conn();
+    let unit = args
+        .unit
+        .as_deref()
+        .map(|u| resolve_unit(conn, u))
+        .transpose()?;
+    let (bytes, report) = if format == "json" {
+        let mut dump = store::read_dump(conn)?;
+        if let Some(unit) = &unit {
+            dump = dump.only_unit(&unit.uuid);
+        }
+        let text = json::to_text(&dump, store.schema_version()?, ctx.clock.timestamp())?;
+        let report = ExportReport {
+            file: path.display().to_string(),
+            format,
+            units: dump.units.len(),
+            problems: dump.problems.len(),
+            measures: dump.measures.len(),
+            progress: dump.progress.len(),
+            sheets: vec![],
+        };
+        (text.into_bytes(), report)
+    } else {
+        let as_of = ctx.clock.today();
+        let filter = LedgerFilter {
+            unit_id: unit.as_ref().map(|u| u.id),
+            year,
+        };
+        let data = store::load_ledger(conn, filter, as_of)?;
+        let rows = compute_ledger(&data, as_of, &RowFilter::default());
+        let mut sheets = layout::build(
+            &rows,
+            &progress_of(conn, &rows, as_of)?,
+            &outside(conn, &rows)?,
+        );
+        if sheets.is_empty() {
+            match (&unit, year) {
+                (Some(unit), Some(year)) => sheets.push(layout::empty(&unit.name, year)),
+                _ => {
+                    return Err(Error::invalid(nothing_to_export(
+                        unit.as_ref().map(|u| u.name.as_str()),
+                        year,
+                    )))
+                }
+            }
+        }
+        let bytes = match format {
+            "xlsx" => xlsx::write(&sheets, as_of)
+                .map_err(|e| anyhow::anyhow!("write the workbook: {e}"))?,
+            _ => csv::write(&sheets)?,
+        };
+        (
+            bytes,
+            sheet_report(path, format, &rows, &data.progress, &sheets),
+        )
+    };
+    write_file(path, &bytes)?;
+    report::print_export(out, ctx.format, ctx.lang, &report)?;
+    Ok(())
+}
+
+/// Refuses targets that cannot be right: a folder, the store itself, a workbook not named .xlsx.
+fn check_target(ctx: &Ctx, path: &Path, format: &str) -> Result<()> {
+    if path.is_dir() {
+        return Err(Error::invalid(format!(
+            "{} is a folder; give the name of the file to write",
+            path.display()
+        )));
+    }
+    let store = ctx.store_path()?;
+    if super::merge::same_file(path, &store) {
+        return Err(Error::invalid(format!(
+            "{} is the store itself; give export another file name",
+            path.display()
+        )));
+    }
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default();
+    if format == "xlsx" && !extension.eq_ignore_ascii_case("xlsx") {
+        return Err(Error::invalid(format!(
+            "Excel opens workbooks by their name; give {} a name ending in .xlsx",
+            path.display()
+        )));
+    }
+    Ok(())
+}
+
+fn nothing_to_export(unit: Option<&str>, year: Option<i32>) -> String {
+    let scope = match (unit, year) {
+        (Some(u), None) => format!(" for {u}"),
+        (None, Some(y)) => format!(" for {y}"),
+        _ => String::new(),
+    };
+    format!(
+        "there are no problems or measures{scope} to export (see 'taizhang status'); give both --unit and --year for an empty ledger to fill in"
+    )
+}
+
+/// Each item's progress entries up to the as-of date, oldest first, with their evidence.
+fn progress_of(
+    conn: &Conn,
+    rows: &[LedgerRow],
+    as_of: chrono::NaiveDate,
+) -> Result<HashMap<ItemId, Vec<ProgressEntry>>> {
+    let mut progress = HashMap::new();
+    for row in rows {
+        let mut entries = store::progress_of(conn, row.id)?;
+        entries.retain(|e| e.date <= as_of);
+        progress.insert(row.id, entries);
+    }
+    Ok(progress)
+}
+
+/// Problems outside the rows that measures in them answer (an earlier year's problem).
+fn outside(conn: &Conn, rows: &[LedgerRow]) -> Result<OutsideProblems> {
+    let mut outside = OutsideProblems::new();
+    for row in rows.iter().filter(|r| r.kind() == ItemKind::Measure) {
+        for p in &row.links {
+            if rows.iter().any(|r| r.id == *p) || outside.contains_key(p) {
+                continue;
+            }
+            if let Some(problem) = store::get_problem(conn, *p)? {
+                outside.insert(*p, (problem.year, problem.text));
+            }
+        }
+    }
+    Ok(outside)
+}
+
+fn sheet_report(
+    path: &Path,
+    format: &'static str,
+    rows: &[LedgerRow],
+    progress: &[ProgressEntry],
+    sheets: &[Sheet],
+) -> ExportReport {
+    let ids: Vec<ItemId> = rows.iter().map(|r| r.id).collect();
+    let mut units: Vec<&str> = sheets.iter().map(|s| s.unit.as_str()).collect();
+    units.dedup();
+    ExportReport {
+        file: path.display().to_string(),
+        format,
+        units: units.len(),
+        problems: rows
+            .iter()
+            .filter(|r| r.kind() == ItemKind::Problem)
+            .count(),
+        measures: rows
+            .iter()
+            .filter(|r| r.kind() == ItemKind::Measure)
+            .count(),
+        progress: progress.iter().filter(|e| ids.contains(&e.item)).count(),
+        sheets: if format == "xlsx" {
+            sheets
+                .iter()
+                .zip(layout::sheet_names(sheets))
+                .map(|(s, name)| SheetSummary {
+                    name,
+                    unit: s.unit.clone(),
+                    year: s.year,
+                    rows: s.lines(),
+                })
+                .collect()
+        } else {
+            vec![]
+        },
+    }
+}
+
+/// Writes the whole file or nothing: into a temporary file beside it, then renamed over it.
+fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let partial = path.with_file_name(format!(".{name}.taizhang-partial"));
+    let cannot = |e: std::io::Error| {
+        let _ = std::fs::remove_file(&partial);
+        Error::invalid(format!(
+            "cannot write {} ({e}); check that its folder exists and is writable",
+            path.display()
+        ))
+    };
+    std::fs::write(&partial, bytes).map_err(cannot)?;
+    std::fs::rename(&partial, path).map_err(cannot)?;
+    Ok(())
+}

@@ -1,0 +1,325 @@
+//! The ledger in the official layout (整改台账): one sheet per unit and year, 13 columns, a
+//! problem spanning the rows of its measures.
+//!
+//! [`build`] arranges computed ledger rows; the xlsx and CSV writers only print what it decided.
+//! A year-N sheet lists the year-N problems, each with its year-N measures (a problem without
+//! measures takes one row of its own), then year-N measures answering earlier problems (under
+//! that problem, its year named as the source), then measures answering no problem.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use crate::analysis::LedgerRow;
+use crate::model::{Deadline, ItemId, ItemKind, ProgressEntry, Status};
+
+/// The 13 columns, in order.
+pub const HEADERS: [&str; 13] = [
+    "序号",
+    "问题来源",
+    "问题描述",
+    "整改措施",
+    "责任领导",
+    "牵头部门",
+    "配合部门",
+    "责任人",
+    "整改时限",
+    "整改进展",
+    "完成情况",
+    "佐证材料",
+    "备注",
+];
+
+/// The column of 完成情况 (0-based), which gets the drop-down list.
+pub const STATUS_COLUMN: u16 = 10;
+/// The column of 整改时限 (0-based).
+pub const DEADLINE_COLUMN: u16 = 8;
+
+/// One sheet: a unit's ledger for a year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sheet {
+    pub unit: String,
+    pub year: i32,
+    pub groups: Vec<Group>,
+}
+
+impl Sheet {
+    /// 临江市财政局2024年度问题整改台账
+    pub fn title(&self) -> String {
+        format!("{}{}年度问题整改台账", self.unit, self.year)
+    }
+
+    pub fn lines(&self) -> usize {
+        self.groups.iter().map(|g| g.lines.len()).sum()
+    }
+}
+
+/// A problem and the rows of its measures (or the rows of measures answering no problem).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    pub seq: usize,
+    /// 问题来源: the summary that named the problem.
+    pub source: String,
+    /// 问题描述; empty for measures answering no problem.
+    pub problem: String,
+    pub lines: Vec<Line>,
+}
+
+/// One row: a measure, or a problem listed without measures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub item: ItemId,
+    pub measure: String,
+    pub leader: String,
+    pub owner_dept: String,
+    pub co_depts: String,
+    pub owner_person: String,
+    pub deadline: Option<Deadline>,
+    pub progress: String,
+    pub status: Status,
+    pub evidence: String,
+    pub note: String,
+    pub overdue: bool,
+}
+
+impl Line {
+    /// 整改时限 as text: a date, 立行立改 or 长期坚持.
+    pub fn deadline_text(&self) -> String {
+        match self.deadline {
+            None => String::new(),
+            Some(Deadline::ByDate(d)) => d.to_string(),
+            Some(Deadline::Immediate(_)) => "立行立改".to_string(),
+            Some(Deadline::LongTerm) => "长期坚持".to_string(),
+        }
+    }
+
+    /// The 13 cells as text, the group's cells included.
+    pub fn cells(&self, group: &Group) -> [String; 13] {
+        [
+            group.seq.to_string(),
+            group.source.clone(),
+            group.problem.clone(),
+            self.measure.clone(),
+            self.leader.clone(),
+            self.owner_dept.clone(),
+            self.co_depts.clone(),
+            self.owner_person.clone(),
+            self.deadline_text(),
+            self.progress.clone(),
+            self.status.label_zh().to_string(),
+            self.evidence.clone(),
+            self.note.clone(),
+        ]
+    }
+}
+
+/// Problems of other years that measures in scope answer: id → (year, text).
+pub type OutsideProblems = HashMap<ItemId, (i32, String)>;
+
+/// Arranges `rows` (problems and measures, as computed) into sheets by unit and year, in the
+/// order the rows come. `progress` holds each item's entries up to the as-of date, oldest first.
+pub fn build(
+    rows: &[LedgerRow],
+    progress: &HashMap<ItemId, Vec<ProgressEntry>>,
+    outside: &OutsideProblems,
+) -> Vec<Sheet> {
+    let mut keys: Vec<(&str, i32)> = Vec::new();
+    for row in rows {
+        let key = (row.unit.as_str(), row.year);
+        if !keys.contains(&key) {
+            keys.push(key);
+        }
+    }
+    keys.into_iter()
+        .map(|(unit, year)| {
+            let in_sheet: Vec<&LedgerRow> = rows
+                .iter()
+                .filter(|r| r.unit == unit && r.year == year)
+                .collect();
+            sheet(unit, year, &in_sheet, progress, outside)
+        })
+        .collect()
+}
+
+/// An empty sheet, for a unit and year with nothing recorded yet (a template to fill in).
+pub fn empty(unit: &str, year: i32) -> Sheet {
+    Sheet {
+        unit: unit.to_string(),
+        year,
+        groups: vec![],
+    }
+}
+
+fn sheet(
+    unit: &str,
+    year: i32,
+    rows: &[&LedgerRow],
+    progress: &HashMap<ItemId, Vec<ProgressEntry>>,
+    outside: &OutsideProblems,
+) -> Sheet {
+    let problems: Vec<&LedgerRow> = rows
+        .iter()
+        .copied()
+        .filter(|r| r.kind() == ItemKind::Problem)
+        .collect();
+    let measures: Vec<&LedgerRow> = rows
+        .iter()
+        .copied()
+        .filter(|r| r.kind() == ItemKind::Measure)
+        .collect();
+    let own_source = format!("{year}年度工作总结");
+    let mut groups: Vec<Group> = Vec::new();
+    let mut push = |source: String, problem: String, lines: Vec<Line>| {
+        let seq = groups.len() + 1;
+        groups.push(Group {
+            seq,
+            source,
+            problem,
+            lines,
+        });
+    };
+    for p in &problems {
+        let mut lines: Vec<Line> = measures
+            .iter()
+            .filter(|m| m.links.contains(&p.id))
+            .map(|m| line(m, progress))
+            .collect();
+        if lines.is_empty() {
+            lines.push(line(p, progress));
+        } else if let Some(own) = progress.get(&p.id).filter(|e| !e.is_empty()) {
+            // The problem's own entries (what a later summary reported) go with its first row.
+            let first = &mut lines[0];
+            let text = entries_text(own);
+            first.progress = [text, std::mem::take(&mut first.progress)]
+                .into_iter()
+                .filter(|t| !t.is_empty())
+                .collect::<Vec<_>>()
+                .join("\n");
+        }
+        push(own_source.clone(), p.text.clone(), lines);
+    }
+    let answered = |m: &LedgerRow| problems.iter().any(|p| m.links.contains(&p.id));
+    let mut earlier: Vec<(ItemId, Vec<&LedgerRow>)> = Vec::new();
+    let mut unlinked: Vec<&LedgerRow> = Vec::new();
+    for m in measures.iter().copied().filter(|m| !answered(m)) {
+        match m.links.iter().find(|p| outside.contains_key(p)) {
+            Some(p) => match earlier.iter_mut().find(|(id, _)| id == p) {
+                Some((_, ms)) => ms.push(m),
+                None => earlier.push((*p, vec![m])),
+            },
+            None => unlinked.push(m),
+        }
+    }
+    earlier.sort_by_key(|(id, _)| *id);
+    for (id, ms) in earlier {
+        let (problem_year, text) = &outside[&id];
+        let lines = ms.iter().map(|m| line(m, progress)).collect();
+        push(format!("{problem_year}年度工作总结"), text.clone(), lines);
+    }
+    for m in unlinked {
+        push(own_source.clone(), String::new(), vec![line(m, progress)]);
+    }
+    Sheet {
+        unit: unit.to_string(),
+        year,
+        groups,
+    }
+}
+
+fn line(row: &LedgerRow, progress: &HashMap<ItemId, Vec<ProgressEntry>>) -> Line {
+    let entries: &[ProgressEntry] = progress.get(&row.id).map_or(&[], Vec::as_slice);
+    let mut evidence: Vec<&str> = Vec::new();
+    for e in entries.iter().flat_map(|e| &e.evidence) {
+        if !evidence.contains(&e.reference.as_str()) {
+            evidence.push(&e.reference);
+        }
+    }
+    let mut note = vec![row.id.to_string()];
+    if let Some(days) = row.days_overdue {
+        note.push(format!("逾期{days}天"));
+    }
+    let is_measure = row.kind() == ItemKind::Measure;
+    let text = |t: &Option<String>| t.clone().unwrap_or_default();
+    Line {
+        item: row.id,
+        measure: if is_measure {
+            row.text.clone()
+        } else {
+            String::new()
+        },
+        leader: text(&row.owner.leader),
+        owner_dept: text(&row.owner.owner_dept),
+        co_depts: row.owner.co_depts.join("、"),
+        owner_person: text(&row.owner.owner_person),
+        deadline: if is_measure { row.deadline } else { None },
+        progress: entries_text(entries),
+        status: row.status,
+        evidence: evidence.join("\n"),
+        note: note.join("；"),
+        overdue: row.days_overdue.is_some(),
+    }
+}
+
+/// Progress entries as lines: `2025-03-28 已开展第一季度专题研讨` (the status when no note).
+fn entries_text(entries: &[ProgressEntry]) -> String {
+    entries
+        .iter()
+        .map(|e| {
+            let words = e
+                .note
+                .clone()
+                .unwrap_or_else(|| e.status.label_zh().to_string());
+            format!("{} {words}", e.date)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The sheet name for a sheet: its year alone when there is one unit, else unit and year; at most
+/// 31 characters, without the characters Excel refuses, and unique.
+pub fn sheet_names(sheets: &[Sheet]) -> Vec<String> {
+    let one_unit = sheets.windows(2).all(|w| w[0].unit == w[1].unit);
+    let mut names: Vec<String> = Vec::new();
+    for s in sheets {
+        let base = if one_unit {
+            format!("{}年度", s.year)
+        } else {
+            format!("{}{}", s.unit, s.year)
+        };
+        let clean: String = base
+            .chars()
+            .map(|c| if "[]:*?/\\".contains(c) { '_' } else { c })
+            .collect();
+        let mut name: String = clean
+            .chars()
+            .rev()
+            .take(31)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let mut n = 2;
+        while names.contains(&name) {
+            let suffix = format!("({n})");
+            let keep = 31 - suffix.chars().count();
+            name = clean.chars().take(keep).collect::<String>() + &suffix;
+            n += 1;
+        }
+        names.push(name);
+    }
+    names
+}
+
+/// The date a sheet is as of, as the title shows it: （截至2026年1月15日）.
+pub fn as_of_text(as_of: NaiveDate) -> String {
+    use chrono::Datelike;
+    format!(
+        "（截至{}年{}月{}日）",
+        as_of.year(),
+        as_of.month(),
+        as_of.day()
+    )
+}
+
+#[cfg(test)]
+mod tests;

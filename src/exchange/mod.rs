@@ -1,0 +1,22 @@
+//! Exchange with Excel and with other units: the ledger as people keep it in spreadsheets, and
+//! the whole store as a JSON file.
+//!
+//! Reading: [`grid`] loads a sheet (calamine for workbooks, the csv crate for CSV), [`sheet`] finds
+//! its header and reads problems and measures from its rows, using the column names of
+//! [`columns`], the status words of [`words`] and the deadline texts of [`deadline`]. Writing:
+//! [`layout`] arranges the ledger in the usual 13 columns, [`xlsx`] and [`csv`] write it, and
+//! [`json`] wraps a store dump in a versioned envelope. [`report`] prints what a command did.
+//!
+//! This module holds no SQL: the store reads and writes rows (`store::dump`, `store::merge`);
+//! commands pass plain values between the two.
+
+pub mod columns;
+pub mod csv;
+pub mod deadline;
+pub mod grid;
+pub mod json;
+pub mod layout;
+pub mod report;
+pub mod sheet;
+pub mod words;
+pub mod xlsx;

@@ -1,0 +1,203 @@
+//! Writing the ledger as an Excel workbook, the way offices print it.
+//!
+//! Each sheet: a merged title row (unit, year, as-of date), the 13-column header (frozen, with an
+//! autofilter, repeated on every printed page), a problem's cells merged over the rows of its
+//! measures, wrapped text in 仿宋, a drop-down list of the six statuses on 完成情况, overdue rows
+//! filled red, A4 landscape fitted to the page width with page numbers in the footer.
+
+use chrono::{Datelike, NaiveDate};
+use rust_xlsxwriter::{
+    Color, DataValidation, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder,
+    Workbook, Worksheet, XlsxError,
+};
+
+use super::layout::{
+    as_of_text, sheet_names, Line, Sheet, DEADLINE_COLUMN, HEADERS, STATUS_COLUMN,
+};
+use crate::model::{Deadline, Status};
+
+const FONT: &str = "仿宋";
+/// Column widths in characters, one per header.
+const WIDTHS: [f64; 13] = [
+    6.0, 12.0, 30.0, 36.0, 10.0, 12.0, 12.0, 9.0, 12.0, 30.0, 10.0, 16.0, 14.0,
+];
+/// The fill of an overdue row.
+const OVERDUE: u32 = 0xFFC7CE;
+const TITLE_ROW: u32 = 0;
+const HEADER_ROW: u32 = 1;
+const FIRST_DATA_ROW: u32 = 2;
+/// Rows an empty sheet (a template) offers the status list on.
+const TEMPLATE_ROWS: u32 = 100;
+
+/// The cell formats of a sheet, plain and overdue.
+struct Formats {
+    title: Format,
+    header: Format,
+    text: Format,
+    centre: Format,
+    date: Format,
+    text_overdue: Format,
+    centre_overdue: Format,
+    date_overdue: Format,
+}
+
+impl Formats {
+    fn new() -> Formats {
+        let base = Format::new()
+            .set_font_name(FONT)
+            .set_font_size(11)
+            .set_text_wrap()
+            .set_align(FormatAlign::VerticalCenter)
+            .set_border(FormatBorder::Thin);
+        let centre = base.clone().set_align(FormatAlign::Center);
+        let date = centre.clone().set_num_format("yyyy-mm-dd");
+        let red = |f: &Format| f.clone().set_background_color(Color::RGB(OVERDUE));
+        Formats {
+            title: Format::new()
+                .set_font_name(FONT)
+                .set_font_size(18)
+                .set_bold()
+                .set_align(FormatAlign::Center)
+                .set_align(FormatAlign::VerticalCenter),
+            header: centre
+                .clone()
+                .set_font_size(12)
+                .set_bold()
+                .set_background_color(Color::RGB(0xD9D9D9)),
+            text_overdue: red(&base),
+            centre_overdue: red(&centre),
+            date_overdue: red(&date),
+            text: base,
+            centre,
+            date,
+        }
+    }
+}
+
+/// The workbook's bytes. `as_of` is shown in each title and is the file's creation date.
+pub fn write(sheets: &[Sheet], as_of: NaiveDate) -> Result<Vec<u8>, XlsxError> {
+    let mut workbook = Workbook::new();
+    let created = excel_date(as_of)?;
+    workbook.set_properties(
+        &DocProperties::new()
+            .set_title("整改台账")
+            .set_author("taizhang")
+            .set_creation_datetime(&created),
+    );
+    let formats = Formats::new();
+    for (sheet, name) in sheets.iter().zip(sheet_names(sheets)) {
+        let worksheet = workbook.add_worksheet();
+        worksheet.set_name(name)?;
+        write_sheet(worksheet, sheet, as_of, &formats)?;
+    }
+    workbook.save_to_buffer()
+}
+
+fn write_sheet(
+    ws: &mut Worksheet,
+    sheet: &Sheet,
+    as_of: NaiveDate,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let last_col = HEADERS.len() as u16 - 1;
+    ws.merge_range(
+        TITLE_ROW,
+        0,
+        TITLE_ROW,
+        last_col,
+        &format!("{}{}", sheet.title(), as_of_text(as_of)),
+        &f.title,
+    )?;
+    ws.set_row_height(TITLE_ROW, 40)?;
+    for (col, (header, width)) in HEADERS.iter().zip(WIDTHS).enumerate() {
+        ws.write_string_with_format(HEADER_ROW, col as u16, *header, &f.header)?;
+        ws.set_column_width(col as u16, width)?;
+    }
+    ws.set_row_height(HEADER_ROW, 30)?;
+    let mut row = FIRST_DATA_ROW;
+    for group in &sheet.groups {
+        let first = row;
+        for line in &group.lines {
+            write_line(ws, row, line, f)?;
+            row += 1;
+        }
+        let last = row - 1;
+        // A problem's cells span the rows of its measures; 序号 is a number, for sorting.
+        for (col, value) in [(1, &group.source), (2, &group.problem)] {
+            if last > first {
+                ws.merge_range(first, col, last, col, value, &f.text)?;
+            } else {
+                ws.write_string_with_format(first, col, value, &f.text)?;
+            }
+        }
+        if last > first {
+            ws.merge_range(first, 0, last, 0, "", &f.centre)?;
+        }
+        ws.write_number_with_format(first, 0, group.seq as f64, &f.centre)?;
+    }
+    let last_row = row.saturating_sub(1).max(HEADER_ROW);
+    ws.autofilter(HEADER_ROW, 0, last_row, last_col)?;
+    ws.set_freeze_panes(FIRST_DATA_ROW, 0)?;
+    let list_end = if sheet.groups.is_empty() {
+        FIRST_DATA_ROW + TEMPLATE_ROWS - 1
+    } else {
+        last_row
+    };
+    let labels: Vec<&str> = Status::ALL.iter().map(|s| s.label_zh()).collect();
+    let validation = DataValidation::new()
+        .allow_list_strings(&labels)?
+        .set_error_title("完成情况")?
+        .set_error_message(
+            "请从下拉列表中选择：未启动、正在整改、已完成、长期坚持、未完成、已撤销",
+        )?;
+    ws.add_data_validation(
+        FIRST_DATA_ROW,
+        STATUS_COLUMN,
+        list_end.max(FIRST_DATA_ROW),
+        STATUS_COLUMN,
+        &validation,
+    )?;
+    ws.set_landscape();
+    ws.set_paper_size(9);
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_print_center_horizontally(true);
+    ws.set_repeat_rows(HEADER_ROW, HEADER_ROW)?;
+    ws.set_margins(0.5, 0.5, 0.6, 0.6, 0.3, 0.3);
+    ws.set_footer("&C第 &P 页，共 &N 页");
+    Ok(())
+}
+
+fn write_line(ws: &mut Worksheet, row: u32, line: &Line, f: &Formats) -> Result<(), XlsxError> {
+    let (text, centre, date) = if line.overdue {
+        (&f.text_overdue, &f.centre_overdue, &f.date_overdue)
+    } else {
+        (&f.text, &f.centre, &f.date)
+    };
+    let cells: [(u16, &str, &Format); 9] = [
+        (3, &line.measure, text),
+        (4, &line.leader, centre),
+        (5, &line.owner_dept, centre),
+        (6, &line.co_depts, centre),
+        (7, &line.owner_person, centre),
+        (9, &line.progress, text),
+        (10, line.status.label_zh(), centre),
+        (11, &line.evidence, text),
+        (12, &line.note, text),
+    ];
+    for (col, value, format) in cells {
+        ws.write_string_with_format(row, col, value, format)?;
+    }
+    match line.deadline {
+        Some(Deadline::ByDate(d)) => {
+            ws.write_datetime_with_format(row, DEADLINE_COLUMN, &excel_date(d)?, date)?;
+        }
+        _ => {
+            ws.write_string_with_format(row, DEADLINE_COLUMN, line.deadline_text(), centre)?;
+        }
+    }
+    Ok(())
+}
+
+fn excel_date(d: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
+    ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)
+}

@@ -1,0 +1,126 @@
+//! Lookups for reading ledgers into the store: an item by its exact text, an item's own status.
+//!
+//! A ledger row names an item by its words, not its id, so importing the same ledger twice must
+//! find what the first import recorded instead of recording it again.
+
+use anyhow::Context;
+use rusqlite::{params, Connection, OptionalExtension};
+
+use super::measures::{co_depts_of, measure_from_row, MEASURE_COLUMNS};
+use super::problems::{problem_from_row, PROBLEM_COLUMNS};
+use crate::error::Result;
+use crate::model::{ItemId, ItemKind, Measure, Problem, Status};
+
+/// The first problem of the unit and year whose text is exactly `text`, if any.
+pub fn find_problem_by_text(
+    conn: &Connection,
+    unit_id: i64,
+    year: i32,
+    text: &str,
+) -> Result<Option<Problem>> {
+    let problem = conn
+        .query_row(
+            &format!(
+                "SELECT {PROBLEM_COLUMNS} WHERE p.unit_id = ?1 AND p.year = ?2 AND p.body = ?3
+                 ORDER BY p.id LIMIT 1"
+            ),
+            params![unit_id, year, text],
+            problem_from_row,
+        )
+        .optional()
+        .context("find problem by text")?;
+    Ok(problem)
+}
+
+/// The first measure of the unit and year whose text is exactly `text`, if any.
+pub fn find_measure_by_text(
+    conn: &Connection,
+    unit_id: i64,
+    year: i32,
+    text: &str,
+) -> Result<Option<Measure>> {
+    let measure = conn
+        .query_row(
+            &format!(
+                "SELECT {MEASURE_COLUMNS} WHERE m.unit_id = ?1 AND m.year = ?2 AND m.body = ?3
+                 ORDER BY m.id LIMIT 1"
+            ),
+            params![unit_id, year, text],
+            measure_from_row,
+        )
+        .optional()
+        .context("find measure by text")?;
+    match measure {
+        None => Ok(None),
+        Some(mut m) => {
+            m.owner.co_depts = co_depts_of(conn, m.id.num)?;
+            Ok(Some(m))
+        }
+    }
+}
+
+/// The status of the item's own latest progress entry (by date, then order of recording),
+/// whatever its date; `None` when it has none.
+pub fn latest_status(conn: &Connection, item: ItemId) -> Result<Option<Status>> {
+    let column = match item.kind {
+        ItemKind::Problem => "problem_id",
+        ItemKind::Measure => "measure_id",
+    };
+    let status: Option<String> = conn
+        .query_row(
+            &format!(
+                "SELECT status FROM progress WHERE {column} = ?1 ORDER BY date DESC, id DESC LIMIT 1"
+            ),
+            params![item.num],
+            |r| r.get(0),
+        )
+        .optional()
+        .context("latest progress")?;
+    status.map(|s| s.parse()).transpose()
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::store::testing::{store_with_unit, AT};
+    use crate::store::{insert_problem, insert_progress, NewProblem, NewProgress};
+
+    #[test]
+    fn an_item_is_found_by_its_exact_text_in_its_unit_and_year() {
+        let (store, unit) = store_with_unit();
+        let conn = store.conn();
+        let new = NewProblem {
+            unit_id: unit.id,
+            year: 2024,
+            category: None,
+            text: "会议记录不规范",
+            created_at: AT,
+            source: None,
+        };
+        let problem = insert_problem(conn, &new).unwrap();
+        let found = find_problem_by_text(conn, unit.id, 2024, "会议记录不规范").unwrap();
+        assert_eq!(found.map(|p| p.id), Some(problem.id));
+        assert!(find_problem_by_text(conn, unit.id, 2025, "会议记录不规范")
+            .unwrap()
+            .is_none());
+        assert!(find_measure_by_text(conn, unit.id, 2024, "会议记录不规范")
+            .unwrap()
+            .is_none());
+        assert_eq!(latest_status(conn, problem.id).unwrap(), None);
+        for (day, status) in [(9, Status::Done), (1, Status::InProgress)] {
+            let entry = NewProgress {
+                item: problem.id,
+                status,
+                date: NaiveDate::from_ymd_opt(2025, 3, day).unwrap(),
+                note: None,
+                evidence: &[],
+                created_at: AT,
+                source: None,
+            };
+            insert_progress(conn, &entry).unwrap();
+        }
+        assert_eq!(latest_status(conn, problem.id).unwrap(), Some(Status::Done));
+    }
+}

@@ -1,0 +1,374 @@
+//! `taizhang import --ledger`: ledgers units already keep in Excel or CSV, and `import --json`.
+
+mod fixtures;
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::common::TestEnv;
+
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/ledgers")
+        .join(name)
+}
+
+/// Copies a fixture ledger into the test dir.
+pub fn copy(env: &TestEnv, name: &str) {
+    std::fs::copy(fixture(name), env.dir().join(name)).unwrap();
+}
+
+/// Runs `taizhang import ARGS` for `--ledger FILE` or `--json FILE` (with `--sheet`, `--unit`,
+/// `--year`, `--dry-run`, `--format`, `--lang`, `--as-of`) against the env's store.
+pub fn import(env: &TestEnv, args: &[&str]) -> String {
+    let mut full = vec!["import"];
+    full.extend_from_slice(args);
+    env.run(&full)
+}
+
+fn json_of(env: &TestEnv, args: &[&str]) -> Value {
+    serde_json::from_str(&env.ok(args)).unwrap()
+}
+
+#[test]
+fn fixture_ledgers_match_their_generator() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/ledgers");
+    if std::env::var_os("TAIZHANG_UPDATE_FIXTURES").is_some() {
+        fixtures::write_all(&dir);
+    }
+    for (name, bytes) in fixtures::all() {
+        let committed = std::fs::read(dir.join(name)).unwrap_or_default();
+        assert!(
+            committed == bytes,
+            "fixtures/ledgers/{name} is not what the generator writes; rerun with TAIZHANG_UPDATE_FIXTURES=1"
+        );
+    }
+}
+
+#[test]
+fn an_official_ledger_is_read_with_merged_problems_dates_owners_and_statuses() {
+    let env = TestEnv::init();
+    copy(&env, "beihu_weijian_2024.xlsx");
+    insta::assert_snapshot!(import(&env, &["--ledger", "beihu_weijian_2024.xlsx"]));
+    insta::assert_snapshot!(env.run(&["status"]));
+    let m1 = json_of(&env, &["show", "M1", "--format", "json"]);
+    assert_eq!(m1["title"], "完善考核办法");
+    assert_eq!(m1["co_depts"], serde_json::json!(["财务科", "基层卫生科"]));
+    assert_eq!(m1["owner_person"], "周敏");
+    assert_eq!(m1["links"], serde_json::json!(["P1"]));
+    let evidence: Vec<&str> = m1["progress"][0]["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["reference"].as_str().unwrap())
+        .collect();
+    assert_eq!(evidence, ["北卫发〔2025〕12号", "考核办法印发通知.pdf"]);
+    let m4 = json_of(&env, &["show", "M4", "--format", "json"]);
+    assert_eq!(
+        (m4["due"].as_str(), m4["status"].as_str()),
+        (Some("2025-12-31"), Some("planned"))
+    );
+}
+
+#[test]
+fn importing_the_same_ledger_twice_changes_nothing() {
+    let env = TestEnv::init();
+    copy(&env, "beihu_weijian_2024.xlsx");
+    import(&env, &["--ledger", "beihu_weijian_2024.xlsx"]);
+    let before = env.fingerprint();
+    let again = import(&env, &["--ledger", "beihu_weijian_2024.xlsx"]);
+    assert!(
+        again.contains("问题 0 个，整改措施 0 条，整改进展 0 条；已有 8 项未重复导入"),
+        "{again}"
+    );
+    assert_eq!(before, env.fingerprint());
+}
+
+#[test]
+fn a_dry_run_shows_what_would_be_imported_and_writes_nothing() {
+    let env = TestEnv::init();
+    copy(&env, "beihu_weijian_2024.xlsx");
+    let before = env.fingerprint();
+    insta::assert_snapshot!(import(
+        &env,
+        &[
+            "--ledger",
+            "beihu_weijian_2024.xlsx",
+            "--dry-run",
+            "--lang",
+            "en"
+        ]
+    ));
+    assert_eq!(before, env.fingerprint());
+}
+
+#[test]
+fn a_two_row_header_under_a_title_with_sentences_and_an_unreadable_deadline() {
+    let env = TestEnv::init();
+    copy(&env, "dongcheng_two_row_header.xlsx");
+    insta::assert_snapshot!(import(&env, &["--ledger", "dongcheng_two_row_header.xlsx"]));
+    insta::assert_snapshot!(env.run(&["status", "--format", "md"]));
+}
+
+#[test]
+fn the_json_report_lists_rows_items_and_warnings() {
+    let env = TestEnv::init();
+    copy(&env, "dongcheng_two_row_header.xlsx");
+    let output = import(
+        &env,
+        &[
+            "--ledger",
+            "dongcheng_two_row_header.xlsx",
+            "--format",
+            "json",
+        ],
+    );
+    let json = output
+        .split("--- stdout\n")
+        .nth(1)
+        .unwrap()
+        .split("--- stderr")
+        .next()
+        .unwrap();
+    let report: Value = serde_json::from_str(json).unwrap();
+    let keys: Vec<&str> = report
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "file",
+            "sheet",
+            "header_row",
+            "dry_run",
+            "new_units",
+            "problems",
+            "measures",
+            "progress",
+            "warnings"
+        ]
+    );
+    assert_eq!(report["header_row"], 5);
+    assert_eq!(report["new_units"], serde_json::json!(["东城街道办事处"]));
+    let rows: Vec<i64> = report["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["row"].as_i64().unwrap())
+        .collect();
+    assert_eq!(rows, [9, 12]);
+    let measure = &report["measures"][0];
+    let keys: Vec<&str> = measure
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "row",
+            "id",
+            "unit",
+            "year",
+            "text",
+            "links",
+            "deadline_kind",
+            "due",
+            "status",
+            "new"
+        ]
+    );
+}
+
+#[test]
+fn a_csv_with_repeated_problem_cells_needs_its_unit_and_year() {
+    let env = TestEnv::init();
+    env.ok(&["unit", "add", "南山县教育局"]);
+    copy(&env, "nanshan_repeated_rows.csv");
+    let before = env.fingerprint();
+    insta::assert_snapshot!(import(&env, &["--ledger", "nanshan_repeated_rows.csv"]));
+    assert_eq!(before, env.fingerprint());
+    insta::assert_snapshot!(import(
+        &env,
+        &[
+            "--ledger",
+            "nanshan_repeated_rows.csv",
+            "--unit",
+            "南山县教育局",
+            "--year",
+            "2023"
+        ]
+    ));
+    let rows: Vec<Value> =
+        serde_json::from_value(json_of(&env, &["status", "--format", "json"])).unwrap();
+    let problems = rows.iter().filter(|r| r["kind"] == "problem").count();
+    assert_eq!(
+        problems, 3,
+        "a repeated or blank problem cell continues the problem above"
+    );
+    let m4 = rows.iter().find(|r| r["id"] == "M4").unwrap();
+    assert_eq!(
+        (m4["due"].as_str(), m4["status"].as_str()),
+        (Some("2024-12-31"), Some("not_done"))
+    );
+    assert_eq!(m4["links"], serde_json::json!(["P2"]));
+}
+
+#[test]
+fn a_gb18030_roll_up_ledger_names_a_unit_and_year_on_each_row() {
+    let env = TestEnv::init();
+    copy(&env, "xihe_rollup_gb18030.csv");
+    insta::assert_snapshot!(import(&env, &["--ledger", "xihe_rollup_gb18030.csv"]));
+    insta::assert_snapshot!(env.run(&["unit", "list"]));
+    let dropped = json_of(&env, &["show", "M3", "--format", "json"]);
+    assert_eq!(dropped["status"], "dropped");
+    assert_eq!(dropped["progress"][0]["note"], "台账标注为“已撤销”");
+}
+
+#[test]
+fn the_first_sheet_with_a_header_is_read_unless_one_is_named() {
+    let env = TestEnv::init();
+    copy(&env, "qiaotou_several_sheets.xlsx");
+    let before = env.fingerprint();
+    insta::assert_snapshot!(import(
+        &env,
+        &[
+            "--ledger",
+            "qiaotou_several_sheets.xlsx",
+            "--sheet",
+            "填表说明"
+        ]
+    ));
+    insta::assert_snapshot!(import(
+        &env,
+        &[
+            "--ledger",
+            "qiaotou_several_sheets.xlsx",
+            "--sheet",
+            "2024年度"
+        ]
+    ));
+    let empty = import(
+        &env,
+        &["--ledger", "qiaotou_several_sheets.xlsx", "--sheet", "空表"],
+    );
+    assert!(empty.contains("问题 0 个，整改措施 0 条"), "{empty}");
+    assert_eq!(before, env.fingerprint());
+    insta::assert_snapshot!(import(&env, &["--ledger", "qiaotou_several_sheets.xlsx"]));
+}
+
+#[test]
+fn unreadable_files_get_one_clear_sentence_and_change_nothing() {
+    let env = TestEnv::init();
+    std::fs::write(env.dir().join("damaged.xlsx"), "这不是一个表格文件").unwrap();
+    std::fs::write(env.dir().join("notes.csv"), "会议纪要\n第一项\n").unwrap();
+    std::fs::write(env.dir().join("empty.csv"), "").unwrap();
+    let before = env.fingerprint();
+    for file in ["missing.xlsx", "damaged.xlsx", "notes.csv", "empty.csv"] {
+        insta::assert_snapshot!(file, import(&env, &["--ledger", file]));
+    }
+    assert_eq!(before, env.fingerprint());
+}
+
+/// The items of a ledger as a person would compare them: no ids, no dates of recording.
+fn comparable(rows: &[Value]) -> Vec<String> {
+    let mut items: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            let due = if r["deadline_kind"] == "by_date" {
+                r["due"].to_string()
+            } else {
+                String::new()
+            };
+            format!(
+                "{} {} {} | {} | {} | {} | {} | {} | {} | {} {} | {}",
+                r["kind"],
+                r["unit"],
+                r["year"],
+                r["text"],
+                r["title"],
+                r["leader"],
+                r["owner_dept"],
+                r["co_depts"],
+                r["owner_person"],
+                r["deadline_kind"],
+                due,
+                r["status"]
+            )
+        })
+        .collect();
+    items.sort();
+    items
+}
+
+#[test]
+fn an_exported_workbook_reads_back_as_the_same_ledger() {
+    let original = TestEnv::with_fixture_ledger();
+    original.ok(&[
+        "export",
+        "--xlsx",
+        "ledger.xlsx",
+        "--unit",
+        "临江市财政局",
+        "--year",
+        "2024",
+    ]);
+    let copy = TestEnv::init();
+    std::fs::copy(
+        original.dir().join("ledger.xlsx"),
+        copy.dir().join("ledger.xlsx"),
+    )
+    .unwrap();
+    let output = import(&copy, &["--ledger", "ledger.xlsx"]);
+    assert!(output.starts_with("exit: 0"), "{output}");
+    let scope = [
+        "status",
+        "--unit",
+        "临江市财政局",
+        "--year",
+        "2024",
+        "--format",
+        "json",
+    ];
+    let before: Vec<Value> = serde_json::from_value(json_of(&original, &scope)).unwrap();
+    let after: Vec<Value> = serde_json::from_value(json_of(&copy, &scope)).unwrap();
+    assert_eq!(comparable(&after), comparable(&before));
+    // M4 answers P1 and P3: listed under both, it is one measure again.
+    assert_eq!(after.len(), before.len());
+}
+
+#[test]
+fn an_exported_csv_of_every_unit_and_year_reads_back_as_the_same_ledger() {
+    let original = TestEnv::with_fixture_ledger();
+    original.ok(&["export", "--csv", "ledger.csv"]);
+    let copy = TestEnv::init();
+    std::fs::copy(
+        original.dir().join("ledger.csv"),
+        copy.dir().join("ledger.csv"),
+    )
+    .unwrap();
+    let output = import(&copy, &["--ledger", "ledger.csv"]);
+    assert!(output.starts_with("exit: 0"), "{output}");
+    let before: Vec<Value> =
+        serde_json::from_value(json_of(&original, &["status", "--format", "json"])).unwrap();
+    let after: Vec<Value> =
+        serde_json::from_value(json_of(&copy, &["status", "--format", "json"])).unwrap();
+    assert_eq!(comparable(&after), comparable(&before));
+}
+
+#[test]
+fn a_failure_after_some_rows_were_recorded_leaves_the_store_unchanged() {
+    let env = TestEnv::init();
+    // 西河镇卫生院 could be either of these: the import stops after recording 西河镇人民政府's rows.
+    env.ok(&["unit", "add", "西河镇卫生院第一分院"]);
+    env.ok(&["unit", "add", "西河镇卫生院第二分院"]);
+    copy(&env, "xihe_rollup_gb18030.csv");
+    let before = env.fingerprint();
+    insta::assert_snapshot!(import(&env, &["--ledger", "xihe_rollup_gb18030.csv"]));
+    assert_eq!(before, env.fingerprint());
+}
