@@ -14,6 +14,7 @@ pub mod import;
 pub mod model;
 pub mod render;
 pub mod store;
+pub mod synth;
 
 use std::io::Write;
 

@@ -2,6 +2,7 @@
 
 mod common;
 mod test_analysis;
+mod test_common;
 mod test_demo;
 mod test_errors;
 mod test_export;

@@ -3,6 +3,7 @@
 //! Nothing here touches the store, the clock or the terminal: inputs are plain values (with the
 //! as-of date passed in), outputs are plain structs for the renderers.
 
+pub mod clusters;
 pub mod ledger;
 pub mod matching;
 pub mod names;

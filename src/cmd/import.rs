@@ -13,7 +13,11 @@ use crate::render::import as view;
 use crate::render::Format;
 use crate::store::Access;
 
+mod items;
+mod outcomes;
 pub mod record;
+mod replace;
+mod units;
 
 pub use record::{FileReport, Outcome as FileOutcome};
 

@@ -3,6 +3,7 @@
 //! render → commit. No SQL and no table formatting here.
 
 pub mod carry;
+pub mod common;
 pub mod demo;
 pub mod edit;
 pub mod export;

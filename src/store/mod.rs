@@ -6,6 +6,7 @@
 //! (a `Transaction` derefs to one) and return domain types; rusqlite types never leave this module.
 
 mod carry;
+mod corpus;
 mod documents;
 pub mod dump;
 mod events;
@@ -29,6 +30,7 @@ use std::time::Duration;
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
 pub use carry::{carried_from, carried_into, insert_carry};
+pub use corpus::{problems_for_clustering, ProblemText};
 pub use documents::{
     attachments, delete_item, detach_item, find_document, insert_document, items_of_document,
     update_document, Document, NewDocument,

@@ -1,5 +1,5 @@
 //! Forming clusters: one pass that lets each text join the nearest cluster centre among its
-//! candidates (or start a cluster), then a merge of clusters whose centres are close.
+//! candidates, or start a cluster of its own.
 //!
 //! Comparing a text with a cluster's centre (the sum of its members' vectors) rather than with
 //! single members is what keeps clusters apart: a chain of pairwise look-alikes (理论学习有待加强 →
@@ -7,14 +7,18 @@
 //! cluster weighs what its members have in common.
 
 use super::lsh::{Buckets, ALONE};
-use super::parallel::{map_chunks, FxHashMap};
+use super::parallel::FxHashMap;
 use super::vectors::{dot, Vectors};
 
 /// How many clusters a bucket remembers (the first ones to reach it).
-const REMEMBERED: usize = 8;
+pub(super) const REMEMBERED: usize = 8;
+/// How many candidate clusters a text is compared with: those most of its buckets remember.
+/// Comparing with all of them (~40 on average in a province store) took twice as long for the
+/// same purity and recall.
+const CANDIDATES: usize = 8;
 
 /// A cluster centre: a lone text, or the sum of several texts' vectors and its squared length.
-enum Centre {
+pub(super) enum Centre {
     Lone(u32),
     Sum {
         sum: FxHashMap<u32, f32>,
@@ -24,7 +28,7 @@ enum Centre {
 
 impl Centre {
     /// The cosine similarity of text `t` with this centre.
-    fn cosine(&self, vectors: &Vectors, t: usize) -> f32 {
+    pub(super) fn cosine(&self, vectors: &Vectors, t: usize) -> f32 {
         let doc = vectors.doc(t);
         match self {
             Centre::Lone(other) => dot(doc, vectors.doc(*other as usize)),
@@ -49,8 +53,41 @@ impl Centre {
         }
     }
 
+    /// Adds the texts of `other` to this centre.
+    pub(super) fn absorb(&mut self, other: Centre, vectors: &Vectors) {
+        let (mut a, na) = std::mem::replace(self, Centre::Lone(0)).into_sum(vectors);
+        let (mut b, nb) = other.into_sum(vectors);
+        if a.len() < b.len() {
+            std::mem::swap(&mut a, &mut b);
+        }
+        let cross: f32 = b
+            .iter()
+            .filter_map(|(id, w)| a.get(id).map(|v| w * v))
+            .sum();
+        for (id, w) in b {
+            *a.entry(id).or_default() += w;
+        }
+        *self = Centre::Sum {
+            sum: a,
+            norm2: na + nb + 2.0 * cross,
+        };
+    }
+
+    fn into_sum(self, vectors: &Vectors) -> (FxHashMap<u32, f32>, f32) {
+        match self {
+            Centre::Lone(t) => {
+                let doc = vectors.doc(t as usize);
+                (
+                    doc.iter().copied().collect(),
+                    doc.iter().map(|e| e.1 * e.1).sum(),
+                )
+            }
+            Centre::Sum { sum, norm2 } => (sum, norm2),
+        }
+    }
+
     /// The cosine similarity of two centres.
-    fn cosine_with(&self, other: &Centre, vectors: &Vectors) -> f32 {
+    pub(super) fn cosine_with(&self, other: &Centre, vectors: &Vectors) -> f32 {
         match (self, other) {
             (Centre::Lone(t), c) | (c, Centre::Lone(t)) => c.cosine(vectors, *t as usize),
             (Centre::Sum { sum: a, norm2: na }, Centre::Sum { sum: b, norm2: nb }) => {
@@ -74,12 +111,14 @@ fn raw_dot(sum: &FxHashMap<u32, f32>, doc: &[(u32, f32)]) -> f32 {
 /// Clusters: the cluster of each text, the centres, and the clusters each bucket remembers.
 pub(super) struct Clustering {
     pub of: Vec<u32>,
-    centres: Vec<Centre>,
-    remembered: Vec<u32>,
+    pub centres: Vec<Centre>,
+    /// `REMEMBERED` slots per bucket.
+    pub remembered: Vec<u32>,
 }
 
 /// Visits the texts in `order`; each joins the cluster whose centre is most similar to it (at
-/// least `threshold`) among the clusters its buckets remember, or starts a cluster of its own.
+/// least `threshold`) among the `CANDIDATES` clusters its buckets remember most often, or starts
+/// a cluster of its own.
 pub(super) fn gather(
     vectors: &Vectors,
     buckets: &Buckets,
@@ -89,20 +128,23 @@ pub(super) fn gather(
     let mut of = vec![ALONE; vectors.len()];
     let mut centres: Vec<Centre> = Vec::new();
     let mut remembered = vec![ALONE; buckets.count * REMEMBERED];
-    let mut candidates: Vec<u32> = Vec::new();
+    let mut candidates: Vec<(u32, u32)> = Vec::new();
     for &t in order {
         let t = t as usize;
         candidates.clear();
         for bucket in buckets.of(t) {
             let slots = &remembered[bucket as usize * REMEMBERED..][..REMEMBERED];
             for &c in slots.iter().take_while(|&&c| c != ALONE) {
-                if !candidates.contains(&c) {
-                    candidates.push(c);
+                match candidates.iter_mut().find(|(x, _)| *x == c) {
+                    Some((_, n)) => *n += 1,
+                    None => candidates.push((c, 1)),
                 }
             }
         }
+        candidates.sort_unstable_by_key(|&(c, n)| (std::cmp::Reverse(n), c));
+        candidates.truncate(CANDIDATES);
         let mut best: Option<(f32, u32)> = None;
-        for &c in &candidates {
+        for &(c, _) in &candidates {
             let score = centres[c as usize].cosine(vectors, t);
             let better = match best {
                 None => score >= threshold,
@@ -137,80 +179,4 @@ pub(super) fn gather(
         centres,
         remembered,
     }
-}
-
-/// Merges clusters that some bucket remembers together and whose centres have a cosine of at
-/// least `threshold`; returns the cluster each cluster ends up in (the smallest number among the
-/// merged ones).
-pub(super) fn merge(
-    clustering: &Clustering,
-    vectors: &Vectors,
-    join_at: f32,
-    threshold: f32,
-    threads: usize,
-) -> Vec<u32> {
-    let Clustering {
-        centres,
-        remembered,
-        ..
-    } = clustering;
-    let medoids = medoids(clustering, vectors);
-    let join_at = join_at - std::env::var("TZ_DELTA").ok().and_then(|v| v.parse::<f32>().ok()).unwrap_or(0.0);
-    let mut pairs: Vec<(u32, u32)> = Vec::new();
-    for slots in remembered.chunks(REMEMBERED) {
-        let slots: Vec<u32> = slots.iter().copied().take_while(|&c| c != ALONE).collect();
-        for (i, &a) in slots.iter().enumerate() {
-            for &b in &slots[i + 1..] {
-                let lone = |c: u32| matches!(centres[c as usize], Centre::Lone(_));
-                // Two lone texts were compared when the second one was placed.
-                if !(lone(a) && lone(b)) {
-                    pairs.push((a.min(b), a.max(b)));
-                }
-            }
-        }
-    }
-    pairs.sort_unstable();
-    pairs.dedup();
-    let accepted = map_chunks(&pairs, threads, |chunk, _| {
-        chunk
-            .iter()
-            .copied()
-            .filter(|&(a, b)| {
-                let (ca, cb) = (&centres[a as usize], &centres[b as usize]);
-                ca.cosine_with(cb, vectors) >= threshold
-                    && ca.cosine(vectors, medoids[b as usize] as usize) >= join_at
-                    && cb.cosine(vectors, medoids[a as usize] as usize) >= join_at
-            })
-            .collect::<Vec<_>>()
-    });
-    let mut parent: Vec<u32> = (0..centres.len() as u32).collect();
-    for (a, b) in accepted.into_iter().flatten() {
-        let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
-        if ra != rb {
-            parent[ra.max(rb) as usize] = ra.min(rb);
-        }
-    }
-    (0..parent.len() as u32)
-        .map(|c| root(&mut parent, c))
-        .collect()
-}
-
-/// The member of each cluster closest to its centre.
-fn medoids(clustering: &Clustering, vectors: &Vectors) -> Vec<u32> {
-    let mut best: Vec<(f32, u32)> = vec![(f32::MIN, ALONE); clustering.centres.len()];
-    for (t, &c) in clustering.of.iter().enumerate() {
-        let score = clustering.centres[c as usize].cosine(vectors, t);
-        if score > best[c as usize].0 {
-            best[c as usize] = (score, t as u32);
-        }
-    }
-    best.into_iter().map(|(_, t)| t).collect()
-}
-
-fn root(parent: &mut [u32], mut x: u32) -> u32 {
-    while parent[x as usize] != x {
-        parent[x as usize] = parent[parent[x as usize] as usize];
-        x = parent[x as usize];
-    }
-    x
 }

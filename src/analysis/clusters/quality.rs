@@ -94,8 +94,9 @@ fn small_ledger() -> SynthLedger {
 #[test]
 fn clusters_recover_the_planted_shared_themes() {
     let q = run(&small_ledger(), super::DEFAULT_THRESHOLD);
+    // Measured: purity 0.928, recall 0.605 (see the module documentation).
     assert!(q.purity >= 0.9, "{q:?}");
-    assert!(q.recall >= 0.6, "{q:?}");
+    assert!(q.recall >= 0.55, "{q:?}");
 }
 
 #[test]
@@ -122,9 +123,77 @@ fn a_lower_threshold_finds_more_of_each_theme_and_a_higher_one_keeps_clusters_pu
     assert!(high.purity > low.purity, "{low:?} {high:?}");
 }
 
+/// The baseline: plain `Profile` cosine over all pairs, linked into clusters (single link), at
+/// each of `thresholds`.
+fn profile_single_link<'a>(
+    corpus: &'a [crate::store::ProblemText],
+    thresholds: &[f64],
+) -> Vec<Vec<Cluster<'a>>> {
+    use crate::analysis::similarity::Profile;
+    fn root(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    let profiles: Vec<Profile> = corpus.iter().map(|p| Profile::new(&p.text)).collect();
+    let lowest = thresholds.iter().copied().fold(1.0, f64::min);
+    let mut pairs = Vec::new();
+    for i in 0..corpus.len() {
+        for j in i + 1..corpus.len() {
+            let score = profiles[i].cosine(&profiles[j]);
+            if score >= lowest {
+                pairs.push((score, i, j));
+            }
+        }
+    }
+    thresholds
+        .iter()
+        .map(|&threshold| {
+            let mut parent: Vec<usize> = (0..corpus.len()).collect();
+            for &(score, i, j) in &pairs {
+                if score >= threshold {
+                    let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+                    parent[a.max(b)] = a.min(b);
+                }
+            }
+            let mut groups: HashMap<usize, Vec<&crate::store::ProblemText>> = HashMap::new();
+            for (i, p) in corpus.iter().enumerate() {
+                groups.entry(root(&mut parent, i)).or_default().push(p);
+            }
+            groups
+                .into_values()
+                .filter_map(|members| {
+                    let mut units: Vec<&str> = members.iter().map(|p| p.unit.as_str()).collect();
+                    units.sort_unstable();
+                    units.dedup();
+                    (units.len() >= MIN_UNITS).then(|| Cluster {
+                        representative: members[0],
+                        members,
+                        units,
+                    })
+                })
+                .collect()
+        })
+        .collect()
+}
+
 #[test]
 #[ignore = "prints the figures behind the default threshold; run with --release --nocapture"]
 fn threshold_sweep() {
+    let ledger = generate(&SynthConfig::new(1200, 1).with_seed(11));
+    let corpus = ledger.corpus();
+    println!("baseline, Profile cosine, single link, 1200 units, seed 11");
+    println!("threshold  purity  recall");
+    let thresholds = [0.40, 0.45, 0.50, 0.55, 0.60, 0.65, 0.70, 0.75];
+    for (threshold, clusters) in thresholds
+        .iter()
+        .zip(profile_single_link(&corpus, &thresholds))
+    {
+        let q = measure(&ledger, &clusters);
+        println!("{threshold:9.2}  {:6.3}  {:6.3}", q.purity, q.recall);
+    }
     for (units, seed) in [(60, 11), (300, 11), (300, 12), (1200, 11), (1200, 12)] {
         let ledger = generate(&SynthConfig::new(units, 1).with_seed(seed));
         let one_offs = ledger

@@ -1,7 +1,9 @@
+//! Tests of reading ledger sheets: headers, spanning problems, shared measures, unreadable rows.
+
 use chrono::NaiveDate;
 
 use super::*;
-use crate::exchange::grid::Region;
+use crate::exchange::grid::{Cell, Grid, Region};
 
 fn text(s: &str) -> Cell {
     if s.is_empty() {

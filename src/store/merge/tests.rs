@@ -1,6 +1,9 @@
+//! Tests of merging: round trips, renumbering, newer copies, conflicts, units by name, one unit.
+
 use chrono::NaiveDate;
 use serde_json::json;
 
+use super::events::derived_uuid;
 use super::*;
 use crate::model::{Deadline, Evidence, Owner, Status};
 use crate::store::testing::AT;

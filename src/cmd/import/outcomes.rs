@@ -1,0 +1,87 @@
+//! What a summary reports about earlier years' problems: each reported outcome matched to an
+//! earlier problem of the unit and recorded as a progress entry on it.
+
+use chrono::NaiveDate;
+use serde_json::json;
+
+use crate::analysis::matching::match_reports;
+use crate::cmd::Ctx;
+use crate::error::Result;
+use crate::import::Summary;
+use crate::model::Unit;
+use crate::store::{self, Conn, Document, LedgerFilter, NewProgress};
+
+/// Records each reported outcome as a progress entry on the earlier problem it matches, dated
+/// the end of the summary's year (or the as-of date, if that is earlier). Returns how many.
+pub(super) fn record_outcomes(
+    ctx: &Ctx,
+    conn: &Conn,
+    unit: &Unit,
+    year: i32,
+    document: &Document,
+    summary: &Summary,
+    warnings: &mut Vec<String>,
+) -> Result<usize> {
+    let year_end = NaiveDate::from_ymd_opt(year, 12, 31).expect("December 31st exists");
+    let date = year_end.min(ctx.clock.today());
+    let mut recorded = 0;
+    let refers = |o: &crate::import::Outcome| o.refers_to_year.unwrap_or(year - 1);
+    let mut years: Vec<i32> = summary.outcomes.iter().map(refers).collect();
+    years.sort_unstable();
+    years.dedup();
+    for refers_to in years {
+        let outcomes: Vec<&crate::import::Outcome> = summary
+            .outcomes
+            .iter()
+            .filter(|o| refers(o) == refers_to)
+            .collect();
+        let filter = LedgerFilter {
+            unit_id: Some(unit.id),
+            year: Some(refers_to),
+        };
+        let earlier = store::load_ledger(conn, filter, date)?.problems;
+        let texts: Vec<&str> = outcomes.iter().map(|o| o.text.as_str()).collect();
+        let candidates: Vec<&str> = earlier.iter().map(|p| p.text.as_str()).collect();
+        for (outcome, matched) in outcomes.iter().zip(match_reports(&texts, &candidates)) {
+            let Some((index, _score)) = matched else {
+                warnings.push(format!(
+                    "no {refers_to} problem of {} matches the report '{}'; record it with 'taizhang progress'",
+                    unit.name,
+                    crate::render::table::shorten(&outcome.text, 40)
+                ));
+                continue;
+            };
+            let problem = &earlier[index];
+            let already = store::progress_of(conn, problem.id)?.iter().any(|e| {
+                e.status == outcome.status
+                    && e.date == date
+                    && e.note.as_deref() == Some(outcome.text.as_str())
+            });
+            if already {
+                continue;
+            }
+            store::insert_progress(
+                conn,
+                &NewProgress {
+                    item: problem.id,
+                    status: outcome.status,
+                    date,
+                    note: Some(&outcome.text),
+                    evidence: &[],
+                    created_at: ctx.clock.timestamp(),
+                    source: Some(document.id),
+                },
+            )?;
+            let detail = json!({"status": outcome.status, "date": date, "note": outcome.text, "document": document.uuid});
+            ctx.record(
+                conn,
+                &problem.id.to_string(),
+                &problem.uuid,
+                "progress",
+                detail,
+            )?;
+            recorded += 1;
+        }
+    }
+    Ok(recorded)
+}

@@ -1,0 +1,106 @@
+//! `import --replace`: matching a new version of a summary against the items of the old one,
+//! keeping those still there, adding new ones, and deleting or detaching the rest.
+
+use serde_json::json;
+
+use super::items::{insert_measure, insert_problem};
+use super::record::FileReport;
+use crate::analysis::similarity::similarity;
+use crate::cmd::Ctx;
+use crate::error::Result;
+use crate::import::Summary;
+use crate::model::{ItemId, Unit};
+use crate::store::{self, Conn, Document};
+
+/// How much alike an old and a new item must be to count as the same item on `--replace`.
+const SAME_ITEM: f64 = 0.8;
+
+fn uuid_of(conn: &Conn, id: ItemId) -> Result<String> {
+    let (_, item) = crate::cmd::load_item(conn, &id.to_string())?;
+    Ok(item.uuid().to_string())
+}
+
+/// On `--replace`: items that are still in the summary keep their ids and progress; new ones
+/// are added; old ones no longer there are deleted, unless progress was logged on them, in which
+/// case they are kept and no longer tied to the document.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn replace_items(
+    ctx: &Ctx,
+    conn: &Conn,
+    unit: &Unit,
+    year: i32,
+    document: &Document,
+    summary: &Summary,
+    report: &mut FileReport,
+    warnings: &mut Vec<String>,
+) -> Result<()> {
+    let old = store::items_of_document(conn, document.id)?;
+    let mut old_problems: Vec<(ItemId, String)> = Vec::new();
+    let mut old_measures: Vec<(ItemId, String)> = Vec::new();
+    for id in old {
+        match crate::cmd::load_item(conn, &id.to_string())?.1 {
+            crate::cmd::Item::Problem(p) => old_problems.push((p.id, p.text)),
+            crate::cmd::Item::Measure(m) => old_measures.push((m.id, m.text)),
+        }
+    }
+    for problem in &summary.problems {
+        let id = match take_same(&mut old_problems, &problem.text) {
+            Some(id) => id,
+            None => insert_problem(
+                ctx,
+                conn,
+                unit,
+                year,
+                document,
+                &problem.text,
+                problem.position,
+            )?,
+        };
+        report.problems.push(id);
+    }
+    for measure in &summary.measures {
+        let id = match take_same(&mut old_measures, &measure.text) {
+            Some(id) => id,
+            None => insert_measure(ctx, conn, unit, year, document, measure)?,
+        };
+        report.measures.push(id);
+    }
+    for (id, _) in old_problems.into_iter().chain(old_measures) {
+        let (progress, _) = store::attachments(conn, id)?;
+        let uuid = uuid_of(conn, id)?;
+        if progress > 0 {
+            store::detach_item(conn, id)?;
+            ctx.record(
+                conn,
+                &id.to_string(),
+                &uuid,
+                "edit",
+                json!({"changes": {"document": {"from": document.uuid, "to": null}}}),
+            )?;
+            warnings.push(format!(
+                "{id} is no longer in the summary but has {progress} progress entries: kept"
+            ));
+        } else {
+            store::delete_item(conn, id)?;
+            ctx.record(
+                conn,
+                &id.to_string(),
+                &uuid,
+                "delete",
+                json!({"reason": "no longer in the replaced summary"}),
+            )?;
+            warnings.push(format!("{id} is no longer in the summary: removed"));
+        }
+    }
+    Ok(())
+}
+
+/// Removes and returns the old item whose text is (nearly) `text`.
+fn take_same(old: &mut Vec<(ItemId, String)>, text: &str) -> Option<ItemId> {
+    let best = old
+        .iter()
+        .enumerate()
+        .map(|(i, (_, t))| (i, if t == text { 1.0 } else { similarity(t, text) }))
+        .max_by(|a, b| a.1.total_cmp(&b.1))?;
+    (best.1 >= SAME_ITEM).then(|| old.remove(best.0).0)
+}
