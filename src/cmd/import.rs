@@ -21,8 +21,11 @@ mod units;
 
 pub use record::{FileReport, Outcome as FileOutcome};
 
-/// Import annual summaries (.txt or .docx): their problems, measures and reported outcomes.
-/// With --ledger, a ledger a unit keeps in Excel or CSV; with --json, an export of another store.
+/// Import annual summaries (.txt or .docx), Excel ledgers (--ledger) or another store (--json).
+///
+/// A summary gives its problems, its measures and what it reports about earlier years' problems.
+/// With --ledger, taizhang reads a ledger a unit keeps in Excel or CSV; with --json, an export of
+/// another store, merged by UUID.
 ///
 /// The unit and year are read from the title (…局2024年度工作总结 is year 2024); --unit and --year
 /// override them. A unit named only in short (临江市税务局) is matched to a known unit through its

@@ -13,8 +13,10 @@ use crate::model::check_year;
 use crate::render::stats;
 use crate::store::{self, Access, LedgerFilter};
 
-/// Figures over years, units or owners: problems raised, measures promised and where they stand,
-/// overdue items, completion rate, recurrences and carry-overs.
+/// Figures over years, units or owners: how many problems, how far rectified, what is overdue.
+///
+/// Problems raised, measures promised and where they stand, overdue items, completion rate,
+/// recurrences and carry-overs.
 ///
 /// By year (the default) each year is a column, with the totals last; by unit or by owner (the
 /// lead department of the measures) each is a row, which shows a higher office who is behind.
