@@ -188,3 +188,71 @@ fn only_unfinished_measures_are_carried_once_into_a_later_year() {
     insta::assert_snapshot!(env.run(&["carry", "M3", "--year", "2025"]));
     assert_eq!(before, env.fingerprint());
 }
+
+/// Imports a fixture chain (three years of one unit's summaries) into a fresh store.
+fn chain(names: &[&str]) -> TestEnv {
+    let env = TestEnv::init();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/summaries");
+    for name in names {
+        std::fs::copy(dir.join(name), env.dir().join(name)).unwrap();
+    }
+    let mut args = vec!["import"];
+    args.extend_from_slice(names);
+    env.ok(&args);
+    env
+}
+
+#[test]
+fn the_section_of_each_year_of_the_fixture_chains() {
+    let chains: [(&str, [&str; 3], [i32; 2]); 3] = [
+        (
+            "临江市财政局",
+            [
+                "a1_linjiang_caizheng_2022.txt",
+                "a2_linjiang_caizheng_2023_gb18030_crlf.txt",
+                "a3_linjiang_caizheng_2024_bom.txt",
+            ],
+            [2023, 2024],
+        ),
+        (
+            "东山县市场监督管理局",
+            [
+                "b1_dongshan_shijian_2021.txt",
+                "b2_dongshan_shijian_2022.txt",
+                "b3_dongshan_shijian_2023.txt",
+            ],
+            [2022, 2023],
+        ),
+        (
+            "青禾区教育局",
+            [
+                "c1_qinghe_jiaoyu_2022.txt",
+                "c2_qinghe_jiaoyu_2023.docx",
+                "c3_qinghe_jiaoyu_2024_crlf.txt",
+            ],
+            [2023, 2024],
+        ),
+    ];
+    for (unit, files, years) in chains {
+        let env = chain(&files);
+        for year in years {
+            let as_of = format!("{year}-12-31");
+            let y = year.to_string();
+            let text = env.run(&["report", "--unit", unit, "--year", &y, "--as-of", &as_of]);
+            insta::assert_snapshot!(format!("{unit}-{year}"), text);
+        }
+        let y = years[1].to_string();
+        let md = env.run(&[
+            "report",
+            "--unit",
+            unit,
+            "--year",
+            &y,
+            "--as-of",
+            &format!("{y}-12-31"),
+            "--format",
+            "md",
+        ]);
+        insta::assert_snapshot!(format!("{unit}-{y}-md"), md);
+    }
+}
