@@ -9,7 +9,7 @@ use crate::cmd::Ctx;
 use crate::error::Result;
 use crate::import::Summary;
 use crate::model::Unit;
-use crate::store::{self, Conn, Document, LedgerFilter, NewProgress};
+use crate::store::{self, Conn, Document, NewProgress};
 
 /// Records each reported outcome as a progress entry on the earlier problem it matches, dated
 /// the end of the summary's year (or the as-of date, if that is earlier). Returns how many.
@@ -29,17 +29,20 @@ pub(super) fn record_outcomes(
     let mut years: Vec<i32> = summary.outcomes.iter().map(refers).collect();
     years.sort_unstable();
     years.dedup();
+    // The unit's problems, once: only their texts are needed to match the reports.
+    let problems = if years.is_empty() {
+        Vec::new()
+    } else {
+        store::list_problems(conn, Some(unit.id))?
+    };
     for refers_to in years {
         let outcomes: Vec<&crate::import::Outcome> = summary
             .outcomes
             .iter()
             .filter(|o| refers(o) == refers_to)
             .collect();
-        let filter = LedgerFilter {
-            unit_id: Some(unit.id),
-            year: Some(refers_to),
-        };
-        let earlier = store::load_ledger(conn, filter, date)?.problems;
+        let earlier: Vec<&crate::model::Problem> =
+            problems.iter().filter(|p| p.year == refers_to).collect();
         let texts: Vec<&str> = outcomes.iter().map(|o| o.text.as_str()).collect();
         let candidates: Vec<&str> = earlier.iter().map(|p| p.text.as_str()).collect();
         for (outcome, matched) in outcomes.iter().zip(match_reports(&texts, &candidates)) {
@@ -51,7 +54,7 @@ pub(super) fn record_outcomes(
                 ));
                 continue;
             };
-            let problem = &earlier[index];
+            let problem = earlier[index];
             let already = store::progress_of(conn, problem.id)?.iter().any(|e| {
                 e.status == outcome.status
                     && e.date == date
