@@ -46,8 +46,7 @@ pub fn problems_for_clustering(conn: &Connection, year: Option<i32>) -> Result<V
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::testing::{store_with_unit, AT};
-    use crate::store::{insert_problem, NewProblem};
+    use crate::store::testing::{add_problem, store_with_unit};
 
     #[test]
     fn problem_texts_come_in_id_order_and_filtered_by_year() {
@@ -58,15 +57,7 @@ mod tests {
             (2023, "调研不深入"),
             (2024, "党费收缴不规范"),
         ] {
-            let new = NewProblem {
-                unit_id: unit.id,
-                year,
-                category: None,
-                text,
-                created_at: AT,
-                source: None,
-            };
-            insert_problem(conn, &new).unwrap();
+            add_problem(conn, &unit, year, text);
         }
         let all = problems_for_clustering(conn, None).unwrap();
         assert_eq!(all.len(), 3);

@@ -84,22 +84,14 @@ mod tests {
     use chrono::NaiveDate;
 
     use super::*;
-    use crate::store::testing::{store_with_unit, AT};
-    use crate::store::{insert_problem, insert_progress, NewProblem, NewProgress};
+    use crate::store::testing::{add_problem, store_with_unit, AT};
+    use crate::store::{insert_progress, NewProgress};
 
     #[test]
     fn an_item_is_found_by_its_exact_text_in_its_unit_and_year() {
         let (store, unit) = store_with_unit();
         let conn = store.conn();
-        let new = NewProblem {
-            unit_id: unit.id,
-            year: 2024,
-            category: None,
-            text: "会议记录不规范",
-            created_at: AT,
-            source: None,
-        };
-        let problem = insert_problem(conn, &new).unwrap();
+        let problem = add_problem(conn, &unit, 2024, "会议记录不规范");
         let found = find_problem_by_text(conn, unit.id, 2024, "会议记录不规范").unwrap();
         assert_eq!(found.map(|p| p.id), Some(problem.id));
         assert!(find_problem_by_text(conn, unit.id, 2025, "会议记录不规范")

@@ -54,24 +54,13 @@ mod tests {
     use super::*;
     use crate::model::{Deadline, Owner};
     use crate::store::measures::{insert_measure, NewMeasure};
-    use crate::store::problems::{insert_problem, NewProblem};
-    use crate::store::testing::{store_with_unit, AT};
+    use crate::store::testing::{add_problem, store_with_unit, AT};
 
     #[test]
     fn links_are_many_to_many_and_idempotent() {
         let (store, unit) = store_with_unit();
         let conn = store.conn();
-        let problem = |text| {
-            let new = NewProblem {
-                unit_id: unit.id,
-                year: 2024,
-                category: None,
-                text,
-                created_at: AT,
-                source: None,
-            };
-            insert_problem(conn, &new).unwrap().id
-        };
+        let problem = |text| add_problem(conn, &unit, 2024, text).id;
         let (p1, p2) = (problem("问题一"), problem("问题二"));
         let owner = Owner::default();
         let new = NewMeasure {

@@ -134,22 +134,13 @@ pub(super) fn split(item: ItemId) -> (Option<i64>, Option<i64>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::problems::{insert_problem, NewProblem};
-    use crate::store::testing::{store_with_unit, AT};
+    use crate::store::testing::{add_problem, store_with_unit, AT};
 
     #[test]
     fn progress_entries_come_back_in_date_order_with_their_evidence() {
         let (store, unit) = store_with_unit();
         let conn = store.conn();
-        let new = NewProblem {
-            unit_id: unit.id,
-            year: 2024,
-            category: None,
-            text: "问题",
-            created_at: AT,
-            source: None,
-        };
-        let problem = insert_problem(conn, &new).unwrap();
+        let problem = add_problem(conn, &unit, 2024, "问题");
         let evidence = [Evidence {
             reference: "a.pdf".into(),
             size_bytes: Some(12),
@@ -178,15 +169,7 @@ mod tests {
     fn progress_entries_cannot_be_changed_afterwards() {
         let (store, unit) = store_with_unit();
         let conn = store.conn();
-        let new = NewProblem {
-            unit_id: unit.id,
-            year: 2024,
-            category: None,
-            text: "问题",
-            created_at: AT,
-            source: None,
-        };
-        let problem = insert_problem(conn, &new).unwrap();
+        let problem = add_problem(conn, &unit, 2024, "问题");
         let entry = NewProgress {
             item: problem.id,
             status: Status::Done,
@@ -206,15 +189,7 @@ mod tests {
     fn the_schema_refuses_a_dropped_entry_without_a_reason() {
         let (store, unit) = store_with_unit();
         let conn = store.conn();
-        let new = NewProblem {
-            unit_id: unit.id,
-            year: 2024,
-            category: None,
-            text: "问题",
-            created_at: AT,
-            source: None,
-        };
-        let problem = insert_problem(conn, &new).unwrap();
+        let problem = add_problem(conn, &unit, 2024, "问题");
         let entry = NewProgress {
             item: problem.id,
             status: Status::Dropped,

@@ -85,24 +85,13 @@ pub fn confirmed_recurrences(conn: &Connection) -> Result<HashMap<ItemId, Vec<It
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::problems::{insert_problem, NewProblem};
-    use crate::store::testing::{store_with_unit, AT};
+    use crate::store::testing::{add_problem, store_with_unit, AT};
 
     #[test]
     fn a_decision_can_be_changed_and_only_confirmed_ones_count() {
         let (store, unit) = store_with_unit();
         let conn = store.conn();
-        let add = |year, text| {
-            let new = NewProblem {
-                unit_id: unit.id,
-                year,
-                category: None,
-                text,
-                created_at: AT,
-                source: None,
-            };
-            insert_problem(conn, &new).unwrap().id
-        };
+        let add = |year, text| add_problem(conn, &unit, year, text).id;
         let (a, b, c) = (
             add(2023, "学习不深"),
             add(2024, "学习不够深入"),

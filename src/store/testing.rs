@@ -11,3 +11,21 @@ pub fn store_with_unit() -> (Store, Unit) {
     let unit = insert_unit(store.conn(), "甲局", AT).expect("insert unit");
     (store, unit)
 }
+
+/// Records a problem of `unit` for `year`, without category or source.
+pub fn add_problem(
+    conn: &rusqlite::Connection,
+    unit: &Unit,
+    year: i32,
+    text: &str,
+) -> crate::model::Problem {
+    let new = super::NewProblem {
+        unit_id: unit.id,
+        year,
+        category: None,
+        text,
+        created_at: AT,
+        source: None,
+    };
+    super::insert_problem(conn, &new).expect("insert problem")
+}
