@@ -8,6 +8,7 @@
 
 mod deadline;
 mod ids;
+mod read;
 mod status;
 
 use chrono::{Datelike, NaiveDate};
@@ -17,6 +18,7 @@ use crate::error::Error;
 
 pub use deadline::Deadline;
 pub use ids::{ItemId, ItemKind};
+pub use read::{Decision, LedgerData, ProblemText, UnitSummary};
 pub use status::Status;
 
 /// Years a summary can be about. Wider than any real ledger, narrow enough to catch typos.

@@ -10,6 +10,7 @@ mod test_import;
 mod test_import_ledger;
 mod test_init;
 mod test_items;
+mod test_layers;
 mod test_merge;
 mod test_progress;
 mod test_readme;

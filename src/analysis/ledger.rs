@@ -5,8 +5,8 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::status::{days_left, days_overdue, derive_problem_status};
+use crate::model::LedgerData;
 use crate::model::{Deadline, ItemId, ItemKind, Measure, Owner, Status};
-use crate::store::LedgerData;
 
 /// One line of the ledger as of a date.
 #[derive(Debug, Clone, PartialEq)]

@@ -12,8 +12,8 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::similarity::{Idf, Profile};
+use crate::model::Decision;
 use crate::model::{ItemId, Problem};
-use crate::store::Decision;
 
 /// The least similarity for a proposed pair, chosen on the fixture chains (the `calibration`
 /// test): with IDF weighting the 13 planted recurrences score 0.142–0.428 and the 68 other

@@ -9,8 +9,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::ledger::{compute_ledger, LedgerRow, RowFilter};
+use crate::model::LedgerData;
 use crate::model::{ItemId, ItemKind, Status};
-use crate::store::LedgerData;
 
 /// Choices that change the counts.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -135,8 +135,8 @@ pub fn compute_stats(
 mod tests {
     use super::*;
     use crate::analysis::ledger::{compute_ledger, RowFilter};
+    use crate::model::LedgerData;
     use crate::model::{Deadline, Measure, Owner, Problem, ProgressEntry, Status};
-    use crate::store::LedgerData;
     use chrono::NaiveDate;
     use proptest::prelude::*;
 

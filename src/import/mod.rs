@@ -91,6 +91,10 @@ pub struct Measure {
     /// A deadline the text states (6月底前, 立行立改, 长期坚持, 年内).
     #[serde(skip)]
     pub deadline: Option<StatedDeadline>,
+    /// The problems (indices into [`Summary::problems`]) the document says this measure answers:
+    /// an interleaved 问题：/整改措施： pair, a measure naming its problem, or lists the document
+    /// pairs one to one. Empty when the document does not say; nothing is guessed.
+    pub answers: Vec<usize>,
 }
 
 /// What the summary reports became of an earlier year's problem.
@@ -182,6 +186,7 @@ pub fn parse(text: &str) -> Summary {
                     text: text.to_string(),
                     position: at(&r),
                     deadline: deadline::find(text),
+                    answers: Vec::new(),
                 }
             })
             .collect(),

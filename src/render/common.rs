@@ -183,7 +183,7 @@ pub fn print(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::ProblemText;
+    use crate::model::ProblemText;
 
     fn problem(id: i64, unit: &str, text: &str) -> ProblemText {
         ProblemText {

@@ -6,7 +6,7 @@ use super::records::{Column, Record};
 use super::table::shorten;
 use super::Lang;
 use crate::analysis::recurrence::{Pair, Side};
-use crate::store::Decision;
+use crate::model::Decision;
 
 /// A pair in its stable machine shape (README: "recur"):
 /// `{"earlier": {id, year, text}, "later": {id, year, text}, "score", "unit", "decision"}`.

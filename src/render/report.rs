@@ -144,8 +144,8 @@ mod rendering {
 
     use super::*;
     use crate::analysis::report::{compute_report, Continuity, ReportOptions};
+    use crate::model::LedgerData;
     use crate::model::{Deadline, ItemId, Measure, Owner, Problem, ProgressEntry, Status};
-    use crate::store::LedgerData;
 
     fn date(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()

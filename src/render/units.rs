@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::records::{csv_list, Column, Record};
 use super::Lang;
-use crate::store::UnitSummary;
+use crate::model::UnitSummary;
 
 /// A unit in its stable machine shape (README: "unit list").
 #[derive(Debug, Serialize)]

@@ -6,17 +6,7 @@ use rusqlite::{params, Connection};
 
 use crate::error::Result;
 use crate::model::ItemId;
-
-/// A problem reduced to what text comparison needs: who named it, when, and how.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ProblemText {
-    pub id: ItemId,
-    pub unit_id: i64,
-    /// The unit's full name.
-    pub unit: String,
-    pub year: i32,
-    pub text: String,
-}
+use crate::model::ProblemText;
 
 /// Every problem of `year` (every problem when `None`), in id order, in one query.
 pub fn problems_for_clustering(conn: &Connection, year: Option<i32>) -> Result<Vec<ProblemText>> {

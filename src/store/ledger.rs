@@ -9,29 +9,14 @@ use rusqlite::{params, Connection};
 use super::measures::{measure_from_row, MEASURE_COLUMNS};
 use super::problems::{problem_from_row, PROBLEM_COLUMNS};
 use crate::error::Result;
-use crate::model::{ItemId, Measure, Problem, ProgressEntry};
+use crate::model::LedgerData;
+use crate::model::{ItemId, Measure, ProgressEntry};
 
 /// Which part of the ledger to load. `None` means "all".
 #[derive(Debug, Clone, Copy, Default)]
 pub struct LedgerFilter {
     pub unit_id: Option<i64>,
     pub year: Option<i32>,
-}
-
-/// Everything analysis needs to compute statuses for the items in scope.
-#[derive(Debug, Clone, Default)]
-pub struct LedgerData {
-    /// Problems in scope, by unit name, year and id.
-    pub problems: Vec<Problem>,
-    /// Measures in scope, by unit name, year and id.
-    pub measures: Vec<Measure>,
-    /// Measures outside the scope that are linked to a problem in it: they count towards the
-    /// problem's status but are not rows of their own.
-    pub linked_measures: Vec<Measure>,
-    /// (problem, measure) pairs touching the scope, in id order.
-    pub links: Vec<(ItemId, ItemId)>,
-    /// Progress entries dated on or before the as-of date, oldest first, without evidence.
-    pub progress: Vec<ProgressEntry>,
 }
 
 const SCOPE_P: &str = "(?1 IS NULL OR p.unit_id = ?1) AND (?2 IS NULL OR p.year = ?2)";

@@ -29,8 +29,9 @@ use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
+pub use crate::model::{Decision, LedgerData, ProblemText, UnitSummary};
 pub use carry::{carried_from, carried_into, insert_carry};
-pub use corpus::{problems_for_clustering, ProblemText};
+pub use corpus::problems_for_clustering;
 pub use documents::{
     attachments, delete_item, detach_item, find_document, insert_document, items_of_document,
     update_document, Document, NewDocument,
@@ -38,15 +39,15 @@ pub use documents::{
 pub use dump::{open_other, read_dump, Dump};
 pub use events::{actors, append_event, events_for, NewEvent};
 pub use exchange::{find_measure_by_text, find_problem_by_text, latest_status};
-pub use ledger::{load_ledger, LedgerData, LedgerFilter};
+pub use ledger::{load_ledger, LedgerFilter};
 pub use links::{link, links_of, unlink};
 pub use measures::{get_measure, insert_measure, update_measure, NewMeasure};
 pub use merge::{merge, Conflict, Counts, MergeOptions, MergeReport, Note, Renumbered};
 pub use migrate::{MIGRATIONS, SCHEMA_VERSION};
 pub use problems::{get_problem, insert_problem, list_problems, update_problem, NewProblem};
 pub use progress::{insert_progress, progress_of, NewProgress};
-pub use recurrences::{confirmed_recurrences, decisions, set_decision, Decision};
-pub use units::{add_alias, find_unit, insert_unit, list_units, unit_names, UnitSummary};
+pub use recurrences::{confirmed_recurrences, decisions, set_decision};
+pub use units::{add_alias, find_unit, insert_unit, list_units, unit_names};
 
 use crate::error::{Error, Result};
 

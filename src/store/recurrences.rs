@@ -6,24 +6,8 @@ use anyhow::Context;
 use rusqlite::{params, Connection};
 
 use crate::error::Result;
+use crate::model::Decision;
 use crate::model::ItemId;
-
-/// What a person decided about a pair of problems.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Decision {
-    Confirmed,
-    Rejected,
-}
-
-impl Decision {
-    pub fn code(self) -> &'static str {
-        match self {
-            Decision::Confirmed => "confirmed",
-            Decision::Rejected => "rejected",
-        }
-    }
-}
 
 /// Records (or changes) the decision about `earlier` → `later`.
 pub fn set_decision(

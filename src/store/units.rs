@@ -2,19 +2,10 @@
 
 use anyhow::Context;
 use rusqlite::{params, Connection, OptionalExtension};
-use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::model::Unit;
-
-/// A unit with the size of its ledger, for `unit list`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct UnitSummary {
-    #[serde(flatten)]
-    pub unit: Unit,
-    pub problems: i64,
-    pub measures: i64,
-}
+use crate::model::UnitSummary;
 
 /// Adds a unit. Fails with `UnitExists` when the name (or an alias) is taken.
 pub fn insert_unit(conn: &Connection, name: &str, created_at: &str) -> Result<Unit> {

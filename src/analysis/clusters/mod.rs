@@ -62,7 +62,7 @@ mod vectors;
 
 use std::collections::HashSet;
 
-use crate::store::ProblemText;
+use crate::model::ProblemText;
 
 /// The threshold `common` uses unless told otherwise (see the module documentation).
 pub const DEFAULT_THRESHOLD: f64 = 0.40;

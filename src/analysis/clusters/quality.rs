@@ -28,7 +28,7 @@ struct Quality {
 }
 
 fn measure(ledger: &SynthLedger, clusters: &[Cluster<'_>]) -> Quality {
-    let label = |p: &crate::store::ProblemText| ledger.problems[p.id.num as usize - 1].label;
+    let label = |p: &crate::model::ProblemText| ledger.problems[p.id.num as usize - 1].label;
     let clustered: usize = clusters.iter().map(|c| c.members.len()).sum();
     let mut pure = 0;
     let mut one_offs_in_large_clusters = 0;
@@ -126,7 +126,7 @@ fn a_lower_threshold_finds_more_of_each_theme_and_a_higher_one_keeps_clusters_pu
 /// The baseline: plain `Profile` cosine over all pairs, linked into clusters (single link), at
 /// each of `thresholds`.
 fn profile_single_link<'a>(
-    corpus: &'a [crate::store::ProblemText],
+    corpus: &'a [crate::model::ProblemText],
     thresholds: &[f64],
 ) -> Vec<Vec<Cluster<'a>>> {
     use crate::analysis::similarity::Profile;
@@ -158,7 +158,7 @@ fn profile_single_link<'a>(
                     parent[a.max(b)] = a.min(b);
                 }
             }
-            let mut groups: HashMap<usize, Vec<&crate::store::ProblemText>> = HashMap::new();
+            let mut groups: HashMap<usize, Vec<&crate::model::ProblemText>> = HashMap::new();
             for (i, p) in corpus.iter().enumerate() {
                 groups.entry(root(&mut parent, i)).or_default().push(p);
             }
