@@ -9,6 +9,7 @@
 mod deadline;
 mod ids;
 mod read;
+mod standing;
 mod status;
 
 use chrono::{Datelike, NaiveDate};
@@ -18,7 +19,8 @@ use crate::error::Error;
 
 pub use deadline::Deadline;
 pub use ids::{ItemId, ItemKind};
-pub use read::{Decision, LedgerData, ProblemText, UnitSummary};
+pub use read::{Decision, LedgerData, ProblemText, ReportedYear, UnitSummary};
+pub use standing::{Basis, Standing};
 pub use status::Status;
 
 /// Years a summary can be about. Wider than any real ledger, narrow enough to catch typos.
@@ -132,6 +134,8 @@ pub struct ProgressEntry {
     pub date: NaiveDate,
     pub note: Option<String>,
     pub evidence: Vec<Evidence>,
+    /// The year of the summary this entry was read from (a reported outcome), when imported.
+    pub reported_in: Option<i32>,
 }
 
 /// One line of an item's history: what changed, when and by whom.

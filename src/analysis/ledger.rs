@@ -4,9 +4,10 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::status::{days_left, days_overdue, derive_problem_status};
-use crate::model::LedgerData;
-use crate::model::{Deadline, ItemId, ItemKind, Measure, Owner, Status};
+use super::status::{days_left, days_overdue, resolve_statuses};
+use crate::model::{
+    Basis, Deadline, ItemId, ItemKind, LedgerData, Measure, Owner, Standing, Status,
+};
 
 /// One line of the ledger as of a date.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,6 +28,8 @@ pub struct LedgerRow {
     /// A measure's deadline; for a problem, the first deadline among its open measures.
     pub deadline: Option<Deadline>,
     pub status: Status,
+    /// Where the status comes from (its own entry, its measures, a problem's reported outcome).
+    pub basis: Basis,
     /// The latest progress on the item (for a problem, also on its measures).
     pub last_progress: Option<NaiveDate>,
     pub days_overdue: Option<i64>,
@@ -39,6 +42,14 @@ pub struct LedgerRow {
 impl LedgerRow {
     pub fn kind(&self) -> ItemKind {
         self.id.kind
+    }
+
+    /// The status with its basis, as tables print it.
+    pub fn standing(&self) -> Standing {
+        Standing {
+            status: self.status,
+            basis: self.basis,
+        }
     }
 }
 
@@ -69,11 +80,8 @@ impl RowFilter {
 /// Computes the rows of `data` as of `as_of`, ordered by unit and year, and within each the
 /// problems before the measures, each in id order. Progress dated after `as_of` must already be left out of `data`.
 pub fn compute_ledger(data: &LedgerData, as_of: NaiveDate, filter: &RowFilter) -> Vec<LedgerRow> {
-    let mut latest: HashMap<ItemId, (Status, NaiveDate)> = HashMap::new();
-    for entry in &data.progress {
-        latest.insert(entry.item, (entry.status, entry.date));
-    }
-    let measure_status = |m: &Measure| latest.get(&m.id).map_or(Status::Planned, |(s, _)| *s);
+    let resolved = resolve_statuses(data);
+    let standing = |id: &ItemId| resolved[id].standing;
     let all_measures: HashMap<ItemId, &Measure> = data
         .measures
         .iter()
@@ -93,23 +101,11 @@ pub fn compute_ledger(data: &LedgerData, as_of: NaiveDate, filter: &RowFilter) -
             .iter()
             .filter_map(|id| all_measures.get(id).copied())
             .collect();
-        let statuses: Vec<Status> = measures.iter().map(|m| measure_status(m)).collect();
-        let own = latest.get(&problem.id);
-        let status = own.map_or_else(|| derive_problem_status(&statuses), |(s, _)| *s);
-        let last_progress = own
-            .map(|(_, d)| *d)
-            .into_iter()
-            .chain(
-                measures
-                    .iter()
-                    .filter_map(|m| latest.get(&m.id).map(|(_, d)| *d)),
-            )
-            .max();
+        let Standing { status, basis } = standing(&problem.id);
         let open: Vec<&Measure> = measures
             .iter()
-            .zip(&statuses)
-            .filter(|(_, s)| !s.is_closed())
-            .map(|(m, _)| *m)
+            .filter(|m| !standing(&m.id).status.is_closed())
+            .copied()
             .collect();
         let deadline = first_deadline(&open);
         let mut owner_summary: Vec<String> = Vec::new();
@@ -132,7 +128,8 @@ pub fn compute_ledger(data: &LedgerData, as_of: NaiveDate, filter: &RowFilter) -
             links,
             deadline,
             status,
-            last_progress,
+            basis,
+            last_progress: resolved[&problem.id].last_progress,
             days_overdue: days_overdue(deadline.and_then(Deadline::due), status, as_of),
             days_left: days_left(deadline.and_then(Deadline::due), status, as_of),
             owner_terms: measures
@@ -142,7 +139,7 @@ pub fn compute_ledger(data: &LedgerData, as_of: NaiveDate, filter: &RowFilter) -
         });
     }
     for measure in &data.measures {
-        let status = measure_status(measure);
+        let Standing { status, basis } = standing(&measure.id);
         rows.push(LedgerRow {
             id: measure.id,
             uuid: measure.uuid.clone(),
@@ -156,7 +153,8 @@ pub fn compute_ledger(data: &LedgerData, as_of: NaiveDate, filter: &RowFilter) -
             links: links_of.remove(&measure.id).unwrap_or_default(),
             deadline: Some(measure.deadline),
             status,
-            last_progress: latest.get(&measure.id).map(|(_, d)| *d),
+            basis,
+            last_progress: resolved[&measure.id].last_progress,
             days_overdue: days_overdue(measure.deadline.due(), status, as_of),
             days_left: days_left(measure.deadline.due(), status, as_of),
             owner_terms: owner_terms(&measure.owner),
@@ -236,6 +234,7 @@ mod tests {
             date: date(on),
             note: None,
             evidence: vec![],
+            reported_in: None,
         }
     }
 
@@ -258,6 +257,7 @@ mod tests {
                 entry(ItemId::measure(2), Status::LongTerm, "2025-03-02"),
                 entry(ItemId::measure(3), Status::Done, "2025-11-20"),
             ],
+            reported_years: vec![],
         }
     }
 

@@ -4,6 +4,7 @@
 //! as-of date passed in), outputs are plain structs for the renderers.
 
 pub mod clusters;
+pub mod figures;
 pub mod ledger;
 pub mod matching;
 pub mod names;
@@ -14,4 +15,4 @@ pub mod stats;
 pub mod status;
 
 pub use ledger::{compute_ledger, LedgerRow, RowFilter};
-pub use status::{days_left, days_overdue, derive_problem_status};
+pub use status::{days_left, days_overdue, derive_problem_status, resolve_statuses, Resolved};

@@ -3,11 +3,13 @@
 //!
 //! Only numbers, texts and statuses here; the wording lives in the report templates.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
+pub use super::figures::Counts;
+use super::figures::{Marks, Tally};
 use super::ledger::{compute_ledger, LedgerRow, RowFilter};
 use crate::model::LedgerData;
 use crate::model::{ItemId, ItemKind, Status};
@@ -18,48 +20,6 @@ pub struct ReportOptions {
     /// Count 长期坚持 measures as complete. By default they are listed separately and left out
     /// of the completion rate.
     pub long_term_counts_as_done: bool,
-}
-
-/// Measures by status. The parts always add up to `total`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct Counts {
-    pub total: usize,
-    pub done: usize,
-    pub in_progress: usize,
-    pub long_term: usize,
-    pub not_done: usize,
-    pub dropped: usize,
-    pub planned: usize,
-}
-
-impl Counts {
-    pub(crate) fn add(&mut self, status: Status) {
-        self.total += 1;
-        match status {
-            Status::Done => self.done += 1,
-            Status::InProgress => self.in_progress += 1,
-            Status::LongTerm => self.long_term += 1,
-            Status::NotDone => self.not_done += 1,
-            Status::Dropped => self.dropped += 1,
-            Status::Planned => self.planned += 1,
-        }
-    }
-
-    /// The sum of the parts (equal to `total` by construction).
-    pub fn sum_of_parts(&self) -> usize {
-        self.done + self.in_progress + self.long_term + self.not_done + self.dropped + self.planned
-    }
-
-    /// Completion rate in whole percent, or `None` when nothing counts towards it. Dropped
-    /// measures never count; long-term ones count as complete or are left out, as chosen.
-    pub fn completion_rate(&self, long_term_counts_as_done: bool) -> Option<u32> {
-        let (complete, base) = if long_term_counts_as_done {
-            (self.done + self.long_term, self.total - self.dropped)
-        } else {
-            (self.done, self.total - self.dropped - self.long_term)
-        };
-        (base > 0).then(|| ((complete * 100 + base / 2) / base) as u32)
-    }
 }
 
 /// A measure as the report mentions it.
@@ -176,13 +136,7 @@ pub fn compute_report(
             && (r.year == previous || (r.year < previous && !r.status.is_closed()))
     });
     let mut items = Vec::new();
-    let mut problem_counts = Counts::default();
-    let mut problems = 0;
     for row in review_problems {
-        if row.year == previous {
-            problems += 1;
-            problem_counts.add(row.status);
-        }
         // A carried-over copy repeats the measure it continues: name the original once.
         let measures: Vec<ReportMeasure> = row
             .links
@@ -217,20 +171,20 @@ pub fn compute_report(
         });
     }
     items.sort_by_key(|item| (std::cmp::Reverse(item.year), item.id));
-    let mut counts = Counts::default();
-    for row in rows
-        .iter()
-        .filter(|r| is(r, ItemKind::Measure) && r.year == previous)
-    {
-        counts.add(row.status);
-    }
-
+    let none = HashSet::new();
+    let tally = Tally::of(
+        rows.iter().filter(|r| r.unit == unit && r.year == previous),
+        Marks {
+            recurring: &none,
+            carried: &none,
+        },
+    );
     let review = Review {
         year: previous,
-        problems,
-        measures: counts,
-        problem_counts,
-        completion_rate: problem_counts.completion_rate(options.long_term_counts_as_done),
+        problems: tally.problems.total,
+        measures: tally.measures,
+        problem_counts: tally.problems,
+        completion_rate: tally.completion_rate(options.long_term_counts_as_done),
         items,
     };
     let problems = rows

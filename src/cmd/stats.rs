@@ -6,6 +6,7 @@ use std::io::Write;
 use clap::Args;
 
 use super::{resolve_unit, Ctx};
+use crate::analysis::figures::Marks;
 use crate::analysis::stats::{compute_stats, GroupBy};
 use crate::analysis::{compute_ledger, RowFilter};
 use crate::error::{Error, Result};
@@ -15,13 +16,14 @@ use crate::store::{self, Access, LedgerFilter};
 
 /// Figures over years, units or owners: how many problems, how far rectified, what is overdue.
 ///
-/// Problems raised, measures promised and where they stand, overdue items, completion rate,
-/// recurrences and carry-overs.
+/// Problems raised and measures promised, each by status; overdue problems and measures;
+/// the completion rate (problems done ÷ problems, as the report counts it), the measure
+/// completion rate; recurrences and carry-overs.
 ///
-/// By year (the default) each year is a column, with the totals last; by unit or by owner (the
-/// lead department of the measures) each is a row, which shows a higher office who is behind.
-/// Figures are as of --as-of; the completion rate leaves out dropped measures and lists long-term
-/// ones separately, as the report does.
+/// By year (the default) each year is a column, with the totals last; by unit or by owner each
+/// is a row, which shows a higher office who is behind. By owner counts the measures each lead
+/// department (牵头部门) answers for, and no problems. Figures are as of --as-of; completion
+/// rates leave out dropped items and list 长期坚持 ones apart unless --long-term-as-done.
 ///
 /// Examples:
 ///   taizhang stats
@@ -42,6 +44,9 @@ pub struct StatsArgs {
     /// Last summary year to include
     #[arg(long, value_name = "Y")]
     pub to: Option<i32>,
+    /// Count 长期坚持 items as done in the completion rates (by default they are left out)
+    #[arg(long)]
+    pub long_term_as_done: bool,
 }
 
 pub fn run(ctx: &Ctx, args: StatsArgs, out: &mut dyn Write) -> Result<()> {
@@ -74,7 +79,11 @@ pub fn run(ctx: &Ctx, args: StatsArgs, out: &mut dyn Write) -> Result<()> {
     rows.retain(|r| from.is_none_or(|y| r.year >= y) && to.is_none_or(|y| r.year <= y));
     let recurring: HashSet<_> = store::confirmed_recurrences(conn)?.into_keys().collect();
     let carried: HashSet<_> = store::carried_from(conn)?.into_values().collect();
-    let figures = compute_stats(&rows, &recurring, &carried, args.by);
+    let marks = Marks {
+        recurring: &recurring,
+        carried: &carried,
+    };
+    let figures = compute_stats(&rows, marks, args.by, args.long_term_as_done);
     stats::print(out, ctx.format, ctx.lang, &figures)?;
     Ok(())
 }

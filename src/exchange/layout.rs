@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use crate::analysis::LedgerRow;
-use crate::model::{Deadline, ItemId, ItemKind, ProgressEntry, Status};
+use crate::model::{Deadline, ItemId, ItemKind, ProgressEntry, Standing};
 
 /// The 13 columns, in order.
 pub const HEADERS: [&str; 13] = [
@@ -76,7 +76,7 @@ pub struct Line {
     pub owner_person: String,
     pub deadline: Option<Deadline>,
     pub progress: String,
-    pub status: Status,
+    pub status: Standing,
     pub evidence: String,
     pub note: String,
     pub overdue: bool,
@@ -106,7 +106,7 @@ impl Line {
             self.owner_person.clone(),
             self.deadline_text(),
             self.progress.clone(),
-            self.status.label_zh().to_string(),
+            self.status.label_zh(),
             self.evidence.clone(),
             self.note.clone(),
         ]
@@ -253,7 +253,7 @@ fn line(row: &LedgerRow, progress: &HashMap<ItemId, Vec<ProgressEntry>>) -> Line
         owner_person: text(&row.owner.owner_person),
         deadline: if is_measure { row.deadline } else { None },
         progress: entries_text(entries),
-        status: row.status,
+        status: row.standing(),
         evidence: evidence.join("\n"),
         note: note.join("；"),
         overdue: row.days_overdue.is_some(),

@@ -180,7 +180,7 @@ fn write_line(ws: &mut Worksheet, row: u32, line: &Line, f: &Formats) -> Result<
         (6, &line.co_depts, centre),
         (7, &line.owner_person, centre),
         (9, &line.progress, text),
-        (10, line.status.label_zh(), centre),
+        (10, &line.status.label_zh(), centre),
         (11, &line.evidence, text),
         (12, &line.note, text),
     ];

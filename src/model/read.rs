@@ -21,6 +21,20 @@ pub struct LedgerData {
     pub links: Vec<(ItemId, ItemId)>,
     /// Progress entries dated on or before the as-of date, oldest first, without evidence.
     pub progress: Vec<ProgressEntry>,
+    /// The unit years in scope that a later summary has reported on by the as-of date.
+    pub reported_years: Vec<ReportedYear>,
+}
+
+/// A unit's year that a later summary reported on (some outcome of it was read from that
+/// summary, dated on or before the as-of date).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportedYear {
+    /// The unit's full name.
+    pub unit: String,
+    /// The year of the items reported on.
+    pub year: i32,
+    /// The first later summary that reported on them.
+    pub summary_year: i32,
 }
 
 /// A problem reduced to what text comparison needs: who named it, when, and how.

@@ -119,7 +119,7 @@ fn fields(view: &ItemView<'_>, lang: Lang) -> Vec<(&'static str, String)> {
         crate::model::ItemKind::Problem => lang.pick("问题", "problem"),
         crate::model::ItemKind::Measure => lang.pick("整改措施", "measure"),
     };
-    let mut status = lang.status(r.status).to_string();
+    let mut status = lang.standing(r.standing());
     if let Some(days) = r.days_overdue {
         status.push_str(&match lang {
             Lang::Zh => format!("（逾期{days}天）"),

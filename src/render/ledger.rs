@@ -34,6 +34,12 @@ pub struct LedgerRecord<'a> {
     pub deadline_kind: Option<&'static str>,
     pub due: Option<NaiveDate>,
     pub status: Status,
+    /// Where the status comes from: `own`, `measures`, `reported`, `unreported` or `nothing`.
+    pub status_basis: &'static str,
+    /// For a measure whose status is taken from a problem: that problem.
+    pub status_from: Option<ItemId>,
+    /// The summary year behind a `reported` or `unreported` status.
+    pub reported_in: Option<i32>,
     pub last_progress: Option<NaiveDate>,
     pub overdue: bool,
     pub days_overdue: Option<i64>,
@@ -62,6 +68,9 @@ impl<'a> From<&'a LedgerRow> for LedgerRecord<'a> {
             deadline_kind: row.deadline.map(|d| d.kind_code()),
             due: row.deadline.and_then(|d| d.due()),
             status: row.status,
+            status_basis: row.standing().basis_code(),
+            status_from: row.standing().source(),
+            reported_in: row.standing().summary_year(),
             last_progress: row.last_progress,
             overdue: row.days_overdue.is_some(),
             days_overdue: row.days_overdue,
@@ -75,6 +84,11 @@ impl LedgerRecord<'_> {
     /// The row's deadline, as computed.
     pub fn deadline(&self) -> Option<crate::model::Deadline> {
         self.row.deadline
+    }
+
+    /// The row's status with its basis.
+    pub fn standing(&self) -> crate::model::Standing {
+        self.row.standing()
     }
 }
 
@@ -97,6 +111,9 @@ impl Record for LedgerRecord<'_> {
         "deadline_kind",
         "due",
         "status",
+        "status_basis",
+        "status_from",
+        "reported_in",
         "last_progress",
         "overdue",
         "days_overdue",
@@ -110,7 +127,7 @@ impl Record for LedgerRecord<'_> {
         Column::wrapping("内容", "Item"),
         Column::wrapping("责任", "Owner"),
         Column::fixed("时限", "Deadline"),
-        Column::fixed("状态", "Status"),
+        Column::wrapping("状态", "Status"),
         Column::fixed("最近进展", "Last progress"),
         Column::fixed("预警", "Alert"),
     ];
@@ -134,6 +151,9 @@ impl Record for LedgerRecord<'_> {
             csv_opt(&self.deadline_kind),
             csv_opt(&self.due),
             self.status.code().to_string(),
+            self.status_basis.to_string(),
+            csv_opt(&self.status_from),
+            csv_opt(&self.reported_in),
             csv_opt(&self.last_progress),
             self.overdue.to_string(),
             csv_opt(&self.days_overdue),
@@ -157,7 +177,7 @@ impl Record for LedgerRecord<'_> {
             },
             self.owner.to_string(),
             deadline_label(self.row.deadline, lang),
-            lang.status(self.status).to_string(),
+            lang.standing(self.row.standing()),
             self.last_progress
                 .map(|d| d.to_string())
                 .unwrap_or_default(),

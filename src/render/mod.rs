@@ -60,6 +60,14 @@ impl Lang {
             Lang::En => status.label_en(),
         }
     }
+
+    /// A status with where it comes from: `已完成（据2023年度总结）`.
+    pub fn standing(self, standing: crate::model::Standing) -> String {
+        match self {
+            Lang::Zh => standing.label_zh(),
+            Lang::En => standing.label_en(),
+        }
+    }
 }
 
 /// Shows a deadline the way a ledger does: a date, 立行立改 or 长期坚持 (the date of an immediate

@@ -179,6 +179,7 @@ mod rendering {
             date: date(on),
             note: Some(note.into()),
             evidence: vec![],
+            reported_in: None,
         };
         let data = LedgerData {
             problems: vec![
@@ -230,6 +231,7 @@ mod rendering {
                     "调研报告尚未形成，受人员调整影响。",
                 ),
             ],
+            reported_years: vec![],
         };
         let continuity = Continuity {
             carried_from: HashMap::from([(ItemId::measure(5), ItemId::measure(2))]),

@@ -7,100 +7,269 @@ use super::records::markdown_table;
 use super::table::{render_figures, TableColumn};
 use super::{Format, Lang};
 use crate::analysis::stats::{Figures, Stats};
+use crate::model::Status;
 
-/// The figures, in order: machine key, Chinese and English labels (long, for rows), short
-/// Chinese and English labels (for columns), and how to read the value.
-type Metric = (
-    &'static str,
-    &'static str,
-    &'static str,
-    &'static str,
-    &'static str,
-    fn(&Figures) -> String,
-);
+/// One figure: machine key, Chinese label in two parts (`问题` + `已完成`: one line as a row
+/// label, two lines as a column header), English label, whether a by-unit or by-owner table
+/// shows it as a column (JSON and CSV always carry every figure), and how to read the value
+/// (`None` where the figure does not apply: problem figures by owner).
+struct Metric {
+    key: &'static str,
+    zh: (&'static str, &'static str),
+    en: &'static str,
+    /// A short English column header, in two parts like the Chinese one.
+    en_head: (&'static str, &'static str),
+    in_rows: bool,
+    value: fn(&Figures) -> Option<usize>,
+    percent: bool,
+}
 
-const METRICS: [Metric; 12] = [
-    (
+const fn count(
+    key: &'static str,
+    zh: (&'static str, &'static str),
+    en: (&'static str, &'static str, &'static str),
+    in_rows: bool,
+    value: fn(&Figures) -> Option<usize>,
+) -> Metric {
+    Metric {
+        key,
+        zh,
+        en: en.0,
+        en_head: (en.1, en.2),
+        in_rows,
+        value,
+        percent: false,
+    }
+}
+
+const fn rate(
+    key: &'static str,
+    zh: (&'static str, &'static str),
+    en: (&'static str, &'static str, &'static str),
+    value: fn(&Figures) -> Option<usize>,
+) -> Metric {
+    Metric {
+        key,
+        zh,
+        en: en.0,
+        en_head: (en.1, en.2),
+        in_rows: true,
+        value,
+        percent: true,
+    }
+}
+
+fn problems(f: &Figures, status: Status) -> Option<usize> {
+    f.problems.map(|c| c.of(status))
+}
+
+/// Every figure, in the order tables list them. The only place their labels are written.
+const METRICS: [Metric; 21] = [
+    count(
         "problems",
-        "查摆问题",
-        "problems raised",
-        "问题",
-        "Prob",
-        |f| f.problems.to_string(),
+        ("查摆", "问题"),
+        ("problems", "Prob", "total"),
+        true,
+        |f| f.problems.map(|c| c.total),
     ),
-    (
-        "measures",
-        "整改措施",
-        "measures",
-        "措施",
-        "Meas",
-        |f| f.measures.total.to_string(),
+    count(
+        "problems_done",
+        ("问题", "已完成"),
+        ("problems done", "Prob", "done"),
+        true,
+        |f| problems(f, Status::Done),
     ),
-    ("done", "已完成", "done", "完成", "Done", |f| {
-        f.measures.done.to_string()
-    }),
-    (
-        "in_progress",
-        "正在整改",
-        "in progress",
-        "在改",
-        "Prog",
-        |f| f.measures.in_progress.to_string(),
+    count(
+        "problems_in_progress",
+        ("问题", "正在整改"),
+        ("problems in progress", "Prob", "prog"),
+        false,
+        |f| problems(f, Status::InProgress),
     ),
-    (
-        "long_term",
-        "长期坚持",
-        "long-term",
-        "长期",
-        "Long",
-        |f| f.measures.long_term.to_string(),
+    count(
+        "problems_long_term",
+        ("问题", "长期坚持"),
+        ("problems long-term", "Prob", "long"),
+        false,
+        |f| problems(f, Status::LongTerm),
     ),
-    (
-        "not_done",
-        "未完成",
-        "not done",
-        "未完成",
-        "NotD",
-        |f| f.measures.not_done.to_string(),
+    count(
+        "problems_not_done",
+        ("问题", "未完成"),
+        ("problems not done", "Prob", "fail"),
+        false,
+        |f| problems(f, Status::NotDone),
     ),
-    ("dropped", "已撤销", "dropped", "撤销", "Drop", |f| {
-        f.measures.dropped.to_string()
-    }),
-    ("planned", "未启动", "planned", "未启", "Plan", |f| {
-        f.measures.planned.to_string()
-    }),
-    ("overdue", "逾期", "overdue", "逾期", "Over", |f| {
-        f.overdue.to_string()
-    }),
-    (
+    count(
+        "problems_dropped",
+        ("问题", "已撤销"),
+        ("problems dropped", "Prob", "drop"),
+        false,
+        |f| problems(f, Status::Dropped),
+    ),
+    count(
+        "problems_planned",
+        ("问题", "未启动"),
+        ("problems planned", "Prob", "plan"),
+        false,
+        |f| problems(f, Status::Planned),
+    ),
+    count(
+        "problems_unreported",
+        ("问题", "未报告"),
+        ("problems not reported", "Prob", "unrep"),
+        true,
+        |f| problems(f, Status::Unreported),
+    ),
+    count(
+        "overdue_problems",
+        ("逾期", "问题"),
+        ("overdue problems", "Over", "prob"),
+        true,
+        |f| f.overdue_problems,
+    ),
+    rate(
         "completion_rate",
-        "整改完成率",
-        "completion rate",
-        "完成率",
-        "Rate",
-        |f| {
-            f.completion_rate
-                .map(|r| format!("{r}%"))
-                .unwrap_or_default()
-        },
+        ("整改", "完成率"),
+        ("completion rate", "Rate", ""),
+        |f| f.completion_rate.map(|r| r as usize),
     ),
-    (
-        "recurring",
-        "反弹回潮",
-        "recurring",
-        "反复",
-        "Recur",
-        |f| f.recurring.to_string(),
+    count(
+        "measures",
+        ("整改", "措施"),
+        ("measures", "Meas", "total"),
+        true,
+        |f| Some(f.measures.total),
     ),
-    (
-        "carried_over",
-        "持续推进",
-        "carried over",
-        "结转",
-        "Carry",
-        |f| f.carried_over.to_string(),
+    count(
+        "measures_done",
+        ("措施", "已完成"),
+        ("measures done", "Meas", "done"),
+        true,
+        |f| Some(f.measures.done),
+    ),
+    count(
+        "measures_in_progress",
+        ("措施", "正在整改"),
+        ("measures in progress", "Meas", "prog"),
+        false,
+        |f| Some(f.measures.in_progress),
+    ),
+    count(
+        "measures_long_term",
+        ("措施", "长期坚持"),
+        ("measures long-term", "Meas", "long"),
+        false,
+        |f| Some(f.measures.long_term),
+    ),
+    count(
+        "measures_not_done",
+        ("措施", "未完成"),
+        ("measures not done", "Meas", "fail"),
+        false,
+        |f| Some(f.measures.not_done),
+    ),
+    count(
+        "measures_dropped",
+        ("措施", "已撤销"),
+        ("measures dropped", "Meas", "drop"),
+        false,
+        |f| Some(f.measures.dropped),
+    ),
+    count(
+        "measures_planned",
+        ("措施", "未启动"),
+        ("measures planned", "Meas", "plan"),
+        false,
+        |f| Some(f.measures.planned),
+    ),
+    count(
+        "measures_unreported",
+        ("措施", "未报告"),
+        ("measures not reported", "Meas", "unrep"),
+        false,
+        |f| Some(f.measures.unreported),
+    ),
+    count(
+        "overdue_measures",
+        ("逾期", "措施"),
+        ("overdue measures", "Over", "meas"),
+        true,
+        |f| Some(f.overdue_measures),
+    ),
+    rate(
+        "measure_completion_rate",
+        ("措施", "完成率"),
+        ("measure completion rate", "Meas", "rate"),
+        |f| f.measure_completion_rate.map(|r| r as usize),
+    ),
+    count(
+        "recurring",
+        ("反弹", "回潮"),
+        ("recurring problems", "Recur", ""),
+        true,
+        |f| f.recurring,
     ),
 ];
+
+/// Carried-over measures come last, after recurrences, in every layout.
+const CARRIED: Metric = count(
+    "carried_over",
+    ("结转", "措施"),
+    ("carried-over measures", "Carry", ""),
+    true,
+    |f| Some(f.carried_over),
+);
+
+fn metrics() -> impl Iterator<Item = &'static Metric> {
+    METRICS.iter().chain(std::iter::once(&CARRIED))
+}
+
+impl Metric {
+    /// The label on one line (a row label) or two (a column header).
+    fn label(&self, lang: Lang, two_lines: bool) -> String {
+        match lang {
+            Lang::Zh if two_lines => format!("{}\n{}", self.zh.0, self.zh.1),
+            Lang::Zh => format!("{}{}", self.zh.0, self.zh.1),
+            Lang::En if two_lines && !self.en_head.1.is_empty() => {
+                format!("{}\n{}", self.en_head.0, self.en_head.1)
+            }
+            Lang::En if two_lines => self.en_head.0.to_string(),
+            Lang::En => self.en.to_string(),
+        }
+    }
+
+    /// The value as a table shows it; `—` where the figure does not apply.
+    fn cell(&self, f: &Figures) -> String {
+        match (self.value)(f) {
+            Some(v) if self.percent => format!("{v}%"),
+            Some(v) => v.to_string(),
+            None if self.percent => String::new(),
+            None => "—".to_string(),
+        }
+    }
+
+    /// The value for CSV: a bare number, or empty.
+    fn csv(&self, f: &Figures) -> String {
+        (self.value)(f).map(|v| v.to_string()).unwrap_or_default()
+    }
+
+    /// Whether the figure is about problems (and so absent by owner).
+    fn about_problems(&self) -> bool {
+        self.key.contains("problems") || matches!(self.key, "completion_rate" | "recurring")
+    }
+
+    /// Whether the figure applies to these statistics (problem figures do not by owner).
+    fn applies(&self, stats: &Stats) -> bool {
+        stats.total.problems.is_some() || !self.about_problems()
+    }
+
+    /// Whether a table with a row per unit or owner shows it as a column.
+    fn in_rows(&self, stats: &Stats) -> bool {
+        let by_owner = stats.total.problems.is_none();
+        self.in_rows || by_owner && matches!(self.key, "measures_in_progress" | "measures_not_done")
+    }
+}
 
 fn total_label(lang: Lang) -> &'static str {
     lang.pick("合计", "Total")
@@ -128,17 +297,10 @@ pub fn print(out: &mut dyn Write, format: Format, lang: Lang, stats: &Stats) -> 
         }
         Format::Csv => {
             let mut writer = csv::Writer::from_writer(out);
-            let header = std::iter::once("group").chain(METRICS.iter().map(|m| m.0));
+            let header = std::iter::once("group").chain(metrics().map(|m| m.key));
             writer.write_record(header)?;
             for f in &all {
-                let completion = f.completion_rate.map(|r| r.to_string()).unwrap_or_default();
-                let cells = METRICS.iter().map(|m| {
-                    if m.0 == "completion_rate" {
-                        completion.clone()
-                    } else {
-                        (m.5)(f)
-                    }
-                });
+                let cells = metrics().map(|m| m.csv(f));
                 writer.write_record(std::iter::once(f.group.clone()).chain(cells))?;
             }
             writer.flush()
@@ -152,9 +314,9 @@ pub fn print(out: &mut dyn Write, format: Format, lang: Lang, stats: &Stats) -> 
         }
         Format::Table | Format::Md => {
             let (labels, rows) = if stats.by == "year" {
-                by_period(&all, lang)
+                by_period(stats, &all, lang)
             } else {
-                by_row(&all, lang)
+                by_row(stats, &all, lang)
             };
             if format == Format::Md {
                 let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
@@ -173,30 +335,35 @@ pub fn print(out: &mut dyn Write, format: Format, lang: Lang, stats: &Stats) -> 
     }
 }
 
-/// Periods as columns, figures as rows.
-fn by_period(all: &[&Figures], lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
+/// Periods as columns, figures as rows: every figure that applies.
+fn by_period(stats: &Stats, all: &[&Figures], lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
     let mut labels = vec![String::new()];
     labels.extend(all.iter().map(|f| group_label(f, lang).to_string()));
-    let rows = METRICS
-        .iter()
+    let rows = metrics()
+        .filter(|m| m.applies(stats))
         .map(|m| {
-            let mut row = vec![lang.pick(m.1, m.2).to_string()];
-            row.extend(all.iter().map(|f| (m.5)(f)));
+            let mut row = vec![m.label(lang, false)];
+            row.extend(all.iter().map(|f| m.cell(f)));
             row
         })
         .collect();
     (labels, rows)
 }
 
-/// Groups as rows, figures as columns.
-fn by_row(all: &[&Figures], lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
+/// Groups as rows, the main figures as columns (two-line headers, so they fit 80 columns); the
+/// full breakdown is in `--format json|csv` and `stats --by year`.
+fn by_row(stats: &Stats, all: &[&Figures], lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
+    let shown: Vec<&Metric> = metrics()
+        .filter(|m| m.applies(stats))
+        .filter(|m| m.in_rows(stats))
+        .collect();
     let mut labels = vec![String::new()];
-    labels.extend(METRICS.iter().map(|m| lang.pick(m.3, m.4).to_string()));
+    labels.extend(shown.iter().map(|m| m.label(lang, true)));
     let rows = all
         .iter()
         .map(|f| {
             let mut row = vec![group_label(f, lang).to_string()];
-            row.extend(METRICS.iter().map(|m| (m.5)(f)));
+            row.extend(shown.iter().map(|m| m.cell(f)));
             row
         })
         .collect();

@@ -9,8 +9,8 @@ use rusqlite::{params, Connection};
 use super::measures::{measure_from_row, MEASURE_COLUMNS};
 use super::problems::{problem_from_row, PROBLEM_COLUMNS};
 use crate::error::Result;
-use crate::model::LedgerData;
 use crate::model::{ItemId, Measure, ProgressEntry};
+use crate::model::{LedgerData, ReportedYear};
 
 /// Which part of the ledger to load. `None` means "all".
 #[derive(Debug, Clone, Copy, Default)]
@@ -70,20 +70,45 @@ pub fn load_ledger(
     .context("load links")?;
     attach_co_depts(conn, measures.iter_mut().chain(linked_measures.iter_mut()))?;
     let progress = load_progress(conn, as_of)?;
+    let reported_years = query(
+        conn,
+        "SELECT u.name, i.year, min(d.year) FROM progress pr
+         JOIN documents d ON d.id = pr.document_id
+         JOIN (SELECT id, unit_id, year, 'P' AS kind FROM problems
+               UNION ALL SELECT id, unit_id, year, 'M' FROM measures) i
+           ON i.id = coalesce(pr.problem_id, pr.measure_id)
+          AND i.kind = CASE WHEN pr.problem_id IS NULL THEN 'M' ELSE 'P' END
+         JOIN units u ON u.id = i.unit_id
+         WHERE pr.date <= ?3 AND d.year > i.year AND d.unit_id = i.unit_id
+           AND (?1 IS NULL OR i.unit_id = ?1)
+         GROUP BY i.unit_id, i.year
+         ORDER BY u.name, i.year",
+        params![filter.unit_id, filter.year, as_of],
+        |r| {
+            Ok(ReportedYear {
+                unit: r.get(0)?,
+                year: r.get(1)?,
+                summary_year: r.get(2)?,
+            })
+        },
+    )
+    .context("load reported years")?;
     Ok(LedgerData {
         problems,
         measures,
         linked_measures,
         links,
         progress,
+        reported_years,
     })
 }
 
 fn load_progress(conn: &Connection, as_of: NaiveDate) -> Result<Vec<ProgressEntry>> {
     let rows = query(
         conn,
-        "SELECT id, uuid, problem_id, measure_id, status, date, note FROM progress
-         WHERE date <= ?1 ORDER BY date, id",
+        "SELECT p.id, p.uuid, p.problem_id, p.measure_id, p.status, p.date, p.note, d.year
+         FROM progress p LEFT JOIN documents d ON d.id = p.document_id
+         WHERE p.date <= ?1 ORDER BY p.date, p.id",
         params![as_of],
         |r| {
             let item = match r.get::<_, Option<i64>>(2)? {
@@ -97,12 +122,13 @@ fn load_progress(conn: &Connection, as_of: NaiveDate) -> Result<Vec<ProgressEntr
                 r.get::<_, String>(4)?,
                 r.get(5)?,
                 r.get(6)?,
+                r.get(7)?,
             ))
         },
     )
     .context("load progress")?;
     rows.into_iter()
-        .map(|(seq, uuid, item, status, date, note)| {
+        .map(|(seq, uuid, item, status, date, note, reported_in)| {
             Ok(ProgressEntry {
                 seq,
                 uuid,
@@ -111,6 +137,7 @@ fn load_progress(conn: &Connection, as_of: NaiveDate) -> Result<Vec<ProgressEntr
                 date,
                 note,
                 evidence: vec![],
+                reported_in,
             })
         })
         .collect()

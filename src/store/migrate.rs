@@ -16,6 +16,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "003_recurrence.sql",
         include_str!("../../schema/003_recurrence.sql"),
     ),
+    (
+        "004_status_rules.sql",
+        include_str!("../../schema/004_status_rules.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.

@@ -56,6 +56,17 @@ pub fn insert_progress(conn: &Connection, new: &NewProgress<'_>) -> Result<Progr
         ])
         .context("insert evidence")?;
     }
+    let reported_in = match new.source {
+        Some(document) => Some(
+            conn.query_row(
+                "SELECT year FROM documents WHERE id = ?1",
+                [document],
+                |r| r.get(0),
+            )
+            .context("read the year of a progress entry's document")?,
+        ),
+        None => None,
+    };
     Ok(ProgressEntry {
         seq,
         uuid,
@@ -64,6 +75,7 @@ pub fn insert_progress(conn: &Connection, new: &NewProgress<'_>) -> Result<Progr
         date: new.date,
         note: new.note.map(str::to_string),
         evidence: new.evidence.to_vec(),
+        reported_in,
     })
 }
 
@@ -75,7 +87,9 @@ pub fn progress_of(conn: &Connection, item: ItemId) -> Result<Vec<ProgressEntry>
     };
     let mut stmt = conn
         .prepare(&format!(
-            "SELECT id, uuid, status, date, note FROM progress WHERE {column} = ?1 ORDER BY date, id"
+            "SELECT p.id, p.uuid, p.status, p.date, p.note, d.year FROM progress p
+             LEFT JOIN documents d ON d.id = p.document_id
+             WHERE p.{column} = ?1 ORDER BY p.date, p.id"
         ))
         .context("list progress")?;
     let rows = stmt
@@ -86,12 +100,13 @@ pub fn progress_of(conn: &Connection, item: ItemId) -> Result<Vec<ProgressEntry>
                 r.get::<_, String>(2)?,
                 r.get::<_, NaiveDate>(3)?,
                 r.get::<_, Option<String>>(4)?,
+                r.get::<_, Option<i32>>(5)?,
             ))
         })
         .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
         .context("list progress")?;
     rows.into_iter()
-        .map(|(seq, uuid, status, date, note)| {
+        .map(|(seq, uuid, status, date, note, reported_in)| {
             Ok(ProgressEntry {
                 seq,
                 uuid,
@@ -100,6 +115,7 @@ pub fn progress_of(conn: &Connection, item: ItemId) -> Result<Vec<ProgressEntry>
                 date,
                 note,
                 evidence: evidence_of(conn, seq)?,
+                reported_in,
             })
         })
         .collect()

@@ -41,6 +41,7 @@ fn entry(item: ItemId, status: Status, on: &str, note: &str) -> ProgressEntry {
         date: date(on),
         note: Some(note.to_string()),
         evidence: vec![],
+        reported_in: None,
     }
 }
 
@@ -87,6 +88,7 @@ fn ledger() -> LedgerData {
                 "纳入年度考核",
             ),
         ],
+        reported_years: vec![],
     }
 }
 

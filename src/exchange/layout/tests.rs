@@ -2,7 +2,7 @@ use chrono::NaiveDate;
 
 use super::*;
 use crate::analysis::{compute_ledger, RowFilter};
-use crate::model::{Evidence, Measure, Owner, Problem};
+use crate::model::{Evidence, Measure, Owner, Problem, Status};
 use crate::store::LedgerData;
 
 fn date(s: &str) -> NaiveDate {
@@ -50,6 +50,7 @@ fn entry(item: ItemId, status: Status, on: &str, note: Option<&str>) -> Progress
             size_bytes: None,
             sha256: None,
         }],
+        reported_in: None,
     }
 }
 
