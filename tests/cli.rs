@@ -1,6 +1,7 @@
 //! The one integration-test binary: every test drives the real `taizhang` on a temp store.
 
 mod common;
+mod test_agreement;
 mod test_analysis;
 mod test_common;
 mod test_demo;

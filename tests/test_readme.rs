@@ -76,7 +76,7 @@ fn the_readme_quick_start_prints_what_it_shows() {
 }
 
 /// Splits a command line the way a POSIX shell would for plain words and quoted strings.
-fn split_words(line: &str) -> Vec<String> {
+pub fn split_words(line: &str) -> Vec<String> {
     let mut words = Vec::new();
     let mut word = String::new();
     let mut in_word = false;

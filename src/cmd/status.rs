@@ -34,7 +34,7 @@ pub struct StatusArgs {
     /// Only items whose leader, department or person contains this text
     #[arg(long, value_name = "X")]
     pub owner: Option<String>,
-    /// Only items in this status (code or Chinese label)
+    /// Only items in this status (code or Chinese label; unreported / 未报告 too)
     #[arg(long, value_name = "S")]
     pub status: Option<String>,
     /// Only overdue items (the red light), most overdue first
@@ -69,11 +69,7 @@ fn period_days(text: &str) -> Result<i64> {
 
 pub fn run(ctx: &Ctx, args: StatusArgs, out: &mut dyn Write) -> Result<()> {
     let year = args.year.map(check_year).transpose()?;
-    let status = args
-        .status
-        .as_deref()
-        .map(str::parse::<Status>)
-        .transpose()?;
+    let status = args.status.as_deref().map(Status::parse_any).transpose()?;
     let store = ctx.open(Access::Read)?;
     let conn = store.conn();
     let unit = args
