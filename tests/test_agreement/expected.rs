@@ -120,7 +120,7 @@ pub struct ExpectedItem {
 }
 
 /// Expected figures of a set of items.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Figures {
     pub problems: BTreeMap<String, usize>,
     pub measures: BTreeMap<String, usize>,
@@ -144,15 +144,18 @@ fn empty_counts() -> BTreeMap<String, usize> {
     c
 }
 
-impl Figures {
-    fn new() -> Figures {
+impl Default for Figures {
+    fn default() -> Figures {
         Figures {
             problems: empty_counts(),
             measures: empty_counts(),
-            ..Figures::default()
+            overdue_problems: 0,
+            overdue_measures: 0,
         }
     }
+}
 
+impl Figures {
     fn add(&mut self, is_problem: bool, item: &ExpectedItem) {
         let (counts, overdue) = if is_problem {
             (&mut self.problems, &mut self.overdue_problems)
@@ -168,11 +171,9 @@ impl Figures {
     pub fn completion_rate(&self) -> Value {
         let p = &self.problems;
         let base = p["total"] - p["dropped"] - p["long_term"];
-        if base == 0 {
-            Value::Null
-        } else {
-            Value::from((p["done"] * 100 + base / 2) / base)
-        }
+        (p["done"] * 100 + base / 2)
+            .checked_div(base)
+            .map_or(Value::Null, Value::from)
     }
 }
 
@@ -188,7 +189,7 @@ pub struct Expected {
 
 impl Expected {
     pub fn unit_total(&self, unit: &str) -> Figures {
-        let mut total = Figures::new();
+        let mut total = Figures::default();
         for f in self.by_unit_year[unit].values() {
             for (k, n) in &f.problems {
                 *total.problems.get_mut(k).unwrap() += n;
@@ -309,7 +310,7 @@ impl Expected {
                 .entry(p.unit.clone())
                 .or_default()
                 .entry(p.year)
-                .or_insert_with(Figures::new)
+                .or_default()
                 .add(true, &item);
             items.insert(format!("P{}", p.id), item);
         }
@@ -322,13 +323,10 @@ impl Expected {
                 .entry(m.unit.clone())
                 .or_default()
                 .entry(m.year)
-                .or_insert_with(Figures::new)
+                .or_default()
                 .add(false, &item);
             let owner = m.owner_dept.clone().unwrap_or_else(|| "（未指定）".into());
-            by_owner
-                .entry(owner)
-                .or_insert_with(Figures::new)
-                .add(false, &item);
+            by_owner.entry(owner).or_default().add(false, &item);
             items.insert(format!("M{}", m.id), item);
         }
         Expected {
