@@ -34,16 +34,16 @@ pub struct LedgerRecord<'a> {
     pub deadline_kind: Option<&'static str>,
     pub due: Option<NaiveDate>,
     pub status: Status,
+    pub last_progress: Option<NaiveDate>,
+    pub overdue: bool,
+    pub days_overdue: Option<i64>,
+    pub days_left: Option<i64>,
     /// Where the status comes from: `own`, `measures`, `reported`, `unreported` or `nothing`.
     pub status_basis: &'static str,
     /// For a measure whose status is taken from a problem: that problem.
     pub status_from: Option<ItemId>,
     /// The summary year behind a `reported` or `unreported` status.
     pub reported_in: Option<i32>,
-    pub last_progress: Option<NaiveDate>,
-    pub overdue: bool,
-    pub days_overdue: Option<i64>,
-    pub days_left: Option<i64>,
     #[serde(skip)]
     row: &'a LedgerRow,
 }
@@ -68,13 +68,13 @@ impl<'a> From<&'a LedgerRow> for LedgerRecord<'a> {
             deadline_kind: row.deadline.map(|d| d.kind_code()),
             due: row.deadline.and_then(|d| d.due()),
             status: row.status,
-            status_basis: row.standing().basis_code(),
-            status_from: row.standing().source(),
-            reported_in: row.standing().summary_year(),
             last_progress: row.last_progress,
             overdue: row.days_overdue.is_some(),
             days_overdue: row.days_overdue,
             days_left: row.days_left,
+            status_basis: row.standing().basis_code(),
+            status_from: row.standing().source(),
+            reported_in: row.standing().summary_year(),
             row,
         }
     }
@@ -111,13 +111,13 @@ impl Record for LedgerRecord<'_> {
         "deadline_kind",
         "due",
         "status",
-        "status_basis",
-        "status_from",
-        "reported_in",
         "last_progress",
         "overdue",
         "days_overdue",
         "days_left",
+        "status_basis",
+        "status_from",
+        "reported_in",
     ];
 
     const COLUMNS: &'static [Column] = &[
@@ -151,13 +151,13 @@ impl Record for LedgerRecord<'_> {
             csv_opt(&self.deadline_kind),
             csv_opt(&self.due),
             self.status.code().to_string(),
-            self.status_basis.to_string(),
-            csv_opt(&self.status_from),
-            csv_opt(&self.reported_in),
             csv_opt(&self.last_progress),
             self.overdue.to_string(),
             csv_opt(&self.days_overdue),
             csv_opt(&self.days_left),
+            self.status_basis.to_string(),
+            csv_opt(&self.status_from),
+            csv_opt(&self.reported_in),
         ]
     }
 
