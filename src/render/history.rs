@@ -75,7 +75,7 @@ fn action_label(action: &str, lang: Lang) -> &str {
         "unlink" => lang.pick("取消关联", "unlinked"),
         "progress" => lang.pick("进展", "progress"),
         "alias" => lang.pick("别名", "alias"),
-        "carry" => lang.pick("持续推进", "carried"),
+        "carry" => lang.pick("结转", "carried over"),
         "recur" => lang.pick("反复认定", "recurrence"),
         "merge" => lang.pick("合并冲突", "merge conflict"),
         "delete" => lang.pick("删除", "deleted"),
