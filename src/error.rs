@@ -149,6 +149,28 @@ impl Error {
         }
     }
 
+    /// Whether the error is only the reader going away (`taizhang status --format json | head`):
+    /// a closed pipe, however deep in the chain (also inside a JSON or CSV writer's error).
+    pub fn is_broken_pipe(&self) -> bool {
+        fn broken(cause: &(dyn std::error::Error + 'static)) -> bool {
+            let pipe = |kind: std::io::ErrorKind| kind == std::io::ErrorKind::BrokenPipe;
+            if let Some(io) = cause.downcast_ref::<std::io::Error>() {
+                return pipe(io.kind()) || io.get_ref().is_some_and(|inner| broken(inner));
+            }
+            if let Some(json) = cause.downcast_ref::<serde_json::Error>() {
+                return json.io_error_kind().is_some_and(pipe);
+            }
+            if let Some(csv) = cause.downcast_ref::<csv::Error>() {
+                return matches!(csv.kind(), csv::ErrorKind::Io(io) if pipe(io.kind()));
+            }
+            cause.source().is_some_and(broken)
+        }
+        match self {
+            Error::Other(e) => e.chain().any(broken),
+            _ => false,
+        }
+    }
+
     /// Shorthand for an input error with a message of its own.
     pub fn invalid(message: impl Into<String>) -> Error {
         Error::Invalid(message.into())

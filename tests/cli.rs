@@ -13,6 +13,7 @@ mod test_init;
 mod test_items;
 mod test_layers;
 mod test_merge;
+mod test_pipes;
 mod test_progress;
 mod test_readme;
 mod test_report;
