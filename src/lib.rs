@@ -10,6 +10,7 @@ pub mod clock;
 pub mod cmd;
 pub mod error;
 pub mod exchange;
+pub mod files;
 pub mod import;
 pub mod model;
 pub mod render;

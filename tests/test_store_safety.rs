@@ -133,3 +133,86 @@ fn a_store_made_by_an_older_schema_is_upgraded_and_keeps_its_ledger() {
     }
     env.ok(&["carry", "M3", "--year", "2025"]);
 }
+
+#[test]
+fn report_o_never_writes_over_the_store_an_existing_file_or_through_a_link() {
+    let env = TestEnv::with_fixture_ledger();
+    let before = env.fingerprint();
+    let args = |out: &str| -> Vec<String> {
+        ["report", "--unit", "市财政局", "--year", "2025", "-o", out]
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
+    };
+    let run = |out: &str, extra: &[&str]| {
+        let mut all = args(out);
+        all.extend(extra.iter().map(|s| s.to_string()));
+        let all: Vec<&str> = all.iter().map(String::as_str).collect();
+        env.cmd(&all).output().unwrap()
+    };
+    // The store itself, named as the output, also through a link, also with --force.
+    let store = env.db().display().to_string();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(env.db(), env.dir().join("store.docx")).unwrap();
+    for (target, extra) in [
+        (store.as_str(), &["--force"][..]),
+        ("store.docx", &["--force"]),
+    ] {
+        let output = run(target, extra);
+        assert_eq!(output.status.code(), Some(2), "{target}");
+        assert!(String::from_utf8_lossy(&output.stderr).contains("store itself"));
+    }
+    assert_eq!(env.fingerprint(), before, "the store is unchanged");
+    // An existing file is kept unless --force.
+    std::fs::write(env.dir().join("mine.txt"), "我的材料").unwrap();
+    let output = run("mine.txt", &[]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("--force"));
+    assert_eq!(
+        std::fs::read_to_string(env.dir().join("mine.txt")).unwrap(),
+        "我的材料"
+    );
+    assert!(run("mine.txt", &["--force"]).status.success());
+    assert!(std::fs::read_to_string(env.dir().join("mine.txt"))
+        .unwrap()
+        .contains("整改"));
+    // A link planted at the output name is neither followed nor replaced.
+    #[cfg(unix)]
+    {
+        std::fs::write(env.dir().join("other.txt"), "别人的文件").unwrap();
+        std::os::unix::fs::symlink(env.dir().join("other.txt"), env.dir().join("out.txt")).unwrap();
+        assert_eq!(run("out.txt", &["--force"]).status.code(), Some(2));
+        assert_eq!(
+            std::fs::read_to_string(env.dir().join("other.txt")).unwrap(),
+            "别人的文件"
+        );
+    }
+    // - is standard output.
+    let output = run("-", &[]);
+    assert!(output.status.success());
+    assert!(String::from_utf8_lossy(&output.stdout).contains("整改"));
+}
+
+#[test]
+fn export_to_dash_writes_standard_output_and_never_replaces_a_symlink() {
+    let env = TestEnv::with_fixture_ledger();
+    let out = env.ok(&["export", "--csv", "-"]);
+    assert!(out.contains("问题描述") && !out.contains("已导出"), "{out}");
+    #[cfg(unix)]
+    {
+        std::fs::write(env.dir().join("target.csv"), "keep").unwrap();
+        std::os::unix::fs::symlink(env.dir().join("target.csv"), env.dir().join("link.csv"))
+            .unwrap();
+        let output = env
+            .cmd(&["export", "--csv", "link.csv", "--force"])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2));
+        let meta = std::fs::symlink_metadata(env.dir().join("link.csv")).unwrap();
+        assert!(meta.file_type().is_symlink());
+        assert_eq!(
+            std::fs::read_to_string(env.dir().join("target.csv")).unwrap(),
+            "keep"
+        );
+    }
+}

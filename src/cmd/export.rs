@@ -13,6 +13,7 @@ use crate::error::{Error, Result};
 use crate::exchange::layout::{self, OutsideProblems, Sheet};
 use crate::exchange::report::{self, ExportReport, SheetSummary};
 use crate::exchange::{csv, json, xlsx};
+use crate::files::{self, Written};
 use crate::model::{check_year, ItemId, ItemKind, ProgressEntry};
 use crate::store::{self, Access, Conn, LedgerFilter};
 
@@ -27,7 +28,8 @@ use crate::store::{self, Access, Conn, LedgerFilter};
 /// (units, aliases, summaries, items, links, progress, history) so that 'taizhang import --json'
 /// or another unit's 'taizhang merge' gives back the same records.
 ///
-/// Statuses and overdue days are as of --as-of (default today). An existing file is replaced.
+/// Statuses and overdue days are as of --as-of (default today). An existing file is kept unless
+/// --force; FILE - writes to standard output. The store, links and devices are never written.
 ///
 /// Examples:
 ///   taizhang export --xlsx 整改台账.xlsx --unit 临江市财政局 --year 2024
@@ -53,6 +55,9 @@ pub struct ExportArgs {
     /// Only this summary year (not with --json, which keeps units whole)
     #[arg(long, value_name = "N")]
     pub year: Option<i32>,
+    /// Replace the file if it exists
+    #[arg(long)]
+    pub force: bool,
 }
 
 pub fn run(ctx: &Ctx, args: ExportArgs, out: &mut dyn Write) -> Result<()> {
@@ -63,7 +68,7 @@ pub fn run(ctx: &Ctx, args: ExportArgs, out: &mut dyn Write) -> Result<()> {
         (_, _, Some(p)) => (p, "json"),
         _ => unreachable!("clap requires one of --xlsx, --csv, --json"),
     };
-    check_target(ctx, path, format)?;
+    check_target(ctx, path, format, args.force)?;
     if format == "json" && year.is_some() {
         return Err(Error::invalid(
             "export --json keeps units whole; leave out --year (or export one year with --xlsx or --csv)",
@@ -126,25 +131,19 @@ pub fn run(ctx: &Ctx, args: ExportArgs, out: &mut dyn Write) -> Result<()> {
             sheet_report(path, format, &rows, &data.progress, &sheets),
         )
     };
-    write_file(path, &bytes)?;
-    report::print_export(out, ctx.format, ctx.lang, &report)?;
+    let store_path = ctx.store_path()?;
+    let written = files::write(path, &bytes, args.force, Some(&store_path), out)?;
+    if written != Written::Stdout {
+        report::print_export(out, ctx.format, ctx.lang, &report)?;
+    }
     Ok(())
 }
 
 /// Refuses targets that cannot be right: a folder, the store itself, a workbook not named .xlsx.
-fn check_target(ctx: &Ctx, path: &Path, format: &str) -> Result<()> {
-    if path.is_dir() {
-        return Err(Error::invalid(format!(
-            "{} is a folder; give the name of the file to write",
-            path.display()
-        )));
-    }
-    let store = ctx.store_path()?;
-    if super::merge::same_file(path, &store) {
-        return Err(Error::invalid(format!(
-            "{} is the store itself; give export another file name",
-            path.display()
-        )));
+fn check_target(ctx: &Ctx, path: &Path, format: &str, force: bool) -> Result<()> {
+    files::check_target(path, force, Some(&ctx.store_path()?))?;
+    if files::is_stdout(path) {
+        return Ok(());
     }
     let extension = path
         .extension()
@@ -239,23 +238,4 @@ fn sheet_report(
             vec![]
         },
     }
-}
-
-/// Writes the whole file or nothing: into a temporary file beside it, then renamed over it.
-fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let partial = path.with_file_name(format!(".{name}.taizhang-partial"));
-    let cannot = |e: std::io::Error| {
-        let _ = std::fs::remove_file(&partial);
-        Error::invalid(format!(
-            "cannot write {} ({e}); check that its folder exists and is writable",
-            path.display()
-        ))
-    };
-    std::fs::write(&partial, bytes).map_err(cannot)?;
-    std::fs::rename(&partial, path).map_err(cannot)?;
-    Ok(())
 }

@@ -46,7 +46,7 @@ pub fn run(ctx: &Ctx, args: MergeArgs, out: &mut dyn Write) -> Result<()> {
     let here = ctx.store_path()?;
     let mut dumps: Vec<(String, Dump)> = Vec::new();
     for path in &args.others {
-        if same_file(path, &here) {
+        if crate::files::same_file(path, &here) {
             return Err(Error::MergeWithItself(path.clone()));
         }
         let conn = store::open_other(path)?;
@@ -98,21 +98,4 @@ fn no_such_unit(path: &Path, name: &str, dump: &Dump) -> Error {
         "{} has no unit named '{name}'; {listed}",
         path.display()
     ))
-}
-
-/// True when both paths name the same file (also through links or a different spelling).
-pub fn same_file(a: &Path, b: &Path) -> bool {
-    if let (Ok(a), Ok(b)) = (a.canonicalize(), b.canonicalize()) {
-        if a == b {
-            return true;
-        }
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        if let (Ok(a), Ok(b)) = (std::fs::metadata(a), std::fs::metadata(b)) {
-            return a.dev() == b.dev() && a.ino() == b.ino();
-        }
-    }
-    false
 }

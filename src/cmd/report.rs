@@ -9,6 +9,7 @@ use clap::Args;
 use super::{resolve_unit, Ctx};
 use crate::analysis::report::{compute_report, ReportOptions};
 use crate::error::{Error, Result};
+use crate::files;
 use crate::model::check_year;
 use crate::render::report::{self, Style, DEFAULT_TEMPLATE};
 use crate::render::Format;
@@ -23,7 +24,8 @@ use crate::store::{self, Access, LedgerFilter};
 /// change it, and pass it back with --template FILE.
 ///
 /// Without -o the section goes to stdout as text (--format md: Markdown, --format json: the
-/// computed values). -o writes FILE.txt (paste-ready), FILE.md or FILE.docx (公文 layout).
+/// computed values). -o writes FILE.txt (paste-ready), FILE.md or FILE.docx (公文 layout); an
+/// existing file is kept unless --force, and the store, links and devices are never written.
 ///
 /// Examples:
 ///   taizhang report --unit 临江市财政局 --year 2025
@@ -51,9 +53,12 @@ pub struct ReportArgs {
     /// Print the default template and exit
     #[arg(long, conflicts_with_all = ["unit", "year", "template", "output"])]
     pub print_template: bool,
-    /// Write to FILE.txt, FILE.md or FILE.docx instead of stdout
+    /// Write to FILE.txt, FILE.md or FILE.docx instead of stdout (- is stdout)
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Replace the -o file if it exists
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 /// What -o writes, by the file's extension.
@@ -90,7 +95,12 @@ pub fn run(ctx: &Ctx, args: ReportArgs, out: &mut dyn Write) -> Result<()> {
         ));
     };
     let year = check_year(year)?;
-    let kind = args.output.as_deref().map(output_kind).transpose()?;
+    let output = args.output.as_deref().filter(|p| !files::is_stdout(p));
+    let store_path = ctx.store_path()?;
+    if let Some(path) = output {
+        files::check_target(path, args.force, Some(&store_path))?;
+    }
+    let kind = output.map(output_kind).transpose()?;
     let template = match &args.template {
         Some(path) => Some(std::fs::read_to_string(path).map_err(|e| {
             Error::invalid(format!(
@@ -117,25 +127,20 @@ pub fn run(ctx: &Ctx, args: ReportArgs, out: &mut dyn Write) -> Result<()> {
         long_term_counts_as_done: args.long_term_as_done,
     };
     let value = compute_report(&data, &continuity, &unit.name, year, as_of, options);
-    if ctx.format == Format::Json && args.output.is_none() {
+    if ctx.format == Format::Json && output.is_none() {
         serde_json::to_writer_pretty(&mut *out, &value).context("write the report as JSON")?;
         writeln!(out)?;
         return Ok(());
     }
     let text = report::render(&value, args.style, template.as_deref())?;
-    match (&args.output, kind) {
+    match (output, kind) {
         (Some(path), Some(kind)) => {
             let bytes = match kind {
                 Output::Text => text.into_bytes(),
                 Output::Markdown => report::to_markdown(&text).into_bytes(),
                 Output::Word => report::to_word(&text)?,
             };
-            std::fs::write(path, bytes).map_err(|e| {
-                Error::invalid(format!(
-                    "cannot write {} ({e}); check the folder exists and is writable",
-                    path.display()
-                ))
-            })?;
+            files::write(path, &bytes, args.force, Some(&store_path), out)?;
             let message = match ctx.lang {
                 crate::render::Lang::Zh => format!("已写入 {}", path.display()),
                 crate::render::Lang::En => format!("wrote {}", path.display()),

@@ -1,0 +1,212 @@
+//! Writing output files safely — the one way every command writes a file (`report -o`, `export`,
+//! `backup`): never over the store (also through a link), never over an existing file unless
+//! told to (`--force`), never through a symbolic link or into a device, and never half a file:
+//! the bytes go to a temporary file created exclusively in the target's folder (a random name
+//! that nobody can plant beforehand), are flushed to disk, and are then renamed into place.
+//! `-` means standard output.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+/// Where output went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Written {
+    File(PathBuf),
+    Stdout,
+}
+
+/// Whether `path` is `-`, standard output.
+pub fn is_stdout(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// True when `a` and `b` name the same file (through links, or as hard links of one file).
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    if let (Ok(a), Ok(b)) = (a.canonicalize(), b.canonicalize()) {
+        if a == b {
+            return true;
+        }
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(a), Ok(b)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+            return a.dev() == b.dev() && a.ino() == b.ino();
+        }
+    }
+    false
+}
+
+/// Checks that `path` may be written: not the store, not a link, a device or a folder, and not an
+/// existing file unless `force`. Commands call it before doing their work, so a refused target
+/// costs nothing; [`write`] checks again when it writes.
+pub fn check_target(path: &Path, force: bool, store: Option<&Path>) -> Result<()> {
+    if is_stdout(path) {
+        return Ok(());
+    }
+    let shown = path.display();
+    if store.is_some_and(|store| same_file(path, store) || same_file(path, &wal_of(store))) {
+        return Err(Error::invalid(format!(
+            "{shown} is the store itself; give another file name"
+        )));
+    }
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => Err(Error::invalid(format!(
+            "{shown} is a symbolic link; taizhang never writes through a link, give the real path"
+        ))),
+        Ok(meta) if meta.is_dir() => Err(Error::invalid(format!(
+            "{shown} is a folder; give the name of the file to write"
+        ))),
+        Ok(meta) if !meta.is_file() => Err(Error::invalid(format!(
+            "{shown} is not a regular file (a device or a pipe); give the name of a file to write, or - for standard output"
+        ))),
+        Ok(_) if !force => Err(Error::invalid(format!(
+            "{shown} already exists; add --force to replace it, or give another name"
+        ))),
+        _ => Ok(()),
+    }
+}
+
+fn wal_of(store: &Path) -> PathBuf {
+    let mut name = store.as_os_str().to_owned();
+    name.push("-wal");
+    PathBuf::from(name)
+}
+
+/// Writes `bytes` to `path` (or to `stdout` for `-`) as the module says.
+pub fn write(
+    path: &Path,
+    bytes: &[u8],
+    force: bool,
+    store: Option<&Path>,
+    stdout: &mut dyn Write,
+) -> Result<Written> {
+    if is_stdout(path) {
+        stdout.write_all(bytes)?;
+        stdout.flush()?;
+        return Ok(Written::Stdout);
+    }
+    check_target(path, force, store)?;
+    let cannot = |e: std::io::Error| {
+        Error::invalid(format!(
+            "cannot write {} ({e}); check that its folder exists and is writable",
+            path.display()
+        ))
+    };
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut partial = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".taizhang-partial")
+        .tempfile_in(folder)
+        .map_err(cannot)?;
+    partial.write_all(bytes).map_err(cannot)?;
+    partial.as_file().sync_all().map_err(cannot)?;
+    let persisted = if force {
+        partial.persist(path).map(drop)
+    } else {
+        partial.persist_noclobber(path).map(drop)
+    };
+    persisted.map_err(|e| {
+        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+            Error::invalid(format!(
+                "{} appeared while it was being written; add --force to replace it",
+                path.display()
+            ))
+        } else {
+            cannot(e.error)
+        }
+    })?;
+    if let Ok(dir) = std::fs::File::open(folder) {
+        let _ = dir.sync_all(); // the rename itself survives a power cut where the system allows
+    }
+    Ok(Written::File(path.to_path_buf()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn folder() -> tempfile::TempDir {
+        tempfile::tempdir().unwrap()
+    }
+
+    #[test]
+    fn a_new_file_is_written_whole_and_nothing_is_left_beside_it() {
+        let dir = folder();
+        let path = dir.path().join("报告.txt");
+        let written = write(&path, "正文".as_bytes(), false, None, &mut Vec::new()).unwrap();
+        assert_eq!(written, Written::File(path.clone()));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "正文");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn an_existing_file_is_kept_unless_forced() {
+        let dir = folder();
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "mine").unwrap();
+        let err = write(&path, b"new", false, None, &mut Vec::new()).unwrap_err();
+        assert!(err.to_string().contains("--force"), "{err}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "mine");
+        write(&path, b"new", true, None, &mut Vec::new()).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+    }
+
+    #[test]
+    fn the_store_is_never_written_over_not_even_forced_or_through_a_link() {
+        let dir = folder();
+        let store = dir.path().join("s.db");
+        std::fs::write(&store, "store").unwrap();
+        let link = dir.path().join("out.docx");
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(&store, &link).unwrap();
+        for target in [&store, &link] {
+            let err = write(target, b"x", true, Some(&store), &mut Vec::new()).unwrap_err();
+            assert!(err.to_string().contains("store"), "{err}");
+        }
+        assert_eq!(std::fs::read_to_string(&store).unwrap(), "store");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symbolic_link_is_never_followed_nor_replaced() {
+        let dir = folder();
+        let elsewhere = dir.path().join("elsewhere.txt");
+        std::fs::write(&elsewhere, "keep").unwrap();
+        let link = dir.path().join("out.csv");
+        std::os::unix::fs::symlink(&elsewhere, &link).unwrap();
+        let err = write(&link, b"x", true, None, &mut Vec::new()).unwrap_err();
+        assert!(err.to_string().contains("symbolic link"), "{err}");
+        assert!(std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(std::fs::read_to_string(&elsewhere).unwrap(), "keep");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_device_is_refused() {
+        let err = write(Path::new("/dev/null"), b"x", true, None, &mut Vec::new()).unwrap_err();
+        assert!(err.to_string().contains("device"), "{err}");
+    }
+
+    #[test]
+    fn a_dash_means_standard_output() {
+        let mut out = Vec::new();
+        assert_eq!(
+            write(Path::new("-"), b"x", false, None, &mut out).unwrap(),
+            Written::Stdout
+        );
+        assert_eq!(out, b"x");
+    }
+}
