@@ -5,6 +5,7 @@
 
 pub mod clusters;
 pub mod ledger;
+pub mod linking;
 pub mod matching;
 pub mod names;
 pub mod recurrence;
