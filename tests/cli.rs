@@ -11,6 +11,7 @@ mod test_import_ledger;
 mod test_init;
 mod test_items;
 mod test_layers;
+mod test_link_suggest;
 mod test_merge;
 mod test_progress;
 mod test_readme;

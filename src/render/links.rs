@@ -90,7 +90,7 @@ impl Record for SuggestionRecord<'_> {
         let separator = lang.pick("、", ", ");
         vec![
             format!("{} {measure}", self.measure),
-            format!("{} {}", self.problem, cut(self.problem_text, 26)),
+            format!("{} {}", self.problem, cut(self.problem_text, 34)),
             self.shared_words.join(separator),
             strength_label(self.strength, lang).to_string(),
         ]
