@@ -41,7 +41,11 @@ fn chains() -> (TestEnv, HashSet<(String, String)>) {
         };
         let (problems, measures) = (ids("problems"), ids("measures"));
         let per_measure = per_measure.as_array().unwrap();
-        assert_eq!(per_measure.len(), measures.len(), "{name}: one entry per measure");
+        assert_eq!(
+            per_measure.len(),
+            measures.len(),
+            "{name}: one entry per measure"
+        );
         for (measure, answers) in measures.iter().zip(per_measure) {
             for p in answers.as_array().unwrap() {
                 let problem = problems[p.as_u64().unwrap() as usize].clone();
@@ -72,10 +76,13 @@ fn suggestions_for_the_fixture_chains_are_precise_and_find_the_true_links() {
         let measure = s["measure"].as_str().unwrap().to_string();
         let problem = s["problem"].as_str().unwrap().to_string();
         let right = truth.contains(&(measure.clone(), problem.clone()));
-        let band = bands.entry(s["strength"].as_str().unwrap().to_string()).or_default();
+        let band = bands
+            .entry(s["strength"].as_str().unwrap().to_string())
+            .or_default();
         band.1 += 1;
         band.0 += usize::from(right);
-        top.entry(measure).or_insert((problem, s["strength"].as_str().unwrap().into()));
+        top.entry(measure)
+            .or_insert((problem, s["strength"].as_str().unwrap().into()));
     }
     let right = top
         .iter()
@@ -83,7 +90,11 @@ fn suggestions_for_the_fixture_chains_are_precise_and_find_the_true_links() {
         .count();
     let precision = right as f64 / top.len() as f64;
     let recall = right as f64 / truth.len() as f64;
-    println!("top suggestions: {right} right of {}, {} true links", top.len(), truth.len());
+    println!(
+        "top suggestions: {right} right of {}, {} true links",
+        top.len(),
+        truth.len()
+    );
     println!("precision {precision:.2} recall {recall:.2}; per strength (right, shown): {bands:?}");
     // Measured: 27 of 27 right, every true link found; the one measure that answers no
     // problem (a3's 作风建设) gets no suggestion.
@@ -96,11 +107,30 @@ fn suggestions_for_the_fixture_chains_are_precise_and_find_the_true_links() {
 #[test]
 fn the_table_shows_short_texts_shared_words_and_a_strength_without_scores() {
     let (env, _) = chains();
-    let args = ["link", "--suggest", "--unit", "青禾区教育局", "--year", "2023"];
+    let args = [
+        "link",
+        "--suggest",
+        "--unit",
+        "青禾区教育局",
+        "--year",
+        "2023",
+    ];
     let table = run(&env, &args);
     assert!(!table.contains("0."), "no raw score in the table:\n{table}");
     insta::assert_snapshot!(table);
-    insta::assert_snapshot!(run(&env, &["link", "--suggest", "--unit", "青禾区教育局", "--year", "2023", "--format", "csv"]));
+    insta::assert_snapshot!(run(
+        &env,
+        &[
+            "link",
+            "--suggest",
+            "--unit",
+            "青禾区教育局",
+            "--year",
+            "2023",
+            "--format",
+            "csv"
+        ]
+    ));
 }
 
 #[test]
@@ -118,17 +148,31 @@ fn accepting_listed_measures_links_only_their_proposals_and_the_history_says_so(
     let proposals = json(&env, &["link", "--suggest", "--format", "json"]);
     let first = &proposals[0];
     let second = &proposals[proposals.as_array().unwrap().len() - 1];
-    let (m1, p1) = (first["measure"].as_str().unwrap(), first["problem"].as_str().unwrap());
-    let (m2, p2) = (second["measure"].as_str().unwrap(), second["problem"].as_str().unwrap());
+    let (m1, p1) = (
+        first["measure"].as_str().unwrap(),
+        first["problem"].as_str().unwrap(),
+    );
+    let (m2, p2) = (
+        second["measure"].as_str().unwrap(),
+        second["problem"].as_str().unwrap(),
+    );
     let printed = env.ok(&["link", "--suggest", "--accept", m1, m2]);
     assert_eq!(
         printed,
         format!("已关联 {m1} → {p1}（据建议）\n已关联 {m2} → {p2}（据建议）\n")
     );
     let left = json(&env, &["link", "--suggest", "--format", "json"]);
-    assert_eq!(left.as_array().unwrap().len(), proposals.as_array().unwrap().len() - 2);
+    assert_eq!(
+        left.as_array().unwrap().len(),
+        proposals.as_array().unwrap().len() - 2
+    );
     let history = json(&env, &["history", m1, "--format", "json"]);
-    let link = history.as_array().unwrap().iter().find(|e| e["action"] == "link").unwrap();
+    let link = history
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["action"] == "link")
+        .unwrap();
     assert_eq!(link["detail"]["via"], "suggest");
     assert_eq!(link["detail"]["problem"], p1);
     assert!(env.ok(&["history", p1]).contains("（据建议）"));
@@ -139,11 +183,20 @@ fn accepting_without_ids_links_every_proposal_in_scope_in_one_step() {
     let (env, _) = chains();
     let scope = ["link", "--suggest", "--unit", "东山县市场监督管理局"];
     let proposals = json(&env, &[&scope[..], &["--format", "json"]].concat());
-    let accepted = json(&env, &[&scope[..], &["--accept", "--format", "json"]].concat());
-    assert_eq!(accepted.as_array().unwrap().len(), proposals.as_array().unwrap().len());
+    let accepted = json(
+        &env,
+        &[&scope[..], &["--accept", "--format", "json"]].concat(),
+    );
+    assert_eq!(
+        accepted.as_array().unwrap().len(),
+        proposals.as_array().unwrap().len()
+    );
     assert_eq!(env.ok(&scope), "没有未关联问题的措施，无需建议。\n");
     let others = json(&env, &["link", "--suggest", "--format", "json"]);
-    assert!(!others.as_array().unwrap().is_empty(), "other units are untouched");
+    assert!(
+        !others.as_array().unwrap().is_empty(),
+        "other units are untouched"
+    );
 }
 
 #[test]
@@ -155,14 +208,28 @@ fn an_unknown_or_unproposed_id_is_refused_and_nothing_is_linked() {
     insta::assert_snapshot!(run(&env, &["link", "--suggest", "--accept", &good, "M999"]));
     insta::assert_snapshot!(run(&env, &["link", "--suggest", "--accept", &good, "P1"]));
     // a3's 作风建设 measure answers no problem, so it has no proposal.
-    let unproposed = json(&env, &["status", "--format", "json", "--unit", "临江市财政局", "--year", "2024"])
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["text"].as_str().unwrap().starts_with("从严抓好作风建设"))
-        .map(|r| r["id"].as_str().unwrap().to_string())
-        .unwrap();
-    insta::assert_snapshot!(run(&env, &["link", "--suggest", "--accept", &good, &unproposed]));
+    let unproposed = json(
+        &env,
+        &[
+            "status",
+            "--format",
+            "json",
+            "--unit",
+            "临江市财政局",
+            "--year",
+            "2024",
+        ],
+    )
+    .as_array()
+    .unwrap()
+    .iter()
+    .find(|r| r["text"].as_str().unwrap().starts_with("从严抓好作风建设"))
+    .map(|r| r["id"].as_str().unwrap().to_string())
+    .unwrap();
+    insta::assert_snapshot!(run(
+        &env,
+        &["link", "--suggest", "--accept", &good, &unproposed]
+    ));
     assert_eq!(before, env.fingerprint());
 }
 

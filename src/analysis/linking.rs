@@ -17,9 +17,13 @@ use super::similarity::{Idf, Profile};
 use crate::model::{ItemId, Measure, Problem};
 
 /// The least score for a suggestion. Chosen on the fixture chains (the `calibration` test below
-/// and tests/test_link_suggest.rs): every true link scores above it.
+/// and tests/test_link_suggest.rs): the 27 true links score 0.088–0.54 against the problems of
+/// their year, the other same-year pairs 0.089 at most (always second to a true link, so cut
+/// by [`SECOND_RATIO`]), and the one measure that answers no problem 0.022 at best.
 pub const FLOOR: f64 = 0.08;
-/// From this score a suggestion is 高 (high).
+/// From this score a suggestion is 高 (high). When the fixtures' measures are compared with their
+/// unit's problems of every year (reworded recurrences as decoys) 10 of 13 高 are right, 9 of 13
+/// 中 and 4 of 8 低: the bands order the risk, and the year rule removes the decoys.
 pub const HIGH: f64 = 0.30;
 /// From this score a suggestion is 中 (medium); below it, 低 (low).
 pub const MEDIUM: f64 = 0.18;
@@ -31,16 +35,76 @@ const MAX_SHARED: usize = 4;
 /// Words every summary uses, whatever its problems: they say nothing about which problem a
 /// measure answers. Longer words first, so that 进一步 goes before 一步.
 pub const BOILERPLATE: &[&str] = &[
-    "进一步", "常态化", "全覆盖", "每季度", "每半年", "每学期", "长期坚持", "立行立改", "久久为功",
-    "存在", "不够", "不足", "不强", "不高", "不多", "不到位", "加强", "工作", "问题", "有待", "提高",
-    "提升", "推进", "推动", "推行", "落实", "开展", "建立", "健全", "完善", "强化", "深化", "持续",
-    "部分", "个别", "少数", "有的", "仍然", "仍有", "还不", "方面", "情况", "现象", "全面", "实现",
-    "覆盖", "年内", "月底", "底前", "一次", "至少", "形成", "切实", "认真", "扎实", "抓好", "严格",
-    "有效", "积极", "主动", "相关", "以上", "较为", "比较",
+    "进一步",
+    "常态化",
+    "全覆盖",
+    "每季度",
+    "每半年",
+    "每学期",
+    "长期坚持",
+    "立行立改",
+    "久久为功",
+    "存在",
+    "不够",
+    "不足",
+    "不强",
+    "不高",
+    "不多",
+    "不到位",
+    "加强",
+    "工作",
+    "问题",
+    "有待",
+    "提高",
+    "提升",
+    "推进",
+    "推动",
+    "推行",
+    "落实",
+    "开展",
+    "建立",
+    "健全",
+    "完善",
+    "强化",
+    "深化",
+    "持续",
+    "部分",
+    "个别",
+    "少数",
+    "有的",
+    "仍然",
+    "仍有",
+    "还不",
+    "方面",
+    "情况",
+    "现象",
+    "全面",
+    "实现",
+    "覆盖",
+    "年内",
+    "月底",
+    "底前",
+    "一次",
+    "至少",
+    "形成",
+    "切实",
+    "认真",
+    "扎实",
+    "抓好",
+    "严格",
+    "有效",
+    "积极",
+    "主动",
+    "相关",
+    "以上",
+    "较为",
+    "比较",
 ];
 
 /// Characters that carry no meaning at the edge of a shared word (的, 和 …).
-const EDGE: &[char] = &['的', '和', '及', '对', '在', '了', '是', '等', '把', '将', '从', '并', '其'];
+const EDGE: &[char] = &[
+    '的', '和', '及', '对', '在', '了', '是', '等', '把', '将', '从', '并', '其',
+];
 
 /// How sure a suggestion is, in plain language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -111,11 +175,20 @@ pub struct Known<'a> {
 /// filters). At most one problem per measure, plus a second one scoring at least
 /// [`SECOND_RATIO`] of the first; never a pair below [`FLOOR`]. Ordered by unit, measure year,
 /// measure id, then best first.
-pub fn suggest_links(problems: &[Problem], measures: &[Measure], known: &Known<'_>) -> Vec<Suggestion> {
+pub fn suggest_links(
+    problems: &[Problem],
+    measures: &[Measure],
+    known: &Known<'_>,
+) -> Vec<Suggestion> {
     let mut out = Vec::new();
     for (measure, scored) in rank(problems, measures, known) {
         let best = scored.first().map(|(s, _)| *s).unwrap_or_default();
-        for (rank, (s, problem)) in scored.into_iter().filter(|(s, _)| *s >= FLOOR).take(2).enumerate() {
+        for (rank, (s, problem)) in scored
+            .into_iter()
+            .filter(|(s, _)| *s >= FLOOR)
+            .take(2)
+            .enumerate()
+        {
             if rank == 1 && s < best * SECOND_RATIO {
                 break;
             }
@@ -166,7 +239,10 @@ fn rank<'a>(
         let measure_profiles: Vec<(Profile, Option<Profile>)> = unit_measures
             .iter()
             .map(|m| {
-                let title = m.title.as_deref().map(|t| Profile::new(&strip_boilerplate(t)));
+                let title = m
+                    .title
+                    .as_deref()
+                    .map(|t| Profile::new(&strip_boilerplate(t)));
                 (Profile::new(&strip_boilerplate(&m.text)), title)
             })
             .collect();
@@ -179,10 +255,16 @@ fn rank<'a>(
             if linked.contains(&measure.id) {
                 continue;
             }
-            let mut scored: Vec<(f64, &Problem)> = candidates(measure, &unit_problems, known, &answers)
-                .into_iter()
-                .map(|p| (score(&idf, text, title.as_ref(), &problem_profiles[&p.id]), p))
-                .collect();
+            let mut scored: Vec<(f64, &Problem)> =
+                candidates(measure, &unit_problems, known, &answers)
+                    .into_iter()
+                    .map(|p| {
+                        (
+                            score(&idf, text, title.as_ref(), &problem_profiles[&p.id]),
+                            p,
+                        )
+                    })
+                    .collect();
             scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.id.cmp(&b.1.id)));
             out.push((*measure, scored));
         }
@@ -259,7 +341,8 @@ pub fn shared_words(a: &str, b: &str) -> Vec<String> {
         }
         for j in 0..b.len() {
             let len = next[j + 1];
-            let extends = i + 1 < a.len() && j + 1 < b.len() && a[i + 1] == b[j + 1] && is_han(a[i + 1]);
+            let extends =
+                i + 1 < a.len() && j + 1 < b.len() && a[i + 1] == b[j + 1] && is_han(a[i + 1]);
             if len >= 2 && !extends {
                 let start = i + 1 - len;
                 if let Some(word) = tidy(&a[start..=i]) {
@@ -269,7 +352,12 @@ pub fn shared_words(a: &str, b: &str) -> Vec<String> {
         }
         run = next;
     }
-    found.sort_by(|x, y| y.1.chars().count().cmp(&x.1.chars().count()).then(x.0.cmp(&y.0)));
+    found.sort_by(|x, y| {
+        y.1.chars()
+            .count()
+            .cmp(&x.1.chars().count())
+            .then(x.0.cmp(&y.0))
+    });
     let mut words: Vec<String> = Vec::new();
     let mut seen = BTreeSet::new();
     for (_, word) in found {
@@ -342,7 +430,12 @@ mod tests {
 
     fn problems() -> Vec<Problem> {
         vec![
-            problem(1, "甲局", 2024, "教师师德师风建设长效机制不健全，监督不够有力"),
+            problem(
+                1,
+                "甲局",
+                2024,
+                "教师师德师风建设长效机制不健全，监督不够有力",
+            ),
             problem(2, "甲局", 2024, "校园安全隐患排查不彻底，安全责任压得不实"),
             problem(3, "甲局", 2024, "干部调查研究不够深入，调研停留在面上"),
             problem(4, "甲局", 2023, "食堂食品安全抽检批次偏少"),
@@ -364,28 +457,55 @@ mod tests {
     #[test]
     fn each_unlinked_measure_gets_the_problem_of_its_year_it_shares_telling_words_with() {
         let measures = vec![
-            measure(1, "甲局", 2024, Some("压实安全责任"), "压实安全责任。每学期开展一次校园安全隐患拉网式排查"),
-            measure(2, "甲局", 2024, Some("健全师德长效机制"), "健全师德长效机制。建立师德档案，完善监督评议办法"),
+            measure(
+                1,
+                "甲局",
+                2024,
+                Some("压实安全责任"),
+                "压实安全责任。每学期开展一次校园安全隐患拉网式排查",
+            ),
+            measure(
+                2,
+                "甲局",
+                2024,
+                Some("健全师德长效机制"),
+                "健全师德长效机制。建立师德档案，完善监督评议办法",
+            ),
         ];
         let (links, carried) = none();
-        let known = Known { links: &links, carried_from: &carried };
+        let known = Known {
+            links: &links,
+            carried_from: &carried,
+        };
         let found = suggest_links(&problems(), &measures, &known);
         assert_eq!(
             pairs(&found),
             [("M1".into(), "P2".into()), ("M2".into(), "P1".into())]
         );
-        assert!(found[0].shared_words.iter().any(|w| w.contains("安全")), "{found:?}");
+        assert!(
+            found[0].shared_words.iter().any(|w| w.contains("安全")),
+            "{found:?}"
+        );
     }
 
     #[test]
     fn a_linked_measure_and_a_measure_like_no_problem_get_no_suggestion() {
         let measures = vec![
             measure(1, "甲局", 2024, None, "开展校园安全隐患排查"),
-            measure(2, "甲局", 2024, None, "落实中央八项规定精神，从严抓好作风纪律"),
+            measure(
+                2,
+                "甲局",
+                2024,
+                None,
+                "落实中央八项规定精神，从严抓好作风纪律",
+            ),
         ];
         let links = vec![(ItemId::measure(1), ItemId::problem(2))];
         let carried = HashMap::new();
-        let known = Known { links: &links, carried_from: &carried };
+        let known = Known {
+            links: &links,
+            carried_from: &carried,
+        };
         assert_eq!(suggest_links(&problems(), &measures, &known), []);
     }
 
@@ -393,9 +513,17 @@ mod tests {
     fn problems_of_other_units_and_other_years_are_not_proposed_while_the_year_has_problems() {
         let measures = vec![measure(1, "甲局", 2024, None, "扩大食堂食品安全抽检批次")];
         let (links, carried) = none();
-        let known = Known { links: &links, carried_from: &carried };
+        let known = Known {
+            links: &links,
+            carried_from: &carried,
+        };
         let found = suggest_links(&problems(), &measures, &known);
-        assert!(found.iter().all(|s| s.problem_year == 2024 && s.unit == "甲局"), "{found:?}");
+        assert!(
+            found
+                .iter()
+                .all(|s| s.problem_year == 2024 && s.unit == "甲局"),
+            "{found:?}"
+        );
         assert!(!pairs(&found).contains(&("M1".into(), "P4".into())));
     }
 
@@ -407,9 +535,16 @@ mod tests {
         ];
         let links = vec![(ItemId::measure(1), ItemId::problem(4))];
         let carried = HashMap::from([(ItemId::measure(2), ItemId::measure(1))]);
-        let known = Known { links: &links, carried_from: &carried };
+        let known = Known {
+            links: &links,
+            carried_from: &carried,
+        };
         let found = suggest_links(&problems(), &measures, &known);
-        assert_eq!(found.first().map(|s| s.problem), Some(ItemId::problem(4)), "{found:?}");
+        assert_eq!(
+            found.first().map(|s| s.problem),
+            Some(ItemId::problem(4)),
+            "{found:?}"
+        );
         assert_eq!(found[0].problem_year, 2023);
     }
 
@@ -417,7 +552,10 @@ mod tests {
     fn a_year_without_problems_falls_back_to_earlier_years() {
         let measures = vec![measure(1, "甲局", 2025, None, "扩大食堂食品安全抽检批次")];
         let (links, carried) = none();
-        let known = Known { links: &links, carried_from: &carried };
+        let known = Known {
+            links: &links,
+            carried_from: &carried,
+        };
         let found = suggest_links(&problems(), &measures, &known);
         assert_eq!(pairs(&found), [("M1".into(), "P4".into())]);
     }
@@ -431,7 +569,10 @@ mod tests {
         ];
         let measures = vec![measure(1, "甲局", 2024, None, "开展电梯维保专项检查")];
         let (links, carried) = none();
-        let known = Known { links: &links, carried_from: &carried };
+        let known = Known {
+            links: &links,
+            carried_from: &carried,
+        };
         let found = suggest_links(&problems, &measures, &known);
         let ids: Vec<String> = found.iter().map(|s| s.problem.to_string()).collect();
         assert_eq!(ids.len(), 2, "{found:?}");
@@ -445,7 +586,6 @@ mod tests {
         assert_eq!(Strength::of(HIGH - 0.001), Strength::Medium);
         assert_eq!(Strength::of(MEDIUM), Strength::Medium);
         assert_eq!(Strength::of(FLOOR), Strength::Low);
-        assert!(FLOOR < MEDIUM && MEDIUM < HIGH);
     }
 
     #[test]
@@ -457,12 +597,18 @@ mod tests {
         assert_eq!(words[0], "师德师风");
         assert!(words.contains(&"长效机制".to_string()), "{words:?}");
         assert!(words.contains(&"家长参与".to_string()), "{words:?}");
-        assert!(!words.iter().any(|w| w == "健全" || w == "不多"), "{words:?}");
+        assert!(
+            !words.iter().any(|w| w == "健全" || w == "不多"),
+            "{words:?}"
+        );
     }
 
     #[test]
     fn boilerplate_alone_is_never_a_shared_word() {
-        assert_eq!(shared_words("进一步加强工作", "工作存在问题，加强不够"), Vec::<String>::new());
+        assert_eq!(
+            shared_words("进一步加强工作", "工作存在问题，加强不够"),
+            Vec::<String>::new()
+        );
         assert_eq!(shared_words("", "问题"), Vec::<String>::new());
     }
 
@@ -531,12 +677,19 @@ pub(crate) mod calibration {
     fn the_thresholds_put_every_true_link_above_the_floor_and_the_wrong_ones_low() {
         let (problems, measures, truth) = chain();
         let (links, carried) = (Vec::new(), HashMap::new());
-        let known = Known { links: &links, carried_from: &carried };
+        let known = Known {
+            links: &links,
+            carried_from: &carried,
+        };
         for (m, scored) in rank(&problems, &measures, &known) {
             let cells: Vec<String> = scored
                 .iter()
                 .map(|(s, p)| {
-                    let mark = if truth.contains(&(m.id, p.id)) { "*" } else { "" };
+                    let mark = if truth.contains(&(m.id, p.id)) {
+                        "*"
+                    } else {
+                        ""
+                    };
                     format!("{}{mark} {s:.3}", p.id)
                 })
                 .collect();
@@ -556,7 +709,9 @@ pub(crate) mod calibration {
                 s.problem,
                 s.shared_words
             );
-            *(if ok { &mut right } else { &mut wrong }).entry(s.strength).or_default() += 1;
+            *(if ok { &mut right } else { &mut wrong })
+                .entry(s.strength)
+                .or_default() += 1;
         }
         println!("right {right:?} wrong {wrong:?} true links {}", truth.len());
         // The same measures against every problem of their unit, whatever the year: the
@@ -567,7 +722,9 @@ pub(crate) mod calibration {
         any_measures.iter_mut().for_each(|m| flat(&mut m.year));
         let mut bands: HashMap<(Strength, bool), usize> = HashMap::new();
         for s in suggest_links(&any_problems, &any_measures, &known) {
-            *bands.entry((s.strength, truth.contains(&(s.measure, s.problem)))).or_default() += 1;
+            *bands
+                .entry((s.strength, truth.contains(&(s.measure, s.problem))))
+                .or_default() += 1;
         }
         println!("any year: (strength, right) {bands:?}");
         let hits: usize = right.values().sum();

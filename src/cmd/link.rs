@@ -19,10 +19,10 @@ use crate::store::{self, Access, Conn};
 /// With --suggest, proposes for each measure linked to no problem the problem of its unit it most
 /// likely answers (one of the same year; for a carried-over measure also the one its original
 /// answered), with the words they share and a strength: 高 (high) from a similarity of 0.30,
-/// 中 (medium) from 0.18, 低 (low) from 0.10, below which nothing is proposed. A second problem
-/// is shown only when it is nearly as close. Nothing is written unless you add --accept: alone it
-/// records every proposal shown, followed by measure ids (M5) or pairs (M5:P3) only those, all in
-/// one step that each item's history records.
+/// 中 (medium) from 0.18, 低 (low) from 0.08, below which nothing is proposed. A second problem
+/// is shown only when it scores at least 85% of the first. Nothing is written unless you add
+/// --accept: alone it records every proposal shown; followed by measure ids (M5) or pairs (M5:P3),
+/// only those. All are recorded in one step, in each item's history.
 ///
 /// Examples:
 ///   taizhang link M5 P3

@@ -31,7 +31,10 @@ struct Proposals {
 }
 
 fn propose(conn: &Conn, unit: Option<&str>, year: Option<i32>) -> Result<Proposals> {
-    let unit_id = unit.map(|u| resolve_unit(conn, u)).transpose()?.map(|u| u.id);
+    let unit_id = unit
+        .map(|u| resolve_unit(conn, u))
+        .transpose()?
+        .map(|u| u.id);
     let problems = store::list_problems(conn, unit_id)?;
     let measures = store::measures_for_linking(conn, unit_id)?;
     let links = store::all_links(conn)?;
@@ -118,7 +121,10 @@ fn accept(
     }
     tx.commit()?;
     if done.is_empty() && matches!(ctx.format, Format::Table | Format::Md) {
-        let none = ctx.lang.pick("没有可接受的建议，未作改动。", "No suggestion to accept; nothing changed.");
+        let none = ctx.lang.pick(
+            "没有可接受的建议，未作改动。",
+            "No suggestion to accept; nothing changed.",
+        );
         writeln!(out, "{none}")?;
         return Ok(());
     }
@@ -147,7 +153,10 @@ fn choose<'s>(
                 Lang::En => format!("no measure {measure} in this store (see 'taizhang status' for the ids there are)"),
             }));
         }
-        let of_measure: Vec<&Suggestion> = suggestions.iter().filter(|s| s.measure == measure).collect();
+        let of_measure: Vec<&Suggestion> = suggestions
+            .iter()
+            .filter(|s| s.measure == measure)
+            .collect();
         if of_measure.is_empty() {
             return Err(Error::invalid(match lang {
                 Lang::Zh => format!(
@@ -161,9 +170,14 @@ fn choose<'s>(
         let picked: Vec<&Suggestion> = match problem {
             None => of_measure,
             Some(p) => {
-                let pair: Vec<&Suggestion> = of_measure.iter().copied().filter(|s| s.problem == p).collect();
+                let pair: Vec<&Suggestion> = of_measure
+                    .iter()
+                    .copied()
+                    .filter(|s| s.problem == p)
+                    .collect();
                 if pair.is_empty() {
-                    let offered: Vec<String> = of_measure.iter().map(|s| s.problem.to_string()).collect();
+                    let offered: Vec<String> =
+                        of_measure.iter().map(|s| s.problem.to_string()).collect();
                     return Err(Error::invalid(match lang {
                         Lang::Zh => format!(
                             "{measure}:{p} 不在建议之中（{measure} 的建议是 {}），可用 taizhang link {measure} {p} 直接关联",
@@ -179,7 +193,10 @@ fn choose<'s>(
             }
         };
         for s in picked {
-            if !chosen.iter().any(|c| c.measure == s.measure && c.problem == s.problem) {
+            if !chosen
+                .iter()
+                .any(|c| c.measure == s.measure && c.problem == s.problem)
+            {
                 chosen.push(s);
             }
         }
@@ -213,6 +230,37 @@ fn parse_choice(text: &str, lang: Lang) -> Result<(ItemId, Option<ItemId>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::linking::{FLOOR, HIGH, MEDIUM, SECOND_RATIO};
+
+    #[test]
+    fn the_help_states_the_thresholds_the_code_uses() {
+        use clap::CommandFactory;
+        let mut cli = crate::cli::Cli::command();
+        let help = cli
+            .find_subcommand_mut("link")
+            .unwrap()
+            .render_long_help()
+            .to_string()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        for (band, value) in [
+            ("高 (high) from", HIGH),
+            ("中 (medium) from", MEDIUM),
+            ("低 (low) from", FLOOR),
+        ] {
+            let stated = format!("{band} {value:.2}");
+            let with_article = format!("{band} a similarity of {value:.2}");
+            assert!(
+                help.contains(&stated) || help.contains(&with_article),
+                "{stated} in:\n{help}"
+            );
+        }
+        assert!(
+            help.contains(&format!("{:.0}%", SECOND_RATIO * 100.0)),
+            "{help}"
+        );
+    }
 
     #[test]
     fn an_accepted_choice_is_a_measure_or_a_measure_and_problem_pair() {

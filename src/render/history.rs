@@ -96,7 +96,11 @@ fn describe(action: &str, detail: &Value, lang: Lang, full: bool) -> String {
     match action {
         "create" => cut(text("text")),
         "link" if text("via") == "suggest" => {
-            format!("{}{}", text("other"), lang.pick("（据建议）", " (suggested)"))
+            format!(
+                "{}{}",
+                text("other"),
+                lang.pick("（据建议）", " (suggested)")
+            )
         }
         "link" | "unlink" => text("other"),
         "alias" => text("alias"),

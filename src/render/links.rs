@@ -128,11 +128,25 @@ mod tests {
 
     #[test]
     fn json_carries_the_documented_keys_in_order_with_the_full_texts() {
-        let value: serde_json::Value = serde_json::from_str(&render(Format::Json, Lang::Zh)).unwrap();
-        let keys: Vec<&str> = value[0].as_object().unwrap().keys().map(String::as_str).collect();
+        let value: serde_json::Value =
+            serde_json::from_str(&render(Format::Json, Lang::Zh)).unwrap();
+        let keys: Vec<&str> = value[0]
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
         assert_eq!(
             keys,
-            ["measure", "measure_text", "problem", "problem_text", "shared_words", "strength", "score"]
+            [
+                "measure",
+                "measure_text",
+                "problem",
+                "problem_text",
+                "shared_words",
+                "strength",
+                "score"
+            ]
         );
         assert_eq!(value[0]["strength"], "high");
         assert_eq!(value[0]["measure_text"], suggestion().measure_text);
@@ -146,7 +160,10 @@ mod tests {
             lines.next(),
             Some("measure,measure_text,problem,problem_text,shared_words,strength,score")
         );
-        assert!(lines.next().unwrap().ends_with(",安全隐患;安全责任,high,0.41"));
+        assert!(lines
+            .next()
+            .unwrap()
+            .ends_with(",安全隐患;安全责任,high,0.41"));
     }
 
     #[test]

@@ -3,8 +3,8 @@
 use anyhow::Context;
 use rusqlite::{params, Connection};
 
-use crate::error::Result;
 use super::measures::{measure_from_row, MEASURE_COLUMNS};
+use crate::error::Result;
 use crate::model::{ItemId, ItemKind, Measure};
 
 /// Links measure `measure` to problem `problem`. Returns false when they were linked already.
@@ -118,6 +118,8 @@ mod tests {
         let listed = measures_for_linking(conn, Some(unit.id)).unwrap();
         assert_eq!(listed.iter().map(|x| x.id).collect::<Vec<_>>(), [m]);
         assert_eq!(listed[0].text, "措施");
-        assert!(measures_for_linking(conn, Some(unit.id + 1)).unwrap().is_empty());
+        assert!(measures_for_linking(conn, Some(unit.id + 1))
+            .unwrap()
+            .is_empty());
     }
 }
