@@ -240,3 +240,32 @@ fn suggest_cannot_be_mixed_with_positional_ids_and_the_plain_form_still_links() 
     let printed = env.ok(&["link", "M1", "P1"]);
     assert!(printed.starts_with("已关联：M1 针对 P1"), "{printed}");
 }
+
+#[test]
+fn with_lang_en_the_labels_and_messages_are_english() {
+    let (env, _) = chains();
+    let scope = [
+        "link",
+        "--suggest",
+        "--unit",
+        "青禾区教育局",
+        "--year",
+        "2023",
+    ];
+    let table = env.ok(&[&["--lang", "en"][..], &scope].concat());
+    assert!(
+        table.contains("Likely answers") && table.contains("high"),
+        "{table}"
+    );
+    assert!(
+        !table.contains("强度") && !table.contains("有建议"),
+        "{table}"
+    );
+    let proposals = json(&env, &[&scope[..], &["--format", "json"]].concat());
+    let (m, p) = (
+        proposals[0]["measure"].as_str().unwrap(),
+        proposals[0]["problem"].as_str().unwrap(),
+    );
+    let printed = env.ok(&["--lang", "en", "link", "--suggest", "--accept", m]);
+    assert_eq!(printed, format!("linked {m} → {p} (as suggested)\n"));
+}
