@@ -12,6 +12,7 @@ mod test_import_ledger;
 mod test_init;
 mod test_items;
 mod test_layers;
+mod test_link_suggest;
 mod test_merge;
 mod test_pipes;
 mod test_progress;

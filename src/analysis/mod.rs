@@ -6,6 +6,7 @@
 pub mod clusters;
 pub mod figures;
 pub mod ledger;
+pub mod linking;
 pub mod matching;
 pub mod names;
 pub mod recurrence;

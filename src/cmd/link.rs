@@ -11,19 +11,47 @@ use crate::render::outcome::{self, Outcome};
 use crate::render::Lang;
 use crate::store::{self, Access, Conn};
 
-/// Link a measure to a problem it answers.
+/// Link a measure to a problem it answers, or review suggested links.
 ///
 /// A measure may answer several problems and a problem may have several measures. The order of
 /// the two ids does not matter.
 ///
-/// Example: taizhang link M5 P3
+/// With --suggest, proposes for each measure linked to no problem the problem of its unit it most
+/// likely answers (one of the same year; for a carried-over measure also the one its original
+/// answered), with the words they share and a strength: 高 (high) from a similarity of 0.30,
+/// 中 (medium) from 0.18, 低 (low) from 0.08, below which nothing is proposed. A second problem
+/// is shown only when it scores at least 85% of the first. Nothing is written unless you add
+/// --accept: alone it records every proposal shown; followed by measure ids (M5) or pairs (M5:P3),
+/// only those. All are recorded in one step, in each item's history.
+///
+/// Examples:
+///   taizhang link M5 P3
+///   taizhang link --suggest --unit 临江市财政局 --year 2024
+///   taizhang link --suggest --format json
+///   taizhang link --suggest --unit 临江市财政局 --accept
+///   taizhang link --suggest --accept M5 M7:P4
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
 pub struct LinkArgs {
     /// A measure id (M5)
-    pub measure: String,
+    #[arg(required_unless_present = "suggest", conflicts_with = "suggest")]
+    pub measure: Option<String>,
     /// A problem id (P3)
-    pub problem: String,
+    #[arg(required_unless_present = "suggest", conflicts_with = "suggest")]
+    pub problem: Option<String>,
+    /// Propose links for the measures that answer no problem yet
+    #[arg(long)]
+    pub suggest: bool,
+    /// With --suggest: only this unit's measures (by name or alias)
+    #[arg(long, requires = "suggest")]
+    pub unit: Option<String>,
+    /// With --suggest: only measures of this year's summary
+    #[arg(long, value_name = "N", requires = "suggest")]
+    pub year: Option<i32>,
+    /// With --suggest: record the proposals, all of them or those of the measures (M5) or pairs
+    /// (M5:P3) listed
+    #[arg(long, num_args = 0.., value_name = "MEASURE", requires = "suggest")]
+    pub accept: Option<Vec<String>>,
 }
 
 /// Remove the link between a measure and a problem.
@@ -39,7 +67,10 @@ pub struct UnlinkArgs {
 }
 
 pub fn run_link(ctx: &Ctx, args: LinkArgs, out: &mut dyn Write) -> Result<()> {
-    change(ctx, &args.measure, &args.problem, true, out)
+    match (&args.measure, &args.problem) {
+        (Some(measure), Some(problem)) if !args.suggest => change(ctx, measure, problem, true, out),
+        _ => super::link_suggest::run(ctx, &args, out),
+    }
 }
 
 pub fn run_unlink(ctx: &Ctx, args: UnlinkArgs, out: &mut dyn Write) -> Result<()> {
@@ -95,6 +126,18 @@ fn change(ctx: &Ctx, first: &str, second: &str, linking: bool, out: &mut dyn Wri
 /// Links a measure to a problem of the same unit and records it in both items' histories.
 /// Returns false when they were linked already.
 pub fn link_items(ctx: &Ctx, conn: &Conn, measure: &Item, problem: &Item) -> Result<bool> {
+    link_items_via(ctx, conn, measure, problem, None)
+}
+
+/// Like [`link_items`]; `via` names how the link was decided (`"suggest"`), recorded in the
+/// history events' detail.
+pub fn link_items_via(
+    ctx: &Ctx,
+    conn: &Conn,
+    measure: &Item,
+    problem: &Item,
+    via: Option<&str>,
+) -> Result<bool> {
     if measure.unit() != problem.unit() {
         return Err(Error::invalid(format!(
             "{} belongs to {} and {} to {}; a measure can only answer problems of its own unit",
@@ -106,7 +149,7 @@ pub fn link_items(ctx: &Ctx, conn: &Conn, measure: &Item, problem: &Item) -> Res
     }
     let changed = store::link(conn, measure.id(), problem.id())?;
     if changed {
-        record_both(ctx, conn, measure, problem, "link")?;
+        record_link(ctx, conn, measure, problem, "link", via)?;
     }
     Ok(changed)
 }
@@ -120,8 +163,23 @@ fn unlink_items(ctx: &Ctx, conn: &Conn, measure: &Item, problem: &Item) -> Resul
 }
 
 fn record_both(ctx: &Ctx, conn: &Conn, measure: &Item, problem: &Item, action: &str) -> Result<()> {
+    record_link(ctx, conn, measure, problem, action, None)
+}
+
+/// Records a link change in both items' histories; `via` says how it was decided ("suggest").
+fn record_link(
+    ctx: &Ctx,
+    conn: &Conn,
+    measure: &Item,
+    problem: &Item,
+    action: &str,
+    via: Option<&str>,
+) -> Result<()> {
     let (m, p) = (id_of(measure), id_of(problem));
-    let detail = json!({"measure": m, "problem": p});
+    let mut detail = json!({"measure": m, "problem": p});
+    if let Some(via) = via {
+        detail["via"] = json!(via);
+    }
     let with_other = |other: &str| {
         let mut d = detail.clone();
         d["other"] = json!(other);

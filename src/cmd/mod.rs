@@ -12,6 +12,7 @@ pub mod import;
 pub mod import_ledger;
 pub mod init;
 pub mod link;
+pub mod link_suggest;
 pub mod measure;
 pub mod merge;
 pub mod problem;

@@ -95,6 +95,13 @@ fn describe(action: &str, detail: &Value, lang: Lang, full: bool) -> String {
     let cut = |s: String| if full { s } else { shorten(&s, 48) };
     match action {
         "create" => cut(text("text")),
+        "link" if text("via") == "suggest" => {
+            format!(
+                "{}{}",
+                text("other"),
+                lang.pick("（据建议）", " (suggested)")
+            )
+        }
         "link" | "unlink" => text("other"),
         "alias" => text("alias"),
         "carry" => {

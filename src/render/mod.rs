@@ -10,6 +10,7 @@ pub mod history;
 pub mod import;
 pub mod item;
 pub mod ledger;
+pub mod links;
 pub mod numerals;
 pub mod outcome;
 pub mod records;

@@ -3,8 +3,9 @@
 use anyhow::Context;
 use rusqlite::{params, Connection};
 
+use super::measures::{measure_from_row, MEASURE_COLUMNS};
 use crate::error::Result;
-use crate::model::{ItemId, ItemKind};
+use crate::model::{ItemId, ItemKind, Measure};
 
 /// Links measure `measure` to problem `problem`. Returns false when they were linked already.
 pub fn link(conn: &Connection, measure: ItemId, problem: ItemId) -> Result<bool> {
@@ -49,6 +50,37 @@ pub fn links_of(conn: &Connection, item: ItemId) -> Result<Vec<ItemId>> {
     Ok(ids.into_iter().map(other).collect())
 }
 
+/// Every link of the store, as (measure, problem), in measure then problem order.
+pub fn all_links(conn: &Connection) -> Result<Vec<(ItemId, ItemId)>> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT measure_id, problem_id FROM problem_measures ORDER BY measure_id, problem_id",
+        )
+        .context("list links")?;
+    let pairs = stmt
+        .query_map([], |r| {
+            Ok((ItemId::measure(r.get(0)?), ItemId::problem(r.get(1)?)))
+        })
+        .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+        .context("list links")?;
+    Ok(pairs)
+}
+
+/// Every measure (of one unit, when given), by unit name, year and id, for comparing texts:
+/// the co-operating departments are left empty.
+pub fn measures_for_linking(conn: &Connection, unit_id: Option<i64>) -> Result<Vec<Measure>> {
+    let mut stmt = conn
+        .prepare(&format!(
+            "SELECT {MEASURE_COLUMNS} WHERE ?1 IS NULL OR m.unit_id = ?1 ORDER BY u.name, m.year, m.id"
+        ))
+        .context("list measures")?;
+    let measures = stmt
+        .query_map(params![unit_id], measure_from_row)
+        .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+        .context("list measures")?;
+    Ok(measures)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,5 +114,12 @@ mod tests {
         assert!(unlink(conn, m, p1).unwrap());
         assert!(!unlink(conn, m, p1).unwrap());
         assert_eq!(links_of(conn, m).unwrap(), [p2]);
+        assert_eq!(all_links(conn).unwrap(), [(m, p2)]);
+        let listed = measures_for_linking(conn, Some(unit.id)).unwrap();
+        assert_eq!(listed.iter().map(|x| x.id).collect::<Vec<_>>(), [m]);
+        assert_eq!(listed[0].text, "措施");
+        assert!(measures_for_linking(conn, Some(unit.id + 1))
+            .unwrap()
+            .is_empty());
     }
 }
