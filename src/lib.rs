@@ -11,6 +11,7 @@ pub mod cmd;
 pub mod error;
 pub mod exchange;
 pub mod import;
+pub mod ingest;
 pub mod model;
 pub mod render;
 pub mod store;

@@ -40,7 +40,7 @@ pub use dump::{open_other, read_dump, Dump};
 pub use events::{actors, append_event, events_for, NewEvent};
 pub use exchange::{find_measure_by_text, find_problem_by_text, latest_status};
 pub use ledger::{load_ledger, LedgerFilter};
-pub use links::{link, links_of, unlink};
+pub use links::{link, links_of, unlink, unlinked_measures};
 pub use measures::{get_measure, insert_measure, update_measure, NewMeasure};
 pub use merge::{merge, Conflict, Counts, MergeOptions, MergeReport, Note, Renumbered};
 pub use migrate::{MIGRATIONS, SCHEMA_VERSION};

@@ -1,24 +1,44 @@
 //! Recording a ledger read from a sheet, inside the caller's transaction: units, problems,
-//! measures, the links between them, and each row's status as a progress entry.
+//! measures, the links between them (every row that names both), and each row's status as a
+//! progress entry dated by its 整改进展 text (`progress`), else by the as-of date.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
+use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use serde_json::json;
 
-use super::LedgerImport;
-use crate::cmd::link::link_items;
-use crate::cmd::{resolve_unit, Ctx, Item};
+use super::items::plan_start;
+use super::links::{link, unlinked_measures};
+use super::progress::progress_date;
+use super::units::{match_unit, UnitSource};
+use crate::cmd::Ctx;
 use crate::error::{Error, Result};
-use crate::exchange::report::{too_early_text, trouble_text, ItemRecord, LedgerReport, RowMessage};
+use crate::exchange::report::{
+    date_trouble_text, too_early_text, trouble_text, ItemRecord, LedgerReport, RowMessage,
+    Unlinked,
+};
 use crate::exchange::sheet::{unit_and_year, Ledger, RowOutcome, RowScope};
 use crate::model::{check_year, Deadline, Evidence, ItemId, Measure, Problem, Status, Unit};
 use crate::store::{self, Conn, NewMeasure, NewProblem, NewProgress};
 
+/// What `import --ledger` was asked to read.
+#[derive(Debug, Clone)]
+pub struct LedgerImport {
+    pub path: PathBuf,
+    /// The sheet to read [default: the first with a header row].
+    pub sheet: Option<String>,
+    /// The unit of every row, overriding what the ledger says; must name a known unit.
+    pub unit: Option<String>,
+    /// The summary year of every row, overriding what the ledger says.
+    pub year: Option<i32>,
+    pub dry_run: bool,
+}
+
 /// Where the ledger's rows belong when they do not say: --unit/--year, else the ledger's title,
 /// else the file name.
 struct Defaults {
-    unit: Option<String>,
+    unit: Option<(String, UnitSource)>,
     year: Option<i32>,
 }
 
@@ -32,7 +52,10 @@ struct Recorder<'a> {
     report: LedgerReport,
 }
 
-pub(super) fn record(
+/// Records `ledger` (read from `args.path`) and says what it did. Items already in the store
+/// (same unit, year and text) are not recorded again, and a status only when it differs from the
+/// item's latest, so importing the same ledger twice changes nothing.
+pub fn record_ledger(
     ctx: &Ctx,
     conn: &Conn,
     ledger: &Ledger,
@@ -50,19 +73,25 @@ pub(super) fn record(
         conn,
         args,
         defaults: Defaults {
-            unit: ledger.unit.clone().or(file_unit),
+            unit: stated_unit(ledger)
+                .or(file_unit.map(|name| (name, UnitSource::FileName))),
             year: ledger.year.or(file_year),
         },
         units: HashMap::new(),
         report: LedgerReport {
             file: file.clone(),
-            sheet: (!super::is_csv(&args.path)).then(|| ledger.sheet.clone()),
+            sheet: (!is_csv(&args.path)).then(|| ledger.sheet.clone()),
             header_row: ledger.header_row,
             dry_run: args.dry_run,
             new_units: vec![],
             problems: vec![],
             measures: vec![],
             progress: 0,
+            undated_progress: 0,
+            unlinked_measures: 0,
+            as_of: ctx.clock.today(),
+            notes: vec![],
+            unlinked: vec![],
             warnings: ledger
                 .warnings
                 .iter()
@@ -96,21 +125,17 @@ pub(super) fn record(
     }
     for m in &ledger.measures {
         let (unit, year) = recorder.scope(&m.scope)?;
+        // 立行立改 without a date is due when the plan year starts, not on the import day.
         let deadline = m.deadline.map_or_else(
             || Deadline::default_for_year(year),
-            |d| d.resolve(year, ctx.clock.today()),
+            |d| d.resolve(year, plan_start(year)),
         );
         let (measure, new) = recorder.measure(&unit, year, m, deadline)?;
         let mut links = Vec::new();
         for &index in &m.problems {
             let problem = &problems[index];
             if problem.unit == measure.unit {
-                link_items(
-                    ctx,
-                    conn,
-                    &Item::Measure(measure.clone()),
-                    &Item::Problem(problem.clone()),
-                )?;
+                link(ctx, conn, measure.id, problem.id)?;
                 links.push(problem.id);
             }
         }
@@ -128,8 +153,28 @@ pub(super) fn record(
             new,
         });
     }
+    recorder.count_unlinked()?;
     recorder.report.warnings.sort_by_key(|w| w.row);
     Ok(recorder.report)
+}
+
+/// The unit stated above the header, and whether the title or a 填报单位 line states it.
+fn stated_unit(ledger: &Ledger) -> Option<(String, UnitSource)> {
+    let name = ledger.unit.clone()?;
+    let title_unit = ledger.title.as_deref().and_then(|t| unit_and_year(t).0);
+    let source = if title_unit.as_deref() == Some(name.as_str()) {
+        UnitSource::LedgerTitle
+    } else {
+        UnitSource::FiledBy
+    };
+    Some((name, source))
+}
+
+/// A CSV file (or text) has one sheet and no sheet name worth printing.
+pub fn is_csv(path: &std::path::Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("txt"))
 }
 
 impl Recorder<'_> {
@@ -147,9 +192,10 @@ impl Recorder<'_> {
                 ))
             })?;
         check_year(year)?;
-        let unit = match (&self.args.unit, &scope.unit, &self.defaults.unit) {
-            (Some(name), _, _) => self.explicit_unit(name)?,
-            (None, Some(name), _) | (None, None, Some(name)) => self.named_unit(&name.clone())?,
+        let named = match (&self.args.unit, &scope.unit, &self.defaults.unit) {
+            (Some(name), _, _) => (name.clone(), UnitSource::Given),
+            (None, Some(name), _) => (name.clone(), UnitSource::LedgerColumn),
+            (None, None, Some((name, source))) => (name.clone(), *source),
             (None, None, None) => {
                 return Err(Error::invalid(format!(
                     "{} does not say which unit it belongs to; give it with --unit",
@@ -157,74 +203,48 @@ impl Recorder<'_> {
                 )))
             }
         };
+        let unit = self.unit(&named.0, named.1)?;
         Ok((unit, year))
     }
 
-    fn explicit_unit(&mut self, name: &str) -> Result<Unit> {
+    /// The unit a name stands for, by the one rule of `units`; each name is matched once.
+    fn unit(&mut self, name: &str, source: UnitSource) -> Result<Unit> {
         if let Some(unit) = self.units.get(name) {
             return Ok(unit.clone());
         }
-        let unit = resolve_unit(self.conn, name)?;
+        let known = store::find_unit(self.conn, name.trim())?.is_some();
+        let unit = match_unit(self.ctx, self.conn, name, source, &mut self.report.notes)?;
+        if !known && source != UnitSource::Given && unit.name == name.trim() {
+            self.report.new_units.push(unit.name.clone());
+        }
         self.units.insert(name.to_string(), unit.clone());
         Ok(unit)
     }
 
-    /// A unit the ledger names: by name or alias; else the only unit whose name contains it (the
-    /// name is then remembered as an alias); else a new unit.
-    fn named_unit(&mut self, name: &str) -> Result<Unit> {
-        if let Some(unit) = self.units.get(name) {
-            return Ok(unit.clone());
-        }
-        let unit = match store::find_unit(self.conn, name)? {
-            Some(unit) => unit,
-            None => {
-                let names = store::unit_names(self.conn)?;
-                let mut candidates: Vec<&str> = names
-                    .iter()
-                    .filter(|(n, _)| n.contains(name) || name.contains(n.as_str()))
-                    .map(|(_, unit)| unit.as_str())
-                    .collect();
-                candidates.sort_unstable();
-                candidates.dedup();
-                match candidates.as_slice() {
-                    [] => {
-                        let unit = store::insert_unit(self.conn, name, self.ctx.clock.timestamp())?;
-                        let detail = json!({"text": name, "aliases": [], "ledger": self.file});
-                        self.ctx.record(
-                            self.conn,
-                            &format!("U{}", unit.id),
-                            &unit.uuid,
-                            "create",
-                            detail,
-                        )?;
-                        self.report.new_units.push(name.to_string());
-                        unit
-                    }
-                    [one] => {
-                        let unit = store::find_unit(self.conn, one)?.expect("a listed unit exists");
-                        store::add_alias(self.conn, &unit, name)?;
-                        let detail = json!({"alias": name});
-                        self.ctx.record(
-                            self.conn,
-                            &format!("U{}", unit.id),
-                            &unit.uuid,
-                            "alias",
-                            detail,
-                        )?;
-                        unit
-                    }
-                    many => {
-                        return Err(Error::invalid(format!(
-                            "{}: '{name}' could be any of {}; make it an alias of one ('taizhang unit alias UNIT {name}') or give the unit with --unit",
-                            self.file,
-                            many.join("、")
-                        )))
-                    }
-                }
+    /// The measures still linked to no problem, per unit and year the ledger touched.
+    fn count_unlinked(&mut self) -> Result<()> {
+        let scopes: BTreeSet<(String, i64, i32)> = self
+            .report
+            .problems
+            .iter()
+            .chain(&self.report.measures)
+            .filter_map(|item| {
+                let id = self.units.values().find(|u| u.name == item.unit)?.id;
+                Some((item.unit.clone(), id, item.year))
+            })
+            .collect();
+        for (name, id, year) in scopes {
+            let count = unlinked_measures(self.conn, id, year)?;
+            self.report.unlinked_measures += count;
+            if count > 0 {
+                self.report.unlinked.push(Unlinked {
+                    unit: name,
+                    year,
+                    count,
+                });
             }
-        };
-        self.units.insert(name.to_string(), unit.clone());
-        Ok(unit)
+        }
+        Ok(())
     }
 
     /// The problem with this text in the unit and year, recorded if it is not there yet.
@@ -305,8 +325,9 @@ impl Recorder<'_> {
         Ok((measure, true))
     }
 
-    /// Records the row's status as a progress entry dated the as-of date, when it differs from the
-    /// item's latest status (so that importing the same ledger again records nothing).
+    /// Records the row's status as a progress entry, when it differs from the item's latest status
+    /// (so that importing the same ledger again records nothing). It is dated by the latest date
+    /// its text states, else by the as-of date (counted in `undated_progress`).
     fn outcome(
         &mut self,
         id: ItemId,
@@ -322,8 +343,16 @@ impl Recorder<'_> {
         if outcome.status == current {
             return Ok(());
         }
-        let date = self.ctx.clock.today();
-        if date < NaiveDate::from_ymd_opt(year, 1, 1).expect("January 1st exists") {
+        let as_of = self.ctx.clock.today();
+        let dated = progress_date(outcome.note.as_deref(), year, as_of);
+        for trouble in &dated.troubles {
+            self.report.warnings.push(RowMessage {
+                row,
+                message: date_trouble_text(trouble, as_of, self.ctx.lang),
+            });
+        }
+        let date = dated.date;
+        if date < NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(NaiveDate::MIN) {
             self.report.warnings.push(RowMessage {
                 row,
                 message: too_early_text(year, self.ctx.lang),
@@ -358,6 +387,9 @@ impl Recorder<'_> {
         self.ctx
             .record(self.conn, &id.to_string(), uuid, "progress", detail)?;
         self.report.progress += 1;
+        if !dated.stated {
+            self.report.undated_progress += 1;
+        }
         Ok(())
     }
 }
