@@ -10,9 +10,9 @@ use std::path::Path;
 use std::time::Instant;
 
 use taizhang::cli::GlobalArgs;
-use taizhang::ingest::{record_summary, SummaryInput};
 use taizhang::cmd::Ctx;
 use taizhang::import::{parse, read_document};
+use taizhang::ingest::{record_summary, SummaryInput};
 use taizhang::render::{Format, Lang};
 use taizhang::store::Store;
 

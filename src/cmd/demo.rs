@@ -6,12 +6,12 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use clap::Args;
 
-use crate::ingest::{record_summary, FileOutcome, SummaryInput};
 use super::Ctx;
 use crate::analysis::report::{compute_report, ReportOptions};
 use crate::analysis::{compute_ledger, RowFilter};
 use crate::clock::Clock;
 use crate::error::{Error, Result};
+use crate::ingest::{record_summary, FileOutcome, SummaryInput};
 use crate::model::{ItemId, Status};
 use crate::render::ledger::{self, LedgerRecord};
 use crate::render::report::{self, Style};

@@ -12,10 +12,10 @@ use super::Ctx;
 use crate::error::{Error, Result};
 use crate::exchange::report::{self, MergeSummary};
 use crate::exchange::{columns, grid, json, sheet};
-use crate::model::check_year;
 use crate::ingest::ledger::is_csv;
 use crate::ingest::record_ledger;
 pub use crate::ingest::LedgerImport;
+use crate::model::check_year;
 use crate::store::{self, Access, MergeOptions};
 
 /// Reads a ledger (.xlsx, .xlsm, .xls, .ods or .csv) and records its problems, measures, owners,

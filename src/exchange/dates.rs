@@ -99,7 +99,8 @@ fn date_at(chars: &[char], start: usize) -> Option<(Written, usize)> {
             day,
             text: text(end),
         };
-        return (after_month - after_first <= 3 && end - after_month <= 3).then_some((written, end));
+        return (after_month - after_first <= 3 && end - after_month <= 3)
+            .then_some((written, end));
     }
     let (year, month_start) = if after_first - start == 4 && sep == '年' {
         (Some(first as i32), after_first + 1)
@@ -140,9 +141,7 @@ fn number(chars: &[char], start: usize) -> Option<(u32, usize)> {
 /// Full-width digits and separators as ASCII: ２０２５－５－２０ → 2025-5-20.
 fn half_width(c: char) -> char {
     match c {
-        '０'..='９' | '－' | '／' | '．' => {
-            char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
-        }
+        '０'..='９' | '－' | '／' | '．' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         other => other,
     }
 }
@@ -174,7 +173,10 @@ mod tests {
 
     #[test]
     fn a_month_and_day_without_a_year_take_the_plan_year() {
-        assert_eq!(stated_dates("5月20日召开专题会", 2024).latest(), Some(day(2024, 5, 20)));
+        assert_eq!(
+            stated_dates("5月20日召开专题会", 2024).latest(),
+            Some(day(2024, 5, 20))
+        );
     }
 
     #[test]
@@ -199,7 +201,13 @@ mod tests {
 
     #[test]
     fn numbers_that_are_no_dates_are_left_alone() {
-        for text in ["完成率100%", "整改5项，约谈12人", "3月份召开", "2025年已完成", "文号2025-5"] {
+        for text in [
+            "完成率100%",
+            "整改5项，约谈12人",
+            "3月份召开",
+            "2025年已完成",
+            "文号2025-5",
+        ] {
             assert_eq!(stated_dates(text, 2025), StatedDates::default(), "{text}");
         }
     }

@@ -147,7 +147,10 @@ mod tests {
     #[test]
     fn an_immediate_measure_of_a_summary_is_due_at_the_start_of_the_plan_year() {
         let due = measure_deadline(&measure(Some(StatedDeadline::Immediate)), 2023);
-        assert_eq!(due, Deadline::Immediate(NaiveDate::from_ymd_opt(2024, 1, 1).unwrap()));
+        assert_eq!(
+            due,
+            Deadline::Immediate(NaiveDate::from_ymd_opt(2024, 1, 1).unwrap())
+        );
     }
 
     #[test]

@@ -15,8 +15,7 @@ use super::units::{match_unit, UnitSource};
 use crate::cmd::Ctx;
 use crate::error::{Error, Result};
 use crate::exchange::report::{
-    date_trouble_text, too_early_text, trouble_text, ItemRecord, LedgerReport, RowMessage,
-    Unlinked,
+    date_trouble_text, too_early_text, trouble_text, ItemRecord, LedgerReport, RowMessage, Unlinked,
 };
 use crate::exchange::sheet::{unit_and_year, Ledger, RowOutcome, RowScope};
 use crate::model::{check_year, Deadline, Evidence, ItemId, Measure, Problem, Status, Unit};
@@ -73,8 +72,7 @@ pub fn record_ledger(
         conn,
         args,
         defaults: Defaults {
-            unit: stated_unit(ledger)
-                .or(file_unit.map(|name| (name, UnitSource::FileName))),
+            unit: stated_unit(ledger).or(file_unit.map(|name| (name, UnitSource::FileName))),
             year: ledger.year.or(file_year),
         },
         units: HashMap::new(),
@@ -213,7 +211,12 @@ impl Recorder<'_> {
             return Ok(unit.clone());
         }
         let known = store::find_unit(self.conn, name.trim())?.is_some();
-        let unit = match_unit(self.ctx, self.conn, name, source, &mut self.report.notes)?;
+        let unit = match_unit(self.ctx, self.conn, name, source, &mut self.report.notes).map_err(
+            |error| match error {
+                Error::Invalid(message) => Error::Invalid(format!("{}: {message}", self.file)),
+                other => other,
+            },
+        )?;
         if !known && source != UnitSource::Given && unit.name == name.trim() {
             self.report.new_units.push(unit.name.clone());
         }

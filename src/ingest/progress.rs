@@ -104,7 +104,10 @@ mod tests {
     fn an_impossible_date_is_a_trouble_and_the_real_one_is_kept() {
         let dated = date_of("2025年2月30日部署，2025年4月1日完成");
         assert_eq!(dated.date, day(2025, 4, 1));
-        assert_eq!(dated.troubles, [DateTrouble::Impossible("2025年2月30日".into())]);
+        assert_eq!(
+            dated.troubles,
+            [DateTrouble::Impossible("2025年2月30日".into())]
+        );
     }
 
     #[test]

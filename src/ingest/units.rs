@@ -167,7 +167,14 @@ mod tests {
         let conn = store.conn();
         let ctx = ctx();
         let mut notes = vec![];
-        match_unit(&ctx, conn, "临江市财政局", UnitSource::SummaryTitle, &mut notes).unwrap();
+        match_unit(
+            &ctx,
+            conn,
+            "临江市财政局",
+            UnitSource::SummaryTitle,
+            &mut notes,
+        )
+        .unwrap();
         let error =
             match_unit(&ctx, conn, "临江市材政局", UnitSource::Given, &mut notes).unwrap_err();
         assert!(error.to_string().contains("临江市财政局"), "{error}");
@@ -184,7 +191,13 @@ mod tests {
         match_unit(&ctx, conn, full, UnitSource::LedgerTitle, &mut notes).unwrap();
         let short = match_unit(&ctx, conn, "临江市税务局", UnitSource::FileName, &mut notes);
         assert_eq!(short.unwrap().name, full);
-        assert_eq!(store::find_unit(conn, "临江市税务局").unwrap().unwrap().name, full);
+        assert_eq!(
+            store::find_unit(conn, "临江市税务局")
+                .unwrap()
+                .unwrap()
+                .name,
+            full
+        );
         assert_eq!(
             notes,
             [
@@ -200,10 +213,17 @@ mod tests {
         let conn = store.conn();
         let ctx = ctx();
         let mut notes = vec![];
-        for name in ["临江市财政局机关党委", "临江市财政局离退休干部党支部"] {
+        for name in ["临江市财政局机关党委", "临江市财政局离退休干部党支部"]
+        {
             match_unit(&ctx, conn, name, UnitSource::SummaryTitle, &mut notes).unwrap();
         }
-        let error = match_unit(&ctx, conn, "临江市财政局", UnitSource::SummaryTitle, &mut notes);
+        let error = match_unit(
+            &ctx,
+            conn,
+            "临江市财政局",
+            UnitSource::SummaryTitle,
+            &mut notes,
+        );
         assert!(error.is_err());
         assert_eq!(units(&store).len(), 2);
     }

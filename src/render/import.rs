@@ -7,9 +7,9 @@ use serde::Serialize;
 use super::records::markdown_table;
 use super::table::{self, shorten, TableColumn};
 use super::{Format, Lang};
-use crate::ingest::{FileOutcome, FileReport};
 use crate::exchange::report::{unlinked_text, Unlinked};
 use crate::import::Summary;
+use crate::ingest::{FileOutcome, FileReport};
 
 /// Dry-run JSON: exactly one object per file (DESIGN.md), an array when several files were given.
 pub fn print_json(out: &mut dyn Write, summaries: &[Summary], many: bool) -> io::Result<()> {
@@ -151,7 +151,8 @@ pub fn print_dry_run(
                     status
                 } else {
                     let list = r.answers.replace(';', "、");
-                    lang.pick("针对问题 {}", "answers problem {}").replace("{}", &list)
+                    lang.pick("针对问题 {}", "answers problem {}")
+                        .replace("{}", &list)
                 };
                 let text = if format == Format::Md {
                     r.text.to_string()

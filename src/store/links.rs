@@ -116,7 +116,11 @@ mod tests {
             };
             insert_measure(conn, &new).unwrap().id
         };
-        let (m1, _m2, _m3) = (measure(2024, "措施一"), measure(2024, "措施二"), measure(2023, "措施三"));
+        let (m1, _m2, _m3) = (
+            measure(2024, "措施一"),
+            measure(2024, "措施二"),
+            measure(2023, "措施三"),
+        );
         assert_eq!(unlinked_measures(conn, unit.id, 2024).unwrap(), 2);
         link(conn, m1, p).unwrap();
         assert_eq!(unlinked_measures(conn, unit.id, 2024).unwrap(), 1);
