@@ -10,9 +10,9 @@ use std::path::Path;
 use std::time::Instant;
 
 use taizhang::cli::GlobalArgs;
-use taizhang::cmd::import::record::record;
 use taizhang::cmd::Ctx;
 use taizhang::import::{parse, read_document};
+use taizhang::ingest::{record_summary, SummaryInput};
 use taizhang::render::{Format, Lang};
 use taizhang::store::Store;
 
@@ -74,7 +74,14 @@ fn main() {
         summary.file = format!("summary-{i}.txt");
         summary.unit = Some(unit.clone());
         let tx = store.transaction().expect("transaction");
-        let report = record(&ctx, &tx, bytes, text, &summary, false).expect("import");
+        let input = SummaryInput {
+            bytes,
+            text,
+            summary: &summary,
+            given_unit: None,
+            replace: false,
+        };
+        let report = record_summary(&ctx, &tx, &input).expect("import");
         tx.commit().expect("commit");
         items += report.problems.len() + report.measures.len();
     }

@@ -12,6 +12,7 @@ pub mod error;
 pub mod exchange;
 pub mod files;
 pub mod import;
+pub mod ingest;
 pub mod model;
 pub mod render;
 pub mod store;

@@ -271,3 +271,74 @@ fn unit_and_year_options_override_the_title() {
     assert_eq!(report[0]["unit"], "临江市审计局");
     assert_eq!(report[0]["year"], 2021);
 }
+
+#[test]
+fn a_mistyped_unit_given_with_unit_is_refused_with_the_closest_name() {
+    let env = TestEnv::init();
+    env.ok(&["unit", "add", "临江市财政局"]);
+    copy(&env, &CHAIN[..1]);
+    let before = env.fingerprint();
+    let output = env.run(&["import", "--unit", "临江市材政局", CHAIN[0]]);
+    assert!(!output.starts_with("exit: 0"), "{output}");
+    assert!(output.contains("did you mean '临江市财政局'"), "{output}");
+    assert_eq!(before, env.fingerprint(), "no unit was created");
+}
+
+#[test]
+fn a_unit_read_from_the_title_is_created_and_the_import_says_so() {
+    let env = TestEnv::init();
+    copy(&env, &CHAIN[..1]);
+    let output = env.ok(&["import", CHAIN[0]]);
+    assert!(
+        output.contains("提示：新建单位“临江市财政局”（取自总结标题）"),
+        "{output}"
+    );
+}
+
+#[test]
+fn the_import_ends_with_how_many_measures_are_linked_to_no_problem() {
+    let env = TestEnv::init();
+    copy(&env, &CHAIN[..1]);
+    let report = json(&env, &["import", "--format", "json", CHAIN[0]]);
+    let unlinked = report[0]["unlinked_measures"].as_u64().unwrap();
+    let rows: Vec<serde_json::Value> =
+        serde_json::from_value(json(&env, &["status", "--format", "json"])).unwrap();
+    let counted = rows
+        .iter()
+        .filter(|r| r["kind"] == "measure")
+        .filter(|r| {
+            let id = r["id"].as_str().unwrap();
+            json(&env, &["show", id, "--format", "json"])["links"]
+                .as_array()
+                .is_none_or(|links| links.is_empty())
+        })
+        .count() as u64;
+    assert_eq!(unlinked, counted);
+    let again = TestEnv::init();
+    copy(&again, &CHAIN[..1]);
+    let output = again.ok(&["import", CHAIN[0]]);
+    let hint = format!(
+        "还有 {unlinked} 条整改措施未关联问题，可用 taizhang link --suggest --unit 临江市财政局 --year 2022 查看建议。"
+    );
+    assert_eq!(output.contains(&hint), unlinked > 0, "{output}");
+}
+
+#[test]
+fn an_immediate_measure_of_a_summary_is_due_when_the_plan_year_starts() {
+    let env = TestEnv::init();
+    let name = "s9_numbered_pairs_deadlines.txt";
+    copy(&env, &[name]);
+    let report = json(&env, &["import", "--format", "json", name]);
+    assert_eq!(report[0]["year"], 2023);
+    let immediate: Vec<serde_json::Value> = report[0]["measures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|id| json(&env, &["show", id.as_str().unwrap(), "--format", "json"]))
+        .filter(|m| m["deadline_kind"] == "immediate")
+        .collect();
+    assert!(!immediate.is_empty());
+    for measure in immediate {
+        assert_eq!(measure["due"], "2024-01-01", "{measure}");
+    }
+}

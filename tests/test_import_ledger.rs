@@ -149,6 +149,8 @@ fn the_json_report_lists_rows_items_and_warnings() {
             "problems",
             "measures",
             "progress",
+            "undated_progress",
+            "unlinked_measures",
             "warnings"
         ]
     );
@@ -370,5 +372,95 @@ fn a_failure_after_some_rows_were_recorded_leaves_the_store_unchanged() {
     copy(&env, "xihe_rollup_gb18030.csv");
     let before = env.fingerprint();
     insta::assert_snapshot!(import(&env, &["--ledger", "xihe_rollup_gb18030.csv"]));
+    assert_eq!(before, env.fingerprint());
+}
+
+/// A ledger written for the test: a title naming unit and year, then one row per measure.
+fn write_dated_ledger(env: &TestEnv) {
+    let rows = [
+        "临江市财政局2024年度问题整改台账",
+        "序号,问题表现,整改措施,责任人,整改时限,整改进展,完成情况",
+        "1,预算绩效目标设置不够细化,修订预算绩效管理办法,王强,2025-06-30,2025-03-01 已部署；2025-05-20 新办法已印发,已完成",
+        "2,政府采购意向公开不及时,立行立改，补录采购意向,李娜,立行立改,已补录全部意向,已完成",
+        "3,资产台账更新滞后,开展资产清查,赵磊,2025年底前,2025年2月30日启动清查,正在整改",
+    ];
+    std::fs::write(env.dir().join("dated.csv"), rows.join("\n")).unwrap();
+}
+
+#[test]
+fn progress_takes_the_date_its_text_states_not_the_import_day() {
+    let env = TestEnv::init();
+    write_dated_ledger(&env);
+    let report = json_of(
+        &env,
+        &["import", "--ledger", "dated.csv", "--format", "json"],
+    );
+    assert_eq!(report["progress"], 3);
+    assert_eq!(report["undated_progress"], 2, "{report}");
+    let m1 = json_of(&env, &["show", "M1", "--format", "json"]);
+    assert_eq!(m1["progress"][0]["date"], "2025-05-20", "{m1}");
+    assert_eq!(m1["links"], serde_json::json!(["P1"]));
+    let messages: Vec<&str> = report["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["message"].as_str().unwrap())
+        .collect();
+    assert!(
+        messages.iter().any(|m| m.contains("2025年2月30日")),
+        "an impossible date is a row warning: {messages:?}"
+    );
+    let m3 = json_of(&env, &["show", "M3", "--format", "json"]);
+    assert_eq!(m3["progress"][0]["date"], "2026-01-15", "{m3}");
+}
+
+#[test]
+fn the_ledger_import_says_how_many_progress_entries_took_the_as_of_date() {
+    let env = TestEnv::init();
+    write_dated_ledger(&env);
+    let output = env.ok(&["import", "--ledger", "dated.csv"]);
+    assert!(
+        output.contains("其中 2 条整改进展未写明日期，按截至日期 2026-01-15 记录"),
+        "{output}"
+    );
+    assert!(
+        output.contains("提示：新建单位“临江市财政局”（取自台账标题）"),
+        "{output}"
+    );
+}
+
+#[test]
+fn every_ledger_row_naming_a_problem_and_a_measure_links_them() {
+    let env = TestEnv::init();
+    write_dated_ledger(&env);
+    let report = json_of(
+        &env,
+        &["import", "--ledger", "dated.csv", "--format", "json"],
+    );
+    assert_eq!(report["unlinked_measures"], 0);
+    for (m, p) in [("M1", "P1"), ("M2", "P2"), ("M3", "P3")] {
+        let shown = json_of(&env, &["show", m, "--format", "json"]);
+        assert_eq!(shown["links"], serde_json::json!([p]), "{shown}");
+    }
+}
+
+#[test]
+fn an_immediate_measure_of_a_ledger_is_due_when_the_plan_year_starts() {
+    let env = TestEnv::init();
+    write_dated_ledger(&env);
+    env.ok(&["import", "--ledger", "dated.csv"]);
+    let m2 = json_of(&env, &["show", "M2", "--format", "json"]);
+    assert_eq!(m2["due"], "2025-01-01", "{m2}");
+}
+
+#[test]
+fn a_mistyped_unit_given_with_unit_is_refused_for_a_ledger_too() {
+    let env = TestEnv::init();
+    env.ok(&["unit", "add", "临江市财政局"]);
+    write_dated_ledger(&env);
+    let before = env.fingerprint();
+    let output = import(&env, &["--ledger", "dated.csv", "--unit", "临江市材政局"]);
+    assert!(!output.starts_with("exit: 0"), "{output}");
+    assert!(output.contains("did you mean '临江市财政局'"), "{output}");
     assert_eq!(before, env.fingerprint());
 }

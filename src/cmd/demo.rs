@@ -6,12 +6,12 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use clap::Args;
 
-use super::import::{record, FileOutcome};
 use super::Ctx;
 use crate::analysis::report::{compute_report, ReportOptions};
 use crate::analysis::{compute_ledger, RowFilter};
 use crate::clock::Clock;
 use crate::error::{Error, Result};
+use crate::ingest::{record_summary, FileOutcome, SummaryInput};
 use crate::model::{ItemId, Status};
 use crate::render::ledger::{self, LedgerRecord};
 use crate::render::report::{self, Style};
@@ -91,7 +91,14 @@ pub fn run(ctx: &Ctx, _args: DemoArgs, out: &mut dyn Write) -> Result<()> {
         let mut summary = crate::import::parse(&text);
         summary.file = name.to_string();
         let tx = store.transaction()?;
-        let report = record::record(&demo, &tx, bytes, &text, &summary, false)?;
+        let input = SummaryInput {
+            bytes,
+            text: &text,
+            summary: &summary,
+            given_unit: None,
+            replace: false,
+        };
+        let report = record_summary(&demo, &tx, &input)?;
         tx.commit()?;
         if let FileOutcome::Failed(error) = report.outcome {
             return Err(error);

@@ -9,17 +9,10 @@ use clap::Args;
 use super::Ctx;
 use crate::error::{Error, Result};
 use crate::import::{self, Summary};
+use crate::ingest::{record_summary, FileOutcome, FileReport, SummaryInput};
 use crate::render::import as view;
 use crate::render::Format;
 use crate::store::Access;
-
-mod items;
-mod outcomes;
-pub mod record;
-mod replace;
-mod units;
-
-pub use record::{FileReport, Outcome as FileOutcome};
 
 /// Import annual summaries (.txt or .docx), Excel ledgers (--ledger) or another store (--json).
 ///
@@ -28,9 +21,10 @@ pub use record::{FileReport, Outcome as FileOutcome};
 /// another store, merged by UUID.
 ///
 /// The unit and year are read from the title (…局2024年度工作总结 is year 2024); --unit and --year
-/// override them. A unit named only in short (临江市税务局) is matched to a known unit through its
-/// aliases or as the only name that contains it, and the short name is remembered as an alias; an
-/// unknown unit is added. What a summary reports about earlier years' problems (已完成整改,
+/// override them, and --unit must name a known unit or alias. A unit the title names only in
+/// short (临江市税务局) is matched to a known unit through its aliases or as the only one whose
+/// name contains it (or is contained in it), and the short name is remembered as an alias; an
+/// unknown unit is added, and the import says so. What a summary reports about earlier years' problems (已完成整改,
 /// 持续推进, …) becomes a progress entry on the earlier problem it matches.
 ///
 /// Each file is imported in one transaction, oldest year first: a file that fails leaves the store
@@ -176,7 +170,14 @@ fn write(ctx: &Ctx, args: &ImportArgs, out: &mut dyn Write, progress: &ProgressB
             Err(error) => FileReport::failed(path, error),
             Ok((bytes, text, summary)) => {
                 let attempt = store.transaction().and_then(|tx| {
-                    let report = record::record(ctx, &tx, &bytes, &text, &summary, args.replace)?;
+                    let input = SummaryInput {
+                        bytes: &bytes,
+                        text: &text,
+                        summary: &summary,
+                        given_unit: args.unit.as_deref(),
+                        replace: args.replace,
+                    };
+                    let report = record_summary(ctx, &tx, &input)?;
                     tx.commit()?;
                     Ok(report)
                 });

@@ -3,32 +3,20 @@
 //!
 //! The `import` subcommand's arguments live in `cmd/import.rs`; it calls [`run_ledger`] and
 //! [`run_json`]. Each file is read in one transaction: on any error the store is unchanged, and
-//! `--dry-run` rolls back what it would have written.
-
-mod record;
+//! `--dry-run` rolls back what it would have written. Recording the ledger is `ingest`'s job.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::Ctx;
 use crate::error::{Error, Result};
 use crate::exchange::report::{self, MergeSummary};
 use crate::exchange::{columns, grid, json, sheet};
+use crate::ingest::ledger::is_csv;
+use crate::ingest::record_ledger;
+pub use crate::ingest::LedgerImport;
 use crate::model::check_year;
 use crate::store::{self, Access, MergeOptions};
-
-/// What `import --ledger` was asked to read.
-#[derive(Debug, Clone)]
-pub struct LedgerImport {
-    pub path: PathBuf,
-    /// The sheet to read [default: the first with a header row].
-    pub sheet: Option<String>,
-    /// The unit of every row, overriding what the ledger says.
-    pub unit: Option<String>,
-    /// The summary year of every row, overriding what the ledger says.
-    pub year: Option<i32>,
-    pub dry_run: bool,
-}
 
 /// Reads a ledger (.xlsx, .xlsm, .xls, .ods or .csv) and records its problems, measures, owners,
 /// deadlines and statuses. Items already in the store (same unit, year and text) are not
@@ -49,7 +37,7 @@ pub fn run_ledger(ctx: &Ctx, args: &LedgerImport, out: &mut dyn Write) -> Result
     let ledger = sheet::read(&grid, &header);
     let mut store = ctx.open(Access::Write)?;
     let tx = store.transaction()?;
-    let report = record::record(ctx, &tx, &ledger, args)?;
+    let report = record_ledger(ctx, &tx, &ledger, args)?;
     if !args.dry_run {
         tx.commit()?;
     }
@@ -89,10 +77,4 @@ fn sheet_label(path: &Path, sheet: &str) -> String {
     } else {
         format!(" (sheet '{sheet}')")
     }
-}
-
-fn is_csv(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("txt"))
 }

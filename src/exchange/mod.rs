@@ -3,7 +3,8 @@
 //!
 //! Reading: [`grid`] loads a sheet (calamine for workbooks, the csv crate for CSV), [`sheet`] finds
 //! its header and reads problems and measures from its rows, using the column names of
-//! [`columns`], the status words of [`words`] and the deadline texts of [`deadline`]. Writing:
+//! [`columns`], the status words of [`words`], the deadline texts of [`deadline`] and the dates progress
+//! texts state ([`dates`]). Writing:
 //! [`layout`] arranges the ledger in the usual 13 columns, [`xlsx`] and [`csv`] write it, and
 //! [`json`] wraps a store dump in a versioned envelope. [`report`] prints what a command did.
 //!
@@ -12,6 +13,7 @@
 
 pub mod columns;
 pub mod csv;
+pub mod dates;
 pub mod deadline;
 pub mod grid;
 pub mod json;

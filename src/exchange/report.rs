@@ -17,7 +17,8 @@ use unicode_width::UnicodeWidthChar;
 
 pub use export::{print_export, ExportReport, SheetSummary};
 pub use ledger::{
-    print_ledger, too_early_text, trouble_text, ItemRecord, LedgerReport, RowMessage,
+    date_trouble_text, print_ledger, too_early_text, trouble_text, unlinked_text, ItemRecord,
+    LedgerReport, RowMessage, Unlinked,
 };
 pub use merges::{print_merges, MergeSummary};
 

@@ -7,8 +7,9 @@ use serde::Serialize;
 use super::records::markdown_table;
 use super::table::{self, shorten, TableColumn};
 use super::{Format, Lang};
-use crate::cmd::import::{FileOutcome, FileReport};
+use crate::exchange::report::{unlinked_text, Unlinked};
 use crate::import::Summary;
+use crate::ingest::{FileOutcome, FileReport};
 
 /// Dry-run JSON: exactly one object per file (DESIGN.md), an array when several files were given.
 pub fn print_json(out: &mut dyn Write, summaries: &[Summary], many: bool) -> io::Result<()> {
@@ -32,6 +33,8 @@ struct ItemRow<'a> {
     text: &'a str,
     status: Option<&'static str>,
     refers_to_year: Option<i32>,
+    /// A measure's problems as the document pairs them, by their 1-based index (`1;3`).
+    answers: String,
 }
 
 fn item_rows(summary: &Summary) -> Vec<ItemRow<'_>> {
@@ -45,14 +48,17 @@ fn item_rows(summary: &Summary) -> Vec<ItemRow<'_>> {
         text,
         status: None,
         refers_to_year: None,
+        answers: String::new(),
     };
     let mut rows: Vec<ItemRow<'_>> = Vec::new();
     for (i, p) in summary.problems.iter().enumerate() {
         rows.push(base("problem", i + 1, &p.text));
     }
     for (i, m) in summary.measures.iter().enumerate() {
+        let answers: Vec<String> = m.answers.iter().map(|a| (a + 1).to_string()).collect();
         rows.push(ItemRow {
             title: m.title.as_deref(),
+            answers: answers.join(";"),
             ..base("measure", i + 1, &m.text)
         });
     }
@@ -85,6 +91,7 @@ pub fn print_dry_run(
             "text",
             "status",
             "refers_to_year",
+            "answers",
         ])?;
         for summary in summaries {
             for row in item_rows(summary) {
@@ -139,6 +146,14 @@ pub fn print_dry_run(
                         )
                     })
                     .unwrap_or_default();
+                // A measure has no status yet; its cell says which problems it answers.
+                let status = if r.answers.is_empty() {
+                    status
+                } else {
+                    let list = r.answers.replace(';', "、");
+                    lang.pick("针对问题 {}", "answers problem {}")
+                        .replace("{}", &list)
+                };
                 let text = if format == Format::Md {
                     r.text.to_string()
                 } else {
@@ -200,6 +215,8 @@ struct ReportRecord<'a> {
     problems: Vec<String>,
     measures: Vec<String>,
     outcomes: usize,
+    /// Measures of the unit and year linked to no problem after the import.
+    unlinked_measures: usize,
     warnings: &'a [String],
     error: Option<String>,
 }
@@ -220,6 +237,7 @@ impl<'a> From<&'a FileReport> for ReportRecord<'a> {
             problems: r.problems.iter().map(ToString::to_string).collect(),
             measures: r.measures.iter().map(ToString::to_string).collect(),
             outcomes: r.outcomes,
+            unlinked_measures: r.unlinked_measures,
             warnings: &r.warnings,
             error,
         }
@@ -316,9 +334,32 @@ pub fn print_reports(
                     )?;
                 }
             }
+            for line in unlinked_hints(reports, lang) {
+                writeln!(out, "{line}")?;
+            }
             Ok(())
         }
     }
+}
+
+/// The closing sentences on measures linked to no problem: one per unit and year a file
+/// recorded (imported or replaced), none when all are linked.
+fn unlinked_hints(reports: &[FileReport], lang: Lang) -> Vec<String> {
+    let mut seen = std::collections::BTreeSet::new();
+    reports
+        .iter()
+        .filter(|r| matches!(r.outcome, FileOutcome::Imported | FileOutcome::Replaced))
+        .filter(|r| r.unlinked_measures > 0)
+        .filter_map(|r| {
+            let unlinked = Unlinked {
+                unit: r.unit.clone()?,
+                year: r.year?,
+                count: r.unlinked_measures,
+            };
+            seen.insert((unlinked.unit.clone(), unlinked.year))
+                .then(|| unlinked_text(&unlinked, lang))
+        })
+        .collect()
 }
 
 fn result_label(result: &str, lang: Lang) -> &'static str {
@@ -336,5 +377,53 @@ fn id_range(ids: &[String]) -> String {
         [] => "0".to_string(),
         [one] => one.clone(),
         [first, .., last] => format!("{first}–{last} ({})", ids.len()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary() -> Summary {
+        Summary {
+            file: "甲局2023年度工作总结.txt".to_string(),
+            unit: Some("甲局".to_string()),
+            year: Some(2023),
+            problems: vec![
+                crate::import::Problem {
+                    text: "学习不深入".to_string(),
+                    position: 0,
+                },
+                crate::import::Problem {
+                    text: "制度执行不严".to_string(),
+                    position: 0,
+                },
+            ],
+            measures: vec![crate::import::Measure {
+                title: None,
+                text: "健全学习和执行制度".to_string(),
+                position: 0,
+                deadline: None,
+                answers: vec![0, 1],
+            }],
+            ..Summary::default()
+        }
+    }
+
+    fn printed(format: Format) -> String {
+        let mut out = Vec::new();
+        print_dry_run(&mut out, format, Lang::Zh, &[summary()]).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn the_dry_run_shows_which_problems_a_measure_answers() {
+        assert!(printed(Format::Md).contains("针对问题 1、2"));
+        let csv = printed(Format::Csv);
+        assert!(csv.lines().next().unwrap().ends_with(",answers"), "{csv}");
+        assert!(
+            csv.contains(",measure,1,,健全学习和执行制度,,,1;2"),
+            "{csv}"
+        );
     }
 }

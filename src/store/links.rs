@@ -81,6 +81,19 @@ pub fn measures_for_linking(conn: &Connection, unit_id: Option<i64>) -> Result<V
     Ok(measures)
 }
 
+/// How many measures of unit `unit_id` for `year` are linked to no problem.
+pub fn unlinked_measures(conn: &Connection, unit_id: i64, year: i32) -> Result<usize> {
+    let count: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM measures m WHERE m.unit_id = ?1 AND m.year = ?2
+             AND NOT EXISTS (SELECT 1 FROM problem_measures pm WHERE pm.measure_id = m.id)",
+            params![unit_id, year],
+            |r| r.get(0),
+        )
+        .context("count unlinked measures")?;
+    Ok(usize::try_from(count).unwrap_or(0))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,5 +134,36 @@ mod tests {
         assert!(measures_for_linking(conn, Some(unit.id + 1))
             .unwrap()
             .is_empty());
+    }
+
+    #[test]
+    fn unlinked_measures_counts_the_measures_of_a_unit_and_year_that_answer_no_problem() {
+        let (store, unit) = store_with_unit();
+        let conn = store.conn();
+        let p = add_problem(conn, &unit, 2024, "问题一").id;
+        let owner = Owner::default();
+        let measure = |year, text| {
+            let new = NewMeasure {
+                unit_id: unit.id,
+                year,
+                title: None,
+                text,
+                owner: &owner,
+                deadline: Deadline::LongTerm,
+                created_at: AT,
+                source: None,
+            };
+            insert_measure(conn, &new).unwrap().id
+        };
+        let (m1, _m2, _m3) = (
+            measure(2024, "措施一"),
+            measure(2024, "措施二"),
+            measure(2023, "措施三"),
+        );
+        assert_eq!(unlinked_measures(conn, unit.id, 2024).unwrap(), 2);
+        link(conn, m1, p).unwrap();
+        assert_eq!(unlinked_measures(conn, unit.id, 2024).unwrap(), 1);
+        assert_eq!(unlinked_measures(conn, unit.id, 2023).unwrap(), 1);
+        assert_eq!(unlinked_measures(conn, unit.id + 1, 2024).unwrap(), 0);
     }
 }

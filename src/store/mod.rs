@@ -40,7 +40,7 @@ pub use dump::{open_other, read_dump, Dump};
 pub use events::{actors, append_event, events_for, NewEvent};
 pub use exchange::{find_measure_by_text, find_problem_by_text, latest_status};
 pub use ledger::{load_ledger, LedgerFilter};
-pub use links::{all_links, link, links_of, measures_for_linking, unlink};
+pub use links::{all_links, link, links_of, measures_for_linking, unlink, unlinked_measures};
 pub use measures::{get_measure, insert_measure, update_measure, NewMeasure};
 pub use merge::{merge, Conflict, Counts, MergeOptions, MergeReport, Note, Renumbered};
 pub use migrate::{MIGRATIONS, SCHEMA_VERSION};

@@ -7,6 +7,7 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthChar;
 
 use super::{json, wrap};
+use crate::exchange::dates::DateTrouble;
 use crate::exchange::sheet::RowTrouble;
 use crate::model::{ItemId, Status};
 use crate::render::table::shorten;
@@ -26,7 +27,64 @@ pub struct LedgerReport {
     pub measures: Vec<ItemRecord>,
     /// Progress entries recorded from the ledger's statuses.
     pub progress: usize,
+    /// Of those, the entries whose 整改进展 states no date, dated by the as-of date.
+    pub undated_progress: usize,
+    /// Measures of the units and years the ledger touched that are linked to no problem.
+    pub unlinked_measures: usize,
     pub warnings: Vec<RowMessage>,
+    /// The as-of date undated progress took.
+    #[serde(skip)]
+    pub as_of: chrono::NaiveDate,
+    /// Sentences on units created or aliases remembered.
+    #[serde(skip)]
+    pub notes: Vec<String>,
+    /// `unlinked_measures` by unit and year, for the hint that ends the human output.
+    #[serde(skip)]
+    pub unlinked: Vec<Unlinked>,
+}
+
+/// How many measures of a unit and year answer no problem.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unlinked {
+    pub unit: String,
+    pub year: i32,
+    pub count: usize,
+}
+
+/// The closing sentence on measures linked to no problem, and the command that reviews them.
+pub fn unlinked_text(u: &Unlinked, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "还有 {} 条整改措施未关联问题，可用 taizhang link --suggest --unit {} --year {} 查看建议。",
+            u.count, u.unit, u.year
+        ),
+        Lang::En => format!(
+            "{} measures are linked to no problem yet; review suggestions with taizhang link --suggest --unit {} --year {}",
+            u.count, u.unit, u.year
+        ),
+    }
+}
+
+/// The sentence for a date a row's progress text states that its entry did not take.
+pub fn date_trouble_text(trouble: &DateTrouble, as_of: chrono::NaiveDate, lang: Lang) -> String {
+    match (trouble, lang) {
+        (DateTrouble::Impossible(t), Lang::Zh) => format!("整改进展中的日期“{t}”不存在，未采用"),
+        (DateTrouble::Impossible(t), Lang::En) => {
+            format!("the progress text's date '{t}' does not exist; not used")
+        }
+        (DateTrouble::AfterAsOf(d), Lang::Zh) => {
+            format!("整改进展中的日期 {d} 晚于截至日期 {as_of}，未采用")
+        }
+        (DateTrouble::AfterAsOf(d), Lang::En) => {
+            format!("the progress text's date {d} is after the as-of date {as_of}; not used")
+        }
+        (DateTrouble::BeforeYear(d), Lang::Zh) => {
+            format!("整改进展中的日期 {d} 早于问题所属年度，未采用")
+        }
+        (DateTrouble::BeforeYear(d), Lang::En) => {
+            format!("the progress text's date {d} is before the item's year; not used")
+        }
+    }
 }
 
 /// An item read from a row.
@@ -159,17 +217,9 @@ fn print_ledger_lines(out: &mut dyn Write, lang: Lang, r: &LedgerReport) -> io::
         (Lang::En, None) => format!("{} (header on row {})", r.file, r.header_row),
     };
     writeln!(out, "{head}")?;
-    for unit in &r.new_units {
-        writeln!(
-            out,
-            "{}",
-            wrap(
-                &lang
-                    .pick("新增单位：{}", "new unit: {}")
-                    .replace("{}", unit),
-                "  "
-            )
-        )?;
+    for note in &r.notes {
+        let line = format!("{}{note}", lang.pick("提示：", "note: "));
+        writeln!(out, "{}", wrap(&line, "  "))?;
     }
     let counts = match lang {
         Lang::Zh => format!(
@@ -182,6 +232,19 @@ fn print_ledger_lines(out: &mut dyn Write, lang: Lang, r: &LedgerReport) -> io::
         ),
     };
     writeln!(out, "{counts}")?;
+    if r.undated_progress > 0 {
+        let undated = match lang {
+            Lang::Zh => format!(
+                "其中 {} 条整改进展未写明日期，按截至日期 {} 记录",
+                r.undated_progress, r.as_of
+            ),
+            Lang::En => format!(
+                "of which {} state no date and are dated the as-of date {}",
+                r.undated_progress, r.as_of
+            ),
+        };
+        writeln!(out, "{}", wrap(&undated, "  "))?;
+    }
     let mut items: Vec<&ItemRecord> = r.problems.iter().chain(&r.measures).collect();
     items.sort_by_key(|i| (i.row, i.id.kind == crate::model::ItemKind::Measure));
     for item in items {
@@ -220,6 +283,10 @@ fn print_ledger_lines(out: &mut dyn Write, lang: Lang, r: &LedgerReport) -> io::
                 "(dry run: nothing was written)"
             )
         )?;
+    } else if np + nm > 0 || r.progress > 0 {
+        for u in &r.unlinked {
+            writeln!(out, "{}", wrap(&unlinked_text(u, lang), "  "))?;
+        }
     }
     Ok(())
 }

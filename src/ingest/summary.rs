@@ -1,17 +1,18 @@
 //! Writing one parsed summary into the store, inside the caller's transaction.
 //!
 //! This file holds the steps in order and what they report; the unit is matched in `units`, the
-//! items inserted in `items` (or matched against the old ones in `replace`), and reported outcomes
-//! recorded in `outcomes`.
+//! items inserted in `items` (or matched against the old ones in `replace`), the links the
+//! document states recorded in `links`, and reported outcomes recorded in `outcomes`.
 
 use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
 use super::items::insert_items;
+use super::links::{link_answers, unlinked_measures};
 use super::outcomes::record_outcomes;
 use super::replace::replace_items;
-use super::units::match_unit;
+use super::units::{match_unit, UnitSource};
 use crate::cmd::Ctx;
 use crate::error::{Error, Result};
 use crate::import::Summary;
@@ -20,7 +21,7 @@ use crate::store::{self, Conn, NewDocument};
 
 /// What happened to one file.
 #[derive(Debug)]
-pub enum Outcome {
+pub enum FileOutcome {
     Imported,
     Unchanged,
     Replaced,
@@ -33,11 +34,15 @@ pub struct FileReport {
     pub file: String,
     pub unit: Option<String>,
     pub year: Option<i32>,
-    pub outcome: Outcome,
+    pub outcome: FileOutcome,
     pub problems: Vec<ItemId>,
     pub measures: Vec<ItemId>,
     /// Progress entries recorded from the outcomes the summary reports.
     pub outcomes: usize,
+    /// Links recorded where the document says which problems a measure answers.
+    pub links: usize,
+    /// Measures of the unit and year linked to no problem, after the import.
+    pub unlinked_measures: usize,
     pub warnings: Vec<String>,
 }
 
@@ -47,31 +52,53 @@ impl FileReport {
             file: path.display().to_string(),
             unit: None,
             year: None,
-            outcome: Outcome::Failed(error),
+            outcome: FileOutcome::Failed(error),
             problems: vec![],
             measures: vec![],
             outcomes: 0,
+            links: 0,
+            unlinked_measures: 0,
             warnings: vec![],
         }
     }
 
     pub fn is_failure(&self) -> bool {
-        matches!(self.outcome, Outcome::Failed(_))
+        matches!(self.outcome, FileOutcome::Failed(_))
     }
 }
 
-/// Records `summary` (read from `bytes`): its document, items with their positions, and a
-/// progress entry for each reported outcome that matches an earlier problem of the unit.
-pub fn record(
-    ctx: &Ctx,
-    conn: &Conn,
-    bytes: &[u8],
-    text: &str,
-    summary: &Summary,
-    replace: bool,
-) -> Result<FileReport> {
+/// One summary to record, as read.
+#[derive(Debug, Clone, Copy)]
+pub struct SummaryInput<'a> {
+    /// The file's bytes (hashed, so that importing it again changes nothing).
+    pub bytes: &'a [u8],
+    /// Its decoded text, kept as the document's body.
+    pub text: &'a str,
+    pub summary: &'a Summary,
+    /// The unit given with `--unit`, which must name a known unit; else `summary.unit`, read from
+    /// the title, is matched (and may create a unit).
+    pub given_unit: Option<&'a str>,
+    /// Replace the summary already imported for the same unit and year.
+    pub replace: bool,
+}
+
+/// Records a summary: its document, items with their positions, the links it states between
+/// them, and a progress entry for each reported outcome that matches an earlier problem of the
+/// unit.
+pub fn record_summary(ctx: &Ctx, conn: &Conn, input: &SummaryInput<'_>) -> Result<FileReport> {
+    let SummaryInput {
+        bytes,
+        text,
+        summary,
+        given_unit,
+        replace,
+    } = *input;
     let file = summary.file.clone();
-    let name = summary.unit.as_deref().ok_or_else(|| {
+    let (name, source) = match given_unit {
+        Some(name) => (Some(name), UnitSource::Given),
+        None => (summary.unit.as_deref(), UnitSource::SummaryTitle),
+    };
+    let name = name.ok_or_else(|| {
         Error::invalid(format!(
             "{file}: the title names no unit; give it with --unit"
         ))
@@ -83,7 +110,7 @@ pub fn record(
     })?;
     check_year(year)?;
     let mut warnings = summary.warnings.clone();
-    let unit = match_unit(ctx, conn, name, &mut warnings)?;
+    let unit = match_unit(ctx, conn, name, source, &mut warnings)?;
     let sha256 = Sha256::digest(bytes)
         .iter()
         .map(|b| format!("{b:02x}"))
@@ -103,16 +130,19 @@ pub fn record(
         file: file.clone(),
         unit: Some(unit.name.clone()),
         year: Some(year),
-        outcome: Outcome::Imported,
+        outcome: FileOutcome::Imported,
         problems: vec![],
         measures: vec![],
         outcomes: 0,
+        links: 0,
+        unlinked_measures: 0,
         warnings: vec![],
     };
     let existing = store::find_document(conn, unit.id, year)?;
     let document = match existing {
         Some(document) if document.sha256 == sha256 => {
-            report.outcome = Outcome::Unchanged;
+            report.outcome = FileOutcome::Unchanged;
+            report.unlinked_measures = unlinked_measures(conn, unit.id, year)?;
             report.warnings.push(match ctx.lang {
                 crate::render::Lang::Zh => "该文件此前已导入，未作改动".to_string(),
                 crate::render::Lang::En => "already imported; nothing changed".to_string(),
@@ -128,12 +158,12 @@ pub fn record(
         }
         Some(document) => {
             store::update_document(conn, document.id, &new_document)?;
-            report.outcome = Outcome::Replaced;
+            report.outcome = FileOutcome::Replaced;
             document
         }
         None => store::insert_document(conn, &new_document)?,
     };
-    if matches!(report.outcome, Outcome::Replaced) {
+    if matches!(report.outcome, FileOutcome::Replaced) {
         replace_items(
             ctx,
             conn,
@@ -147,7 +177,9 @@ pub fn record(
     } else {
         insert_items(ctx, conn, &unit, year, &document, summary, &mut report)?;
     }
+    report.links = link_answers(ctx, conn, summary, &report, &mut warnings)?;
     report.outcomes = record_outcomes(ctx, conn, &unit, year, &document, summary, &mut warnings)?;
+    report.unlinked_measures = unlinked_measures(conn, unit.id, year)?;
     report.warnings.extend(warnings);
     Ok(report)
 }

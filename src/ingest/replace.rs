@@ -4,7 +4,7 @@
 use serde_json::json;
 
 use super::items::{insert_measure, insert_problem};
-use super::record::FileReport;
+use super::summary::FileReport;
 use crate::analysis::similarity::similarity;
 use crate::cmd::Ctx;
 use crate::error::Result;

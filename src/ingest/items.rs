@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde_json::json;
 
-use super::record::FileReport;
+use super::summary::FileReport;
 use crate::cmd::Ctx;
 use crate::error::Result;
 use crate::import::Summary;
@@ -81,7 +81,7 @@ pub(super) fn insert_measure(
     document: &Document,
     measure: &crate::import::Measure,
 ) -> Result<ItemId> {
-    let deadline = measure_deadline(measure, year, ctx.clock.today());
+    let deadline = measure_deadline(measure, year);
     let owner = Owner::default();
     let created = store::insert_measure(
         conn,
@@ -114,14 +114,48 @@ pub(super) fn insert_measure(
     Ok(created.id)
 }
 
-/// The deadline a measure states in its text, else the default for its year.
-fn measure_deadline(
-    measure: &crate::import::Measure,
-    year: i32,
-    recorded_on: NaiveDate,
-) -> Deadline {
+/// The deadline a measure states in its text, else the default for its year. 立行立改 is due at
+/// the start of the plan year (1 January of year + 1), never on the day of the import: the
+/// parser does not give the document's own date, which would come first.
+fn measure_deadline(measure: &crate::import::Measure, year: i32) -> Deadline {
     measure.deadline.map_or_else(
         || Deadline::default_for_year(year),
-        |d| d.resolve(year, recorded_on),
+        |d| d.resolve(year, plan_start(year)),
     )
+}
+
+/// 1 January of the year a year-`year` summary's measures are carried out in.
+pub fn plan_start(year: i32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year + 1, 1, 1).unwrap_or(NaiveDate::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::StatedDeadline;
+
+    fn measure(deadline: Option<StatedDeadline>) -> crate::import::Measure {
+        crate::import::Measure {
+            title: None,
+            text: "立行立改，清理违规发放的津补贴".to_string(),
+            position: 0,
+            deadline,
+            answers: vec![],
+        }
+    }
+
+    #[test]
+    fn an_immediate_measure_of_a_summary_is_due_at_the_start_of_the_plan_year() {
+        let due = measure_deadline(&measure(Some(StatedDeadline::Immediate)), 2023);
+        assert_eq!(
+            due,
+            Deadline::Immediate(NaiveDate::from_ymd_opt(2024, 1, 1).unwrap())
+        );
+    }
+
+    #[test]
+    fn a_measure_without_a_deadline_is_due_at_the_end_of_the_plan_year() {
+        let due = measure_deadline(&measure(None), 2023);
+        assert_eq!(due, Deadline::default_for_year(2023));
+    }
 }
