@@ -82,7 +82,6 @@ pub fn run(ctx: &Ctx, _args: DemoArgs, out: &mut dyn Write) -> Result<()> {
     );
     let (mut store, created) = Store::create(&path)?;
     debug_assert_eq!(created, Created::New);
-    let mut problems_2023 = Vec::new();
     let mut measures_2023 = Vec::new();
     let mut unit = String::new();
     for (name, bytes) in SUMMARIES {
@@ -104,12 +103,14 @@ pub fn run(ctx: &Ctx, _args: DemoArgs, out: &mut dyn Write) -> Result<()> {
             return Err(error);
         }
         if report.year == Some(2023) {
-            problems_2023 = report.problems.clone();
             measures_2023 = report.measures.clone();
         }
         unit = report.unit.unwrap_or_default();
     }
-    assign(&demo, &mut store, &problems_2023, &measures_2023)?;
+    let tx = store.transaction()?;
+    let suggested = super::link_suggest::accept_all_of_unit(&demo, &tx, &unit)?;
+    tx.commit()?;
+    assign(&demo, &mut store, &measures_2023)?;
     log_progress(&demo, &mut store, &measures_2023)?;
 
     let conn = store.conn();
@@ -140,8 +141,8 @@ pub fn run(ctx: &Ctx, _args: DemoArgs, out: &mut dyn Write) -> Result<()> {
 
     let shown = path.display();
     match ctx.lang {
-        Lang::Zh => writeln!(out, "已用示例材料建立台账 {shown}：{unit} 2022—2024 年三份年度总结，以及 2024 年的整改进展。\n")?,
-        Lang::En => writeln!(out, "Built the demo store {shown}: three annual summaries (2022–2024) of {unit}, and progress logged in 2024.\n")?,
+        Lang::Zh => writeln!(out, "已用示例材料建立台账 {shown}：{unit} 2022—2024 年三份年度总结，接受了 {} 条措施与问题的关联建议（taizhang link --suggest），并记录了 2024 年的整改进展。\n", suggested.len())?,
+        Lang::En => writeln!(out, "Built the demo store {shown}: three annual summaries (2022–2024) of {unit}, {} suggested links of measures to problems accepted (taizhang link --suggest), and progress logged in 2024.\n", suggested.len())?,
     }
     ledger::print(out, ctx.format, ctx.lang, &ledger_2023, as_of)?;
     writeln!(
@@ -169,14 +170,12 @@ pub fn run(ctx: &Ctx, _args: DemoArgs, out: &mut dyn Write) -> Result<()> {
 /// Owners the demo gives the 2023 measures, in order, as a clerk would at the start of 2024.
 const OWNERS_2023: [&str; 3] = ["机关党委", "办公室", "预算科"];
 
-/// Does what a clerk does after importing a summary: links each 2023 measure to the problem in
-/// the same place of the list, and names the department in charge.
-fn assign(ctx: &Ctx, store: &mut Store, problems: &[ItemId], measures: &[ItemId]) -> Result<()> {
+/// Does what a clerk does after importing a summary and reviewing the suggested links: names the
+/// department in charge of each 2023 measure.
+fn assign(ctx: &Ctx, store: &mut Store, measures: &[ItemId]) -> Result<()> {
     let tx = store.transaction()?;
-    for ((problem, measure), dept) in problems.iter().zip(measures).zip(OWNERS_2023) {
-        let (_, problem) = super::load_item(&tx, &problem.to_string())?;
+    for (measure, dept) in measures.iter().zip(OWNERS_2023) {
         let (_, measure) = super::load_item(&tx, &measure.to_string())?;
-        super::link::link_items(ctx, &tx, &measure, &problem)?;
         if let super::Item::Measure(mut m) = measure {
             let detail = serde_json::json!({"changes": {"owner_dept": {"from": m.owner.owner_dept, "to": dept}}});
             m.owner.owner_dept = Some(dept.to_string());

@@ -132,6 +132,21 @@ fn accept(
     Ok(())
 }
 
+/// Records every suggestion for the measures of `unit` (as `link --suggest --accept --unit U`
+/// does, inside the caller's transaction) and returns the pairs linked.
+pub fn accept_all_of_unit(ctx: &Ctx, conn: &Conn, unit: &str) -> Result<Vec<(ItemId, ItemId)>> {
+    let found = propose(conn, Some(unit), None)?;
+    let mut linked = Vec::new();
+    for s in &found.suggestions {
+        let (_, measure) = load_item(conn, &s.measure.to_string())?;
+        let (_, problem) = load_item(conn, &s.problem.to_string())?;
+        if link_items_via(ctx, conn, &measure, &problem, Some("suggest"))? {
+            linked.push((s.measure, s.problem));
+        }
+    }
+    Ok(linked)
+}
+
 /// The suggestions `wanted` names: all of them when it is empty; for a measure id (M5) that
 /// measure's; for a pair (M5:P3) that one. An id that is malformed, unknown or has no suggestion
 /// is refused with one sentence.

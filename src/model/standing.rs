@@ -80,6 +80,35 @@ impl Standing {
         }
     }
 
+    /// The status for a narrow table cell: the status on the first line and where it comes from
+    /// on the second, shortened (`已完成` ⏎ `（据2023总结）`), so the column stays narrow.
+    pub fn cell_zh(&self) -> String {
+        match self.basis {
+            Basis::Reported {
+                summary_year: Some(year),
+                ..
+            } => format!("{}\n（据{year}总结）", self.status.label_zh()),
+            Basis::Reported { problem, .. } => {
+                format!("{}\n（据{problem}）", self.status.label_zh())
+            }
+            _ => self.status.label_zh().to_string(),
+        }
+    }
+
+    /// The English form of [`Standing::cell_zh`].
+    pub fn cell_en(&self) -> String {
+        match self.basis {
+            Basis::Reported {
+                summary_year: Some(year),
+                ..
+            } => format!("{}\n(per {year} summary)", self.status.label_en()),
+            Basis::Reported { problem, .. } => {
+                format!("{}\n(per {problem})", self.status.label_en())
+            }
+            _ => self.status.label_en().to_string(),
+        }
+    }
+
     /// The English form of [`Standing::label_zh`].
     pub fn label_en(&self) -> String {
         match self.basis {
@@ -110,6 +139,7 @@ mod tests {
         };
         assert_eq!(s.label_zh(), "已完成（据2023年度总结）");
         assert_eq!(s.label_en(), "done (per the 2023 summary)");
+        assert_eq!(s.cell_zh(), "已完成\n（据2023总结）");
         assert_eq!(s.source(), Some(ItemId::problem(1)));
     }
 

@@ -127,7 +127,7 @@ impl Record for LedgerRecord<'_> {
         Column::wrapping("内容", "Item"),
         Column::wrapping("责任", "Owner"),
         Column::fixed("时限", "Deadline"),
-        Column::wrapping("状态", "Status"),
+        Column::fixed("状态", "Status"),
         Column::fixed("最近进展", "Last progress"),
         Column::fixed("预警", "Alert"),
     ];
@@ -177,7 +177,11 @@ impl Record for LedgerRecord<'_> {
             },
             self.owner.to_string(),
             deadline_label(self.row.deadline, lang),
-            lang.standing(self.row.standing()),
+            if full {
+                lang.standing(self.row.standing())
+            } else {
+                lang.standing_cell(self.row.standing())
+            },
             self.last_progress
                 .map(|d| d.to_string())
                 .unwrap_or_default(),

@@ -62,6 +62,14 @@ impl Lang {
         }
     }
 
+    /// A status with where it comes from, for a table cell (two short lines).
+    pub fn standing_cell(self, standing: crate::model::Standing) -> String {
+        match self {
+            Lang::Zh => standing.cell_zh(),
+            Lang::En => standing.cell_en(),
+        }
+    }
+
     /// A status with where it comes from: `已完成（据2023年度总结）`.
     pub fn standing(self, standing: crate::model::Standing) -> String {
         match self {
