@@ -57,7 +57,8 @@ const PROGRESS_2024: [(Status, (u32, u32), &str); 3] = [
 
 /// Build a demo store from the bundled fixtures and show what taizhang does with it.
 ///
-/// Imports three years (2022–2024) of one unit's annual summaries, logs some progress, prints
+/// Imports three years (2022–2024) of one unit's annual summaries, accepts the suggested links
+/// of measures to problems (as 'taizhang link --suggest --accept' does), logs some progress, prints
 /// the ledger of 2023's commitments as it stood at the end of 2024, and writes the section of the
 /// 2024 summary about them. The store is ./taizhang-demo.db unless --db is given; taizhang demo
 /// replaces a store it made before, and never touches any other file.
