@@ -89,6 +89,8 @@ pub enum Command {
     Status(cmd::status::StatusArgs),
     Show(cmd::show::ShowArgs),
     History(cmd::history::HistoryArgs),
+    Delete(cmd::delete::DeleteArgs),
+    Undo(cmd::undo::UndoArgs),
 }
 
 /// Runs a parsed command line, writing its output to `out`.
@@ -115,6 +117,8 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<()> {
         Command::Status(args) => cmd::status::run(&ctx, args, out),
         Command::Show(args) => cmd::show::run(&ctx, args, out),
         Command::History(args) => cmd::history::run(&ctx, args, out),
+        Command::Delete(args) => cmd::delete::run(&ctx, args, out),
+        Command::Undo(args) => cmd::undo::run(&ctx, args, out),
     }
 }
 

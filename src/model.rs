@@ -19,7 +19,7 @@ use crate::error::Error;
 
 pub use deadline::Deadline;
 pub use ids::{ItemId, ItemKind};
-pub use read::{Decision, LedgerData, ProblemText, ReportedYear, UnitSummary};
+pub use read::{Decision, LedgerData, Operation, ProblemText, ReportedYear, UnitSummary};
 pub use standing::{Basis, Standing};
 pub use status::Status;
 

@@ -21,3 +21,4 @@ mod test_report;
 mod test_show_history;
 mod test_status;
 mod test_store_safety;
+mod test_undo;

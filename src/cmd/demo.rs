@@ -82,6 +82,7 @@ pub fn run(ctx: &Ctx, _args: DemoArgs, out: &mut dyn Write) -> Result<()> {
         Clock::fixed(as_of, &format!("{as_of}T18:00:00+08:00")),
     );
     let (mut store, created) = Store::create(&path)?;
+    store.set_operation(demo.operation());
     debug_assert_eq!(created, Created::New);
     let mut measures_2023 = Vec::new();
     let mut unit = String::new();

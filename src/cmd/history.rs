@@ -5,12 +5,13 @@ use std::io::Write;
 use clap::Args;
 
 use super::{load_item, Ctx};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::render::emit;
 use crate::render::history::EventRecord;
 use crate::store::{self, Access};
 
-/// Show the history of a problem or a measure: every change, who made it and when.
+/// Show the history of a problem or a measure: every change, who made it and when (also for an
+/// item that was deleted).
 ///
 /// Example: taizhang history M5
 #[derive(Debug, Args)]
@@ -22,8 +23,15 @@ pub struct HistoryArgs {
 
 pub fn run(ctx: &Ctx, args: HistoryArgs, out: &mut dyn Write) -> Result<()> {
     let store = ctx.open(Access::Read)?;
-    let (_, item) = load_item(store.conn(), &args.item)?;
-    let events = store::events_for(store.conn(), item.uuid())?;
+    let uuid = match load_item(store.conn(), &args.item) {
+        Ok((_, item)) => item.uuid().to_string(),
+        // A deleted item keeps its history.
+        Err(error @ Error::UnknownItem { id, .. }) => {
+            store::uuid_of_logged_item(store.conn(), &id.to_string())?.ok_or(error)?
+        }
+        Err(error) => return Err(error),
+    };
+    let events = store::events_for(store.conn(), &uuid)?;
     let records: Vec<EventRecord<'_>> = events.iter().map(EventRecord::from).collect();
     emit(
         out,

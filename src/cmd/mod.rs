@@ -4,6 +4,7 @@
 
 pub mod carry;
 pub mod common;
+pub mod delete;
 pub mod demo;
 pub mod edit;
 pub mod export;
@@ -22,6 +23,7 @@ pub mod report;
 pub mod show;
 pub mod stats;
 pub mod status;
+pub mod undo;
 pub mod unit;
 
 use std::path::PathBuf;
@@ -34,7 +36,25 @@ use crate::clock::Clock;
 use crate::error::{Error, Result};
 use crate::model::{self, ItemId, ItemKind, Measure, Problem, Unit};
 use crate::render::{Format, Lang};
-use crate::store::{self, Access, Conn, NewEvent, Store};
+use crate::store::{self, Access, Conn, NewEvent, OperationMeta, Store};
+
+/// The command line as typed, `taizhang progress M1 --status done`, quoting words with spaces.
+fn command_line() -> String {
+    let words: Vec<String> = std::env::args()
+        .skip(1)
+        .map(|w| {
+            if w.is_empty() || w.contains(char::is_whitespace) {
+                format!("\"{w}\"")
+            } else {
+                w
+            }
+        })
+        .collect();
+    std::iter::once("taizhang".to_string())
+        .chain(words)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
 
 /// What every command needs besides its own arguments.
 #[derive(Debug, Clone)]
@@ -47,6 +67,8 @@ pub struct Ctx {
     pub clock: Clock,
     /// Who is making changes: `$TAIZHANG_USER`, else the login name.
     pub actor: String,
+    /// The command line, as the operation `undo --list` shows.
+    command: String,
 }
 
 impl Ctx {
@@ -64,7 +86,18 @@ impl Ctx {
             lang: global.lang,
             clock: Clock::new(as_of),
             actor,
+            command: command_line(),
         })
+    }
+
+    /// What a write transaction of this command is recorded as (see `undo`).
+    pub fn operation(&self) -> OperationMeta {
+        OperationMeta {
+            at: self.clock.timestamp().to_string(),
+            actor: self.actor.clone(),
+            command: self.command.clone(),
+            reverts: None,
+        }
     }
 
     /// The store file: `--db`, else `$TAIZHANG_DB` (clap reads both), else the data directory.
@@ -96,7 +129,9 @@ impl Ctx {
     }
 
     pub fn open(&self, access: Access) -> Result<Store> {
-        Store::open(&self.store_path()?, access)
+        let mut store = Store::open(&self.store_path()?, access)?;
+        store.set_operation(self.operation());
+        Ok(store)
     }
 
     /// Appends an event stamped with this command's time and actor.

@@ -73,3 +73,18 @@ impl Decision {
         }
     }
 }
+
+/// One operation as `undo --list` shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Operation {
+    pub id: i64,
+    pub at: String,
+    pub actor: String,
+    pub command: String,
+    /// The operation it reverts, for an undo.
+    pub reverts: Option<i64>,
+    /// The undo that reverts it, if it is undone (and that undo is not undone itself).
+    pub undone_by: Option<i64>,
+    /// How many rows it changed.
+    pub changes: i64,
+}

@@ -79,6 +79,7 @@ fn action_label(action: &str, lang: Lang) -> &str {
         "recur" => lang.pick("反复认定", "recurrence"),
         "merge" => lang.pick("合并冲突", "merge conflict"),
         "delete" => lang.pick("删除", "deleted"),
+        "undo" => lang.pick("撤销操作", "undo"),
         other => other,
     }
 }
@@ -115,6 +116,16 @@ fn describe(action: &str, detail: &Value, lang: Lang, full: bool) -> String {
             }
         }
         "delete" => text("reason"),
+        "undo" => {
+            let op = detail
+                .get("operation")
+                .and_then(Value::as_i64)
+                .unwrap_or_default();
+            match lang {
+                Lang::Zh => format!("撤销了操作 {op}（{}）", cut(text("command"))),
+                Lang::En => format!("undid operation {op} ({})", cut(text("command"))),
+            }
+        }
         "merge" => {
             let fields: Vec<String> = detail
                 .get("fields")

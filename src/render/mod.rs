@@ -12,6 +12,7 @@ pub mod item;
 pub mod ledger;
 pub mod links;
 pub mod numerals;
+pub mod operations;
 pub mod outcome;
 pub mod records;
 pub mod recur;

@@ -139,15 +139,22 @@ pub fn attachments(conn: &Connection, item: ItemId) -> Result<(i64, i64)> {
     Ok((progress, links))
 }
 
-/// Deletes an item that has no progress, with its links and co-operating departments.
-/// Its events stay in the log.
+/// Deletes an item with everything that hangs on it: its progress and evidence, links,
+/// co-operating departments, carry-overs and recurrence decisions. Its events stay in the log,
+/// and the operation's undo log can bring it all back.
 pub fn delete_item(conn: &Connection, item: ItemId) -> Result<()> {
     let statements: &[&str] = match item.kind {
         crate::model::ItemKind::Problem => &[
+            "DELETE FROM evidence WHERE progress_id IN (SELECT id FROM progress WHERE problem_id = ?1)",
+            "DELETE FROM progress WHERE problem_id = ?1",
+            "DELETE FROM recurrences WHERE earlier_problem = ?1 OR later_problem = ?1",
             "DELETE FROM problem_measures WHERE problem_id = ?1",
             "DELETE FROM problems WHERE id = ?1",
         ],
         crate::model::ItemKind::Measure => &[
+            "DELETE FROM evidence WHERE progress_id IN (SELECT id FROM progress WHERE measure_id = ?1)",
+            "DELETE FROM progress WHERE measure_id = ?1",
+            "DELETE FROM carry_overs WHERE from_measure = ?1 OR to_measure = ?1",
             "DELETE FROM problem_measures WHERE measure_id = ?1",
             "DELETE FROM measure_co_depts WHERE measure_id = ?1",
             "DELETE FROM measures WHERE id = ?1",

@@ -22,8 +22,8 @@ pub struct NewEvent<'a> {
 /// Appends an event to the log.
 pub fn append_event(conn: &Connection, event: &NewEvent<'_>) -> Result<()> {
     conn.execute(
-        "INSERT INTO events (uuid, at, actor, item, item_uuid, action, detail)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO events (uuid, at, actor, item, item_uuid, action, detail, operation)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, (SELECT max(id) FROM operations))",
         params![
             super::new_uuid(),
             event.at,
@@ -48,6 +48,20 @@ pub fn actors(conn: &Connection) -> Result<Vec<String>> {
         .and_then(|rows| rows.collect::<rusqlite::Result<Vec<String>>>())
         .context("list actors")?;
     Ok(actors)
+}
+
+/// The UUID of the item last known by the short id `item` (P12) in the log: the way to the
+/// history of an item that was deleted.
+pub fn uuid_of_logged_item(conn: &Connection, item: &str) -> Result<Option<String>> {
+    use rusqlite::OptionalExtension;
+    conn.query_row(
+        "SELECT item_uuid FROM events WHERE item = ?1 ORDER BY id DESC LIMIT 1",
+        [item],
+        |r| r.get(0),
+    )
+    .optional()
+    .context("find an item in the log")
+    .map_err(Into::into)
 }
 
 /// The events of the item with this UUID, in the order they were recorded.

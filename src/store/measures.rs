@@ -58,9 +58,11 @@ pub(super) fn measure_from_row(r: &Row<'_>) -> rusqlite::Result<Measure> {
 pub fn insert_measure(conn: &Connection, new: &NewMeasure<'_>) -> Result<Measure> {
     let uuid = super::new_uuid();
     conn.execute(
-        "INSERT INTO measures (uuid, unit_id, year, title, body, leader, owner_dept, owner_person,
+        "INSERT INTO measures (id, uuid, unit_id, year, title, body, leader, owner_dept, owner_person,
                                deadline_kind, due_date, created_at, document_id, position)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+         VALUES (max(coalesce((SELECT max(id) FROM measures), 0),
+                     coalesce((SELECT high FROM id_high_water WHERE kind = 'measure'), 0)) + 1,
+                 ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
         params![
             uuid,
             new.unit_id,

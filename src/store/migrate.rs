@@ -20,6 +20,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "004_status_rules.sql",
         include_str!("../../schema/004_status_rules.sql"),
     ),
+    (
+        "005_operations.sql",
+        include_str!("../../schema/005_operations.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.

@@ -16,6 +16,7 @@ mod links;
 mod measures;
 mod merge;
 mod migrate;
+mod operations;
 mod problems;
 mod progress;
 mod recurrences;
@@ -29,7 +30,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
-pub use crate::model::{Decision, LedgerData, ProblemText, UnitSummary};
+pub use crate::model::{Decision, LedgerData, Operation, ProblemText, UnitSummary};
 pub use carry::{carried_from, carried_into, insert_carry};
 pub use corpus::problems_for_clustering;
 pub use documents::{
@@ -37,13 +38,17 @@ pub use documents::{
     update_document, Document, NewDocument,
 };
 pub use dump::{open_other, read_dump, Dump};
-pub use events::{actors, append_event, events_for, NewEvent};
+pub use events::{actors, append_event, events_for, uuid_of_logged_item, NewEvent};
 pub use exchange::{find_measure_by_text, find_problem_by_text, latest_status};
 pub use ledger::{load_ledger, LedgerFilter};
 pub use links::{all_links, link, links_of, measures_for_linking, unlink, unlinked_measures};
 pub use measures::{get_measure, insert_measure, update_measure, NewMeasure};
 pub use merge::{merge, Conflict, Counts, MergeOptions, MergeReport, Note, Renumbered};
 pub use migrate::{MIGRATIONS, SCHEMA_VERSION};
+pub use operations::{
+    dependents, get_operation, items_of, last_undoable, later_operations, list_operations, revert,
+    OperationMeta, Reverted,
+};
 pub use problems::{get_problem, insert_problem, list_problems, update_problem, NewProblem};
 pub use progress::{insert_progress, progress_of, NewProgress};
 pub use recurrences::{confirmed_recurrences, decisions, set_decision};
@@ -78,6 +83,8 @@ pub enum Created {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// What the next write transaction is, for its operation row.
+    operation: OperationMeta,
 }
 
 impl Store {
@@ -102,6 +109,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
+            operation: OperationMeta::default(),
         };
         store.prepare(false, read_only)?;
         Ok(store)
@@ -126,6 +134,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
+            operation: OperationMeta::default(),
         };
         store.prepare(true, false)?;
         let created = if existed {
@@ -142,6 +151,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: PathBuf::from(":memory:"),
+            operation: OperationMeta::default(),
         };
         store.prepare(true, false)?;
         Ok(store)
@@ -156,14 +166,30 @@ impl Store {
         &self.conn
     }
 
-    /// Starts the one write transaction of a command. It takes the write lock at once (waiting up
-    /// to the busy timeout), and rolls back when dropped without `commit`.
+    /// Says what the following write transactions are (who, when, which command), so that each
+    /// is recorded as an operation `undo` can revert.
+    pub fn set_operation(&mut self, meta: OperationMeta) {
+        self.operation = meta;
+    }
+
+    /// Starts the one write transaction of a command: one operation, which `undo` can revert. It
+    /// takes the write lock at once (waiting up to the busy timeout), and rolls back when dropped
+    /// without `commit`.
     pub fn transaction(&mut self) -> Result<WriteTx<'_>> {
-        let Store { conn, path } = self;
+        let Store {
+            conn,
+            path,
+            operation,
+        } = self;
         let tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| classify(path, e))?;
-        Ok(WriteTx { tx, path })
+        let operation = operations::begin(&tx, operation).map_err(|e| classify(path, e))?;
+        Ok(WriteTx {
+            tx,
+            path,
+            operation,
+        })
     }
 
     /// Schema version of the store.
@@ -255,11 +281,18 @@ pub(crate) fn classify(path: &Path, error: rusqlite::Error) -> Error {
 pub struct WriteTx<'a> {
     tx: rusqlite::Transaction<'a>,
     path: &'a Path,
+    operation: i64,
 }
 
 impl WriteTx<'_> {
+    /// The operation this transaction is.
+    pub fn operation(&self) -> i64 {
+        self.operation
+    }
+
     /// Makes the command's changes permanent, turning a late lock conflict into a clear error.
     pub fn commit(self) -> Result<()> {
+        operations::finish(&self.tx, self.operation).map_err(|e| classify(self.path, e))?;
         self.tx.commit().map_err(|e| classify(self.path, e))
     }
 }

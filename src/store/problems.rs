@@ -36,8 +36,10 @@ pub(super) fn problem_from_row(r: &Row<'_>) -> rusqlite::Result<Problem> {
 pub fn insert_problem(conn: &Connection, new: &NewProblem<'_>) -> Result<Problem> {
     let uuid = super::new_uuid();
     conn.execute(
-        "INSERT INTO problems (uuid, unit_id, year, category, body, created_at, document_id, position)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO problems (id, uuid, unit_id, year, category, body, created_at, document_id, position)
+         VALUES (max(coalesce((SELECT max(id) FROM problems), 0),
+                     coalesce((SELECT high FROM id_high_water WHERE kind = 'problem'), 0)) + 1,
+                 ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
             uuid,
             new.unit_id,

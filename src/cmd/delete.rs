@@ -1,0 +1,77 @@
+//! `taizhang delete ITEM… --reason TEXT`: remove items typed in by mistake.
+
+use std::io::Write;
+
+use clap::Args;
+use serde_json::json;
+
+use super::{load_item, Ctx, Item};
+use crate::error::{Error, Result};
+use crate::render::outcome::{self, Outcome};
+use crate::render::Lang;
+use crate::store::{self, Access};
+
+/// Delete problems or measures that should never have been recorded (a duplicate, a slip).
+///
+/// The items leave every table, count and report, with their progress and links; their history
+/// stays ('taizhang history P5' still works), and 'taizhang undo' brings them back. An item that
+/// was real but is no longer pursued is not deleted: record it as dropped (已撤销) instead, with
+/// 'taizhang progress M5 --status dropped --note …'. Ids are never given again.
+///
+/// Example: taizhang delete P5 M7 --reason "重复录入"
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct DeleteArgs {
+    /// The items (P5, M7)
+    #[arg(required = true, value_name = "ITEM")]
+    pub items: Vec<String>,
+    /// Why they are deleted (kept in their history)
+    #[arg(long, value_name = "TEXT")]
+    pub reason: String,
+}
+
+pub fn run(ctx: &Ctx, args: DeleteArgs, out: &mut dyn Write) -> Result<()> {
+    let reason = args.reason.trim();
+    if reason.is_empty() {
+        return Err(Error::invalid(ctx.lang.pick(
+            "删除需要写明原因：加上 --reason \"原因\"",
+            "a deletion needs a reason: add --reason \"why\"",
+        )));
+    }
+    let mut store = ctx.open(Access::Write)?;
+    let tx = store.transaction()?;
+    let mut done = Vec::new();
+    for text in &args.items {
+        let (id, item) = load_item(&tx, text)?;
+        let snapshot = match &item {
+            Item::Problem(p) => json!({"unit": p.unit, "year": p.year, "text": p.text}),
+            Item::Measure(m) => json!({"unit": m.unit, "year": m.year, "text": m.text}),
+        };
+        store::delete_item(&tx, id)?;
+        let detail = json!({"reason": reason, "item": snapshot, "operation": tx.operation()});
+        ctx.record(&tx, &id.to_string(), item.uuid(), "delete", detail)?;
+        done.push(Outcome {
+            id: id.to_string(),
+            uuid: item.uuid().to_string(),
+            action: "delete",
+            message: match ctx.lang {
+                Lang::Zh => format!("已删除 {id}（原因：{reason}）"),
+                Lang::En => format!("deleted {id} (reason: {reason})"),
+            },
+        });
+    }
+    let op = tx.operation();
+    tx.commit()?;
+    outcome::print(out, ctx.format, &done)?;
+    if matches!(
+        ctx.format,
+        crate::render::Format::Table | crate::render::Format::Md
+    ) {
+        let hint = match ctx.lang {
+            Lang::Zh => format!("如属误删，可用 taizhang undo {op} 恢复。"),
+            Lang::En => format!("To bring them back: taizhang undo {op}"),
+        };
+        writeln!(out, "{hint}")?;
+    }
+    Ok(())
+}
