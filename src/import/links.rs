@@ -24,18 +24,14 @@ const ANYWHERE: &[&str] = &["针对", "对应"];
 /// Openers that name a problem only at the start of a clause (就 and 关于 are common words).
 const CLAUSE_START: &[&str] = &["关于", "对于", "就"];
 
-/// Words that point back at problems without naming one (针对上述问题, 针对以上存在的问题).
+/// Words that point back at the problems already listed (针对上述问题, 针对检查中发现的以上问题):
+/// a phrase holding one names no single problem.
 const POINTERS: &[&str] = &[
-    "上述",
-    "以上",
-    "前述",
-    "上面",
-    "前面",
-    "这些",
-    "这个",
-    "这类",
-    "此类",
-    "所述",
+    "上述", "以上", "前述", "所述", "上面", "前面", "这些", "这个", "这类", "此类",
+];
+
+/// Words that say where problems came from or how they weigh, not what they are.
+const GENERIC: &[&str] = &[
     "存在的",
     "存在",
     "突出",
@@ -44,6 +40,14 @@ const POINTERS: &[&str] = &[
     "相关",
     "各项",
     "各类",
+    "检查",
+    "发现",
+    "反馈",
+    "查摆",
+    "检视",
+    "指出",
+    "梳理",
+    "查找",
     "等",
 ];
 
@@ -153,6 +157,9 @@ fn ordinal_before(before: &str) -> Option<usize> {
 
 /// The one problem clearly closest to a named phrase, if there is one.
 fn closest(phrase: &str, problems: &[&str]) -> Option<usize> {
+    if contains_any(phrase, POINTERS) {
+        return None;
+    }
     let phrase = content(phrase);
     let wanted = bigrams(&phrase);
     if chars(&phrase) < 3 || wanted.len() < MIN_SHARED {
@@ -171,10 +178,10 @@ fn closest(phrase: &str, problems: &[&str]) -> Option<usize> {
         .then_some(index)
 }
 
-/// A named phrase without the words that only point back (上述, 存在的) and a trailing 的.
+/// A named phrase without its generic words (存在的, 查摆) and a trailing 的.
 fn content(phrase: &str) -> String {
     let mut s = phrase.trim().to_string();
-    for w in POINTERS {
+    for w in GENERIC {
         s = s.replace(w, "");
     }
     s.trim_end_matches('的').trim().to_string()

@@ -42,6 +42,9 @@ fn pointing_back_at_the_problems_names_none() {
         "针对以上存在的问题，认真加以整改",
         "针对这些突出问题，制定方案",
         "针对存在的问题，立行立改",
+        "针对检查中发现的以上问题，立即组织整改",
+        "针对上述理论学习不深的问题，完善学习制度",
+        "针对巡察反馈的问题，逐项制定措施",
     ] {
         assert!(named(text, PROBLEMS).is_empty(), "{text}");
     }
