@@ -20,6 +20,9 @@ use super::text::{
 pub(super) struct Split {
     pub problems: Vec<Range<usize>>,
     pub measures: Vec<Range<usize>>,
+    /// (measure, problem) index pairs the layout states: in a problem-by-problem layout, each
+    /// measure answers the problems of its own pair.
+    pub pairs: Vec<(usize, usize)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,10 +77,11 @@ pub(super) fn split(doc: &Doc, r: Range<usize>, year: Option<i32>, plain_problem
         Some(b) => Split {
             problems: extract(doc, r.start..b),
             measures: extract(doc, b..r.end),
+            pairs: Vec::new(),
         },
         None => Split {
             problems: extract(doc, r),
-            measures: Vec::new(),
+            ..Split::default()
         },
     }
 }
@@ -129,10 +133,17 @@ pub(super) fn labelled(
     if cuts[0].role == Role::Measure && cuts[0].at > r.start {
         split.problems.extend(extract(doc, r.start..cuts[0].at));
     }
+    // The problems of the pair being read; a problem after a measure opens the next pair.
+    let mut pair: Vec<usize> = (0..split.problems.len()).collect();
+    let mut pair_has_measure = false;
     for (k, cut) in cuts.iter().enumerate() {
         let end = cuts.get(k + 1).map_or(r.end, |next| next.at);
         let chunk = trim_range(doc.text, cut.body..end.max(cut.body));
-        if chunk.is_empty() {
+        let heads_a_labelled_pair = !cut.label
+            && cuts
+                .get(k + 1)
+                .is_some_and(|next| next.label && next.role == Role::Problem);
+        if chunk.is_empty() || heads_a_labelled_pair {
             continue;
         }
         let items = if pairs {
@@ -141,8 +152,24 @@ pub(super) fn labelled(
             extract(doc, chunk)
         };
         match cut.role {
-            Role::Problem => split.problems.extend(items),
-            Role::Measure => split.measures.extend(items),
+            Role::Problem => {
+                if pair_has_measure {
+                    pair.clear();
+                    pair_has_measure = false;
+                }
+                pair.extend(split.problems.len()..split.problems.len() + items.len());
+                split.problems.extend(items);
+            }
+            Role::Measure => {
+                let first = split.measures.len();
+                if pairs {
+                    for m in first..first + items.len() {
+                        split.pairs.extend(pair.iter().map(|&p| (m, p)));
+                    }
+                }
+                pair_has_measure = true;
+                split.measures.extend(items);
+            }
         }
     }
     Some(split)

@@ -25,6 +25,7 @@ mod docx;
 mod enumerate;
 mod headings;
 mod items;
+mod links;
 mod markers;
 mod measure;
 mod outcomes;
@@ -162,31 +163,34 @@ pub fn parse(text: &str) -> Summary {
         format!("an outcome item states no status and was left out: \"{text}…\"")
     }));
     let at = |r: &Range<usize>| cleaned.original_offset(r.start);
+    let problems = all_finished(&doc, &found.problems);
+    let measures = all_finished(&doc, &found.measures);
+    let paired = paired(&found.pairs, &problems, &measures);
+    let problems: Vec<Range<usize>> = problems.into_iter().map(|(_, r)| r).collect();
+    let measures: Vec<Range<usize>> = measures.into_iter().map(|(_, r)| r).collect();
+    let answers = links::answers(doc.text, &problems, &measures, paired);
     Summary {
         file: String::new(),
         unit: title.unit,
         year,
-        problems: found
-            .problems
+        problems: problems
             .iter()
-            .filter_map(|r| finished(&doc, r))
             .map(|r| Problem {
                 text: doc.text[r.clone()].to_string(),
-                position: at(&r),
+                position: at(r),
             })
             .collect(),
-        measures: found
-            .measures
+        measures: measures
             .iter()
-            .filter_map(|r| finished(&doc, r))
-            .map(|r| {
+            .zip(answers)
+            .map(|(r, answers)| {
                 let text = &doc.text[r.clone()];
                 Measure {
                     title: measure::title(text).map(str::to_string),
                     text: text.to_string(),
-                    position: at(&r),
+                    position: at(r),
                     deadline: deadline::find(text),
-                    answers: Vec::new(),
+                    answers,
                 }
             })
             .collect(),
@@ -213,11 +217,42 @@ fn finished(doc: &Doc, r: &Range<usize>) -> Option<Range<usize>> {
     (!r.is_empty()).then_some(r)
 }
 
+/// The spans that survive the item-text contract, each with its index among the raw spans.
+fn all_finished(doc: &Doc, spans: &[Range<usize>]) -> Vec<(usize, Range<usize>)> {
+    spans
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| Some((i, finished(doc, r)?)))
+        .collect()
+}
+
+/// The layout's (measure, problem) pairs over raw spans, as indices of the finished problems,
+/// one entry per finished measure.
+fn paired(
+    pairs: &[(usize, usize)],
+    problems: &[(usize, Range<usize>)],
+    measures: &[(usize, Range<usize>)],
+) -> Vec<Vec<usize>> {
+    let index_of = |raw: usize| problems.iter().position(|(i, _)| *i == raw);
+    measures
+        .iter()
+        .map(|(m, _)| {
+            pairs
+                .iter()
+                .filter(|(pm, _)| pm == m)
+                .filter_map(|&(_, p)| index_of(p))
+                .collect()
+        })
+        .collect()
+}
+
 /// Everything read so far, as spans of the cleaned text.
 #[derive(Default)]
 struct Found {
     problems: Vec<Range<usize>>,
     measures: Vec<Range<usize>>,
+    /// (measure, problem) pairs the layout states, as indices into `measures` and `problems`.
+    pairs: Vec<(usize, usize)>,
     outcomes: Vec<outcomes::Found>,
     tallies: Vec<counts::Tally>,
     without_status: Vec<Range<usize>>,
@@ -245,6 +280,9 @@ impl Found {
     }
 
     fn take(&mut self, split: combined::Split) {
+        let (m0, p0) = (self.measures.len(), self.problems.len());
+        self.pairs
+            .extend(split.pairs.iter().map(|&(m, p)| (m0 + m, p0 + p)));
         self.problems.extend(split.problems);
         self.measures.extend(split.measures);
     }

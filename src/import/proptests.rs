@@ -78,6 +78,12 @@ const PIECES: &[&str] = &[
     "中共",
     "党组",
     "关于",
+    "针对",
+    "的问题，",
+    "针对问题二，",
+    "对应第三个问题，",
+    "针对上述问题，逐条制定整改措施如下：",
+    "（一）思想建设方面\n",
     "的报告",
     "方面",
     "\t",
@@ -144,8 +150,8 @@ fn noisy_fixture() -> impl Strategy<Value = String> {
         })
 }
 
-/// Every text the summary returns is a slice of the input without its site markers, and every
-/// position is a valid offset into the input.
+/// Every text the summary returns is a slice of the input without its site markers, every
+/// position is a valid offset into the input, and every answer is an index into the problems.
 fn assert_items_come_from(input: &str) {
     let summary = parse(input);
     let clean = remove_site_markers(input);
@@ -167,6 +173,13 @@ fn assert_items_come_from(input: &str) {
         assert!(
             clean.contains(title.as_str()),
             "title {title:?} is not in the input"
+        );
+    }
+    for answers in summary.measures.iter().map(|m| &m.answers) {
+        assert!(
+            answers.iter().all(|&p| p < summary.problems.len()),
+            "answers {answers:?} point past the {} problems",
+            summary.problems.len()
         );
     }
     if let Some(unit) = &summary.unit {

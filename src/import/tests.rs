@@ -57,6 +57,11 @@ fixtures! {
     a_party_report_with_a_lead_in_sentence => "s7_party_report_lead_in.txt",
     ordinal_items_and_unmarked_paragraphs => "s8_ordinal_unmarked_cn_years.txt",
     numbered_pairs_with_deadlines => "s9_numbered_pairs_deadlines.txt",
+    area_headings_each_with_a_problem_and_its_measure => "p1_xiling_nongye_2023_area_pairs.txt",
+    measures_that_name_their_problems => "p2_beihu_wenlv_2023_named_problems.txt",
+    a_plan_paired_item_by_item_with_the_problems => "p3_donghu_dangan_2023_one_to_one.txt",
+    measures_numbered_against_the_problems => "p4_nanshan_zhen_2023_numbered_against.txt",
+    lists_of_the_same_length_that_the_text_does_not_pair => "p5_yunxi_yibao_2023_equal_lists.txt",
 }
 
 #[test]
@@ -176,3 +181,91 @@ fn outcomes_may_report_on_two_earlier_years() {
     let years: Vec<Option<i32>> = summary.outcomes.iter().map(|o| o.refers_to_year).collect();
     assert_eq!(years, [Some(2022), Some(2022), Some(2022), Some(2021)]);
 }
+
+/// The true links of a fixture (`fixtures/summaries/links.json`): every (measure, problem) pair a
+/// careful reader would draw, and the subset the text itself states.
+struct TrueLinks {
+    links: Vec<(usize, usize)>,
+    stated: Vec<(usize, usize)>,
+}
+
+fn true_links() -> Vec<(String, TrueLinks)> {
+    let json = std::fs::read_to_string(dir().join("links.json")).expect("links.json exists");
+    let value: serde_json::Value = serde_json::from_str(&json).expect("links.json is JSON");
+    let pairs = |v: &serde_json::Value| -> Vec<(usize, usize)> {
+        let pair = |p: &serde_json::Value| {
+            let at = |i: usize| p[i].as_u64().expect("an index") as usize;
+            (at(0), at(1))
+        };
+        v.as_array()
+            .expect("a list of pairs")
+            .iter()
+            .map(pair)
+            .collect()
+    };
+    let object = value.as_object().expect("one entry per fixture");
+    object
+        .iter()
+        .map(|(name, v)| {
+            let links = pairs(&v["links"]);
+            let stated = pairs(&v["stated"]);
+            (name.clone(), TrueLinks { links, stated })
+        })
+        .collect()
+}
+
+#[test]
+fn every_fixture_with_measures_has_its_true_links_written_down() {
+    let truth = true_links();
+    let listed: Vec<&str> = truth.iter().map(|(n, _)| n.as_str()).collect();
+    for name in FIXTURES {
+        let (_, summary) = read(name);
+        let entry = truth.iter().find(|(n, _)| n == name);
+        assert_eq!(entry.is_some(), !summary.measures.is_empty(), "{name}");
+        let Some((_, t)) = entry else { continue };
+        for &(m, p) in &t.links {
+            assert!(
+                m < summary.measures.len() && p < summary.problems.len(),
+                "{name}"
+            );
+        }
+        assert!(t.stated.iter().all(|s| t.links.contains(s)), "{name}");
+    }
+    assert!(listed.iter().all(|n| FIXTURES.contains(n)), "{listed:?}");
+}
+
+#[test]
+fn recorded_links_are_never_false_and_find_what_the_text_states() {
+    let (mut found, mut right, mut truths, mut stated, mut stated_found) = (0, 0, 0, 0, 0);
+    for (name, t) in true_links() {
+        let (_, summary) = read(&name);
+        let links: Vec<(usize, usize)> = summary
+            .measures
+            .iter()
+            .enumerate()
+            .flat_map(|(m, measure)| measure.answers.iter().map(move |&p| (m, p)))
+            .collect();
+        let wrong: Vec<_> = links.iter().filter(|l| !t.links.contains(l)).collect();
+        assert!(wrong.is_empty(), "{name}: false links {wrong:?}");
+        found += links.len();
+        right += links.iter().filter(|l| t.links.contains(l)).count();
+        truths += t.links.len();
+        stated += t.stated.len();
+        stated_found += t.stated.iter().filter(|s| links.contains(s)).count();
+    }
+    let precision = right as f64 / found.max(1) as f64;
+    let recall = right as f64 / truths as f64;
+    let stated_recall = stated_found as f64 / stated as f64;
+    eprintln!("links: precision {precision:.3}, recall {recall:.3}, recall of stated links {stated_recall:.3} ({right}/{truths}, {stated_found}/{stated})");
+    assert_eq!(precision, 1.0);
+    assert!(recall >= RECALL_FLOOR, "recall {recall:.3}");
+    assert!(
+        stated_recall >= STATED_RECALL_FLOOR,
+        "stated recall {stated_recall:.3}"
+    );
+}
+
+/// Measured on the fixtures: the links the text states, over all true links.
+const RECALL_FLOOR: f64 = 0.29;
+/// Measured on the fixtures: the links the text states that `answers` records.
+const STATED_RECALL_FLOOR: f64 = 1.0;
