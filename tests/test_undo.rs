@@ -32,6 +32,18 @@ fn writes() -> Vec<(&'static str, Vec<String>)> {
             s(&["unit", "alias", "临江市财政局", "临江财政"]),
         ),
         (
+            "unit rename",
+            s(&["unit", "rename", "市财政局", "临江市财政局（本级）"]),
+        ),
+        (
+            "unit remove",
+            s(&["unit", "remove", "东山县市场监管局", "--force"]),
+        ),
+        (
+            "unit merge",
+            s(&["unit", "merge", "临江市财政局", "东山县市场监督管理局"]),
+        ),
+        (
             "problem add",
             s(&[
                 "problem",
@@ -283,6 +295,44 @@ fn a_deleted_item_keeps_its_history_and_its_id_is_never_given_again() {
         "又一个问题",
     ]);
     assert!(again.contains("P12"), "{again}");
+}
+
+#[test]
+fn a_unit_with_items_is_only_removed_with_force_and_merged_names_stay_as_aliases() {
+    let env = TestEnv::with_fixture_ledger();
+    let before = env.fingerprint();
+    insta::assert_snapshot!(env.run(&["unit", "remove", "东山县市场监管局"]));
+    assert_eq!(env.fingerprint(), before, "nothing removed without --force");
+    env.ok(&["unit", "add", "临江市材政局"]);
+    env.ok(&[
+        "problem",
+        "add",
+        "--unit",
+        "临江市材政局",
+        "--year",
+        "2025",
+        "错录到别名下的问题",
+    ]);
+    insta::assert_snapshot!(env.run(&["unit", "merge", "临江市财政局", "临江市材政局"]));
+    let status = env.ok(&[
+        "status",
+        "--unit",
+        "临江市材政局",
+        "--year",
+        "2025",
+        "--format",
+        "json",
+    ]);
+    assert!(
+        status.contains("错录到别名下的问题") && status.contains("\"unit\": \"临江市财政局\""),
+        "{status}"
+    );
+    insta::assert_snapshot!(env.run(&["unit", "rename", "临江市财政局", "临江市财政局（本级）"]));
+    let units = env.ok(&["unit", "list", "--format", "json"]);
+    assert!(
+        units.contains("临江市财政局（本级）") && units.contains("\"临江市财政局\""),
+        "{units}"
+    );
 }
 
 #[test]

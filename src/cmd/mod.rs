@@ -25,6 +25,7 @@ pub mod stats;
 pub mod status;
 pub mod undo;
 pub mod unit;
+pub mod unit_change;
 
 use std::path::PathBuf;
 

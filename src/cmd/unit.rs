@@ -18,6 +18,9 @@ pub enum UnitCommand {
     Add(UnitAddArgs),
     List(UnitListArgs),
     Alias(UnitAliasArgs),
+    Rename(super::unit_change::UnitRenameArgs),
+    Remove(super::unit_change::UnitRemoveArgs),
+    Merge(super::unit_change::UnitMergeArgs),
 }
 
 /// Add a unit, with the other names summaries use for it.
@@ -57,6 +60,9 @@ pub fn run(ctx: &Ctx, command: UnitCommand, out: &mut dyn Write) -> Result<()> {
         UnitCommand::Add(args) => add(ctx, args, out),
         UnitCommand::List(_) => list(ctx, out),
         UnitCommand::Alias(args) => alias(ctx, args, out),
+        UnitCommand::Rename(args) => super::unit_change::rename(ctx, args, out),
+        UnitCommand::Remove(args) => super::unit_change::remove(ctx, args, out),
+        UnitCommand::Merge(args) => super::unit_change::merge(ctx, args, out),
     }
 }
 

@@ -80,6 +80,7 @@ fn action_label(action: &str, lang: Lang) -> &str {
         "merge" => lang.pick("合并冲突", "merge conflict"),
         "delete" => lang.pick("删除", "deleted"),
         "undo" => lang.pick("撤销操作", "undo"),
+        "unit_merge" => lang.pick("合并单位", "units merged"),
         other => other,
     }
 }
@@ -116,6 +117,14 @@ fn describe(action: &str, detail: &Value, lang: Lang, full: bool) -> String {
             }
         }
         "delete" => text("reason"),
+        "unit_merge" if !text("into").is_empty() => match lang {
+            Lang::Zh => format!("并入 {}", text("into")),
+            Lang::En => format!("merged into {}", text("into")),
+        },
+        "unit_merge" => match lang {
+            Lang::Zh => format!("并入了 {}", text("merged")),
+            Lang::En => format!("took in {}", text("merged")),
+        },
         "undo" => {
             let op = detail
                 .get("operation")

@@ -20,6 +20,7 @@ mod operations;
 mod problems;
 mod progress;
 mod recurrences;
+mod unit_changes;
 mod units;
 
 #[cfg(test)]
@@ -52,6 +53,7 @@ pub use operations::{
 pub use problems::{get_problem, insert_problem, list_problems, update_problem, NewProblem};
 pub use progress::{insert_progress, progress_of, NewProgress};
 pub use recurrences::{confirmed_recurrences, decisions, set_decision};
+pub use unit_changes::{merge_units, remove_unit, rename_unit, unit_contents};
 pub use units::{add_alias, find_unit, insert_unit, list_units, unit_names};
 
 use crate::error::{Error, Result};

@@ -1,0 +1,157 @@
+//! `taizhang unit rename|remove|merge`: change what a unit is called, remove one typed in by
+//! mistake, or make two names of one unit one unit. Each is one operation `undo` reverts.
+
+use std::io::Write;
+
+use clap::Args;
+use serde_json::json;
+
+use super::{required_text, resolve_unit, Ctx};
+use crate::error::{Error, Result};
+use crate::render::outcome::{self, Outcome};
+use crate::render::Lang;
+use crate::store::{self, Access};
+
+/// Rename a unit; the old name stays as an alias, so summaries that use it still match.
+///
+/// Example: taizhang unit rename 临江市财政局 临江市财政局（国资委）
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct UnitRenameArgs {
+    /// The unit, by name or alias
+    pub unit: String,
+    /// Its new full name
+    pub name: String,
+}
+
+/// Remove a unit. A unit that holds problems or measures is only removed with --force, and then
+/// with all of them (their history stays; 'taizhang undo' brings everything back).
+///
+/// Example: taizhang unit remove 临江市材政局
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct UnitRemoveArgs {
+    /// The unit, by name or alias
+    pub unit: String,
+    /// Remove it even though it holds items, with them
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Merge two units that are one: the second's items, summaries and names move to the first,
+/// and its name becomes an alias of the first.
+///
+/// Example: taizhang unit merge 临江市财政局 临江市材政局
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct UnitMergeArgs {
+    /// The unit to keep
+    pub keep: String,
+    /// The unit that is the same and goes
+    pub other: String,
+}
+
+fn done(
+    ctx: &Ctx,
+    out: &mut dyn Write,
+    id: String,
+    uuid: String,
+    action: &'static str,
+    message: String,
+) -> Result<()> {
+    outcome::print(
+        out,
+        ctx.format,
+        &[Outcome {
+            id,
+            uuid,
+            action,
+            message,
+        }],
+    )?;
+    Ok(())
+}
+
+pub fn rename(ctx: &Ctx, args: UnitRenameArgs, out: &mut dyn Write) -> Result<()> {
+    let name = required_text(&args.name, "unit name")?;
+    let mut store = ctx.open(Access::Write)?;
+    let tx = store.transaction()?;
+    let unit = resolve_unit(&tx, &args.unit)?;
+    store::rename_unit(&tx, &unit, &name)?;
+    let detail = json!({"changes": {"name": {"from": unit.name, "to": name}}});
+    ctx.record(&tx, &format!("U{}", unit.id), &unit.uuid, "edit", detail)?;
+    tx.commit()?;
+    let message = match ctx.lang {
+        Lang::Zh => format!("已将“{}”改名为“{name}”，原名保留为别名", unit.name),
+        Lang::En => format!(
+            "renamed '{}' to '{name}'; the old name stays as an alias",
+            unit.name
+        ),
+    };
+    done(ctx, out, name, unit.uuid, "rename", message)
+}
+
+pub fn remove(ctx: &Ctx, args: UnitRemoveArgs, out: &mut dyn Write) -> Result<()> {
+    let mut store = ctx.open(Access::Write)?;
+    let tx = store.transaction()?;
+    let unit = resolve_unit(&tx, &args.unit)?;
+    let (problems, measures, documents) = store::unit_contents(&tx, unit.id)?;
+    if problems + measures + documents > 0 && !args.force {
+        return Err(Error::invalid(match ctx.lang {
+            Lang::Zh => format!(
+                "“{}”还有问题 {problems} 个、整改措施 {measures} 条、导入的总结 {documents} 份；确要连同这些一起删除，请加 --force（可用 taizhang undo 恢复）；若它与另一单位是同一单位，请用 taizhang unit merge",
+                unit.name
+            ),
+            Lang::En => format!(
+                "'{}' still holds {problems} problems, {measures} measures and {documents} imported summaries; add --force to remove them with it ('taizhang undo' brings them back), or use 'taizhang unit merge' if it is another unit's second name",
+                unit.name
+            ),
+        }));
+    }
+    store::remove_unit(&tx, &unit)?;
+    let detail = json!({"name": unit.name, "problems": problems, "measures": measures, "documents": documents});
+    ctx.record(&tx, &format!("U{}", unit.id), &unit.uuid, "delete", detail)?;
+    let op = tx.operation();
+    tx.commit()?;
+    let message = match ctx.lang {
+        Lang::Zh => format!("已删除单位“{}”（问题 {problems} 个，整改措施 {measures} 条）；可用 taizhang undo {op} 恢复", unit.name),
+        Lang::En => format!("removed the unit '{}' ({problems} problems, {measures} measures); 'taizhang undo {op}' brings it back", unit.name),
+    };
+    done(ctx, out, unit.name, unit.uuid, "delete", message)
+}
+
+pub fn merge(ctx: &Ctx, args: UnitMergeArgs, out: &mut dyn Write) -> Result<()> {
+    let mut store = ctx.open(Access::Write)?;
+    let tx = store.transaction()?;
+    let keep = resolve_unit(&tx, &args.keep)?;
+    let other = resolve_unit(&tx, &args.other)?;
+    if keep.id == other.id {
+        return Err(Error::invalid(match ctx.lang {
+            Lang::Zh => format!("“{}”和“{}”已是同一单位", args.keep, args.other),
+            Lang::En => format!("'{}' and '{}' are already one unit", args.keep, args.other),
+        }));
+    }
+    let (problems, measures, _) = store::unit_contents(&tx, other.id)?;
+    store::merge_units(&tx, &keep, &other)?;
+    let detail = json!({"merged": other.name, "merged_uuid": other.uuid, "problems": problems, "measures": measures});
+    ctx.record(
+        &tx,
+        &format!("U{}", keep.id),
+        &keep.uuid,
+        "unit_merge",
+        detail.clone(),
+    )?;
+    ctx.record(
+        &tx,
+        &format!("U{}", other.id),
+        &other.uuid,
+        "unit_merge",
+        json!({"into": keep.name}),
+    )?;
+    tx.commit()?;
+    let message = match ctx.lang {
+        Lang::Zh => format!("已将“{}”并入“{}”（问题 {problems} 个，整改措施 {measures} 条），原名保留为别名", other.name, keep.name),
+        Lang::En => format!("merged '{}' into '{}' ({problems} problems, {measures} measures); its name stays as an alias", other.name, keep.name),
+    };
+    done(ctx, out, keep.name, keep.uuid, "unit_merge", message)
+}
