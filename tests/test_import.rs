@@ -157,15 +157,67 @@ fn replacing_keeps_items_with_progress_and_removes_the_rest() {
     );
     let warnings = report[0]["warnings"].to_string();
     assert!(
-        warnings.contains("P1") && warnings.contains("kept"),
+        warnings.contains("P1") && warnings.contains("予以保留"),
         "{warnings}"
     );
     assert!(
-        warnings.contains("P2") && warnings.contains("removed"),
+        warnings.contains("P2") && warnings.contains("已删除"),
         "{warnings}"
     );
     assert!(env.cmd(&["show", "P1"]).output().unwrap().status.success());
     assert!(!env.cmd(&["show", "P2"]).output().unwrap().status.success());
+    // The removed item keeps its history, and the new items take ids never given before.
+    assert!(env.ok(&["history", "P2"]).contains("删除"));
+    let ids = report[0]["problems"].to_string();
+    assert!(!ids.contains("\"P2\"") && ids.contains("\"P4\""), "{ids}");
+}
+
+#[test]
+fn replacing_applies_the_corrected_wording_and_a_dry_run_shows_it_first() {
+    let env = TestEnv::init();
+    copy(&env, &CHAIN[..1]);
+    env.ok(&["import", CHAIN[0]]);
+    env.ok(&[
+        "progress",
+        "P1",
+        "--status",
+        "in_progress",
+        "--date",
+        "2023-03-01",
+    ]);
+    let text = std::fs::read_to_string(env.dir().join(CHAIN[0])).unwrap();
+    let first = json(&env, &["show", "P1", "--format", "json"])["text"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let corrected = format!("{first}（已核实）");
+    std::fs::write(
+        env.dir().join("更正稿.txt"),
+        text.replace(&first, &corrected),
+    )
+    .unwrap();
+    let before = env.fingerprint();
+    let dry = env.ok(&["import", "--replace", "--dry-run", "更正稿.txt"]);
+    assert!(
+        dry.contains("P1 的内容按新版本改写") && dry.contains("试运行"),
+        "{dry}"
+    );
+    assert_eq!(env.fingerprint(), before, "a dry run writes nothing");
+    env.ok(&["import", "--replace", "更正稿.txt"]);
+    let shown = json(&env, &["show", "P1", "--format", "json"]);
+    assert_eq!(
+        shown["text"],
+        corrected.as_str(),
+        "the corrected wording is applied"
+    );
+    assert_eq!(
+        shown["progress"].as_array().unwrap().len(),
+        1,
+        "its progress is kept"
+    );
+    assert!(env
+        .ok(&["history", "P1", "--format", "json"])
+        .contains("已核实"));
 }
 
 #[test]

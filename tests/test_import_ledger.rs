@@ -464,3 +464,35 @@ fn a_mistyped_unit_given_with_unit_is_refused_for_a_ledger_too() {
     assert!(output.contains("did you mean '临江市财政局'"), "{output}");
     assert_eq!(before, env.fingerprint());
 }
+
+#[test]
+fn re_importing_an_older_ledger_never_overwrites_newer_progress() {
+    let env = TestEnv::init();
+    copy(&env, "beihu_weijian_2024.xlsx");
+    import(&env, &["--ledger", "beihu_weijian_2024.xlsx"]);
+    let status = |id: &str| json_of(&env, &["show", id, "--format", "json"])["status"].clone();
+    let before = status("M3");
+    // Later the measure is finished and recorded; then the old workbook is imported again.
+    env.ok(&["progress", "M3", "--status", "done", "--date", "2026-01-15"]);
+    let report = json_of(
+        &env,
+        &[
+            "import",
+            "--ledger",
+            "beihu_weijian_2024.xlsx",
+            "--format",
+            "json",
+        ],
+    );
+    assert_ne!(before, "done");
+    assert_eq!(
+        status("M3"),
+        "done",
+        "the old ledger's status is not recorded over it"
+    );
+    let warnings = report["warnings"].to_string();
+    assert!(
+        warnings.contains("M3") && warnings.contains("未记录"),
+        "{warnings}"
+    );
+}

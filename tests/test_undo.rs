@@ -103,6 +103,7 @@ fn writes() -> Vec<(&'static str, Vec<String>)> {
             s(&[
                 "import",
                 &fixture("fixtures/summaries/a1_linjiang_caizheng_2022.txt"),
+                &fixture("fixtures/summaries/b1_dongshan_shijian_2021.txt"),
             ]),
         ),
         (

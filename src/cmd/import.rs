@@ -88,10 +88,13 @@ pub fn run(ctx: &Ctx, args: ImportArgs, out: &mut dyn Write) -> Result<()> {
         crate::model::check_year(year)?;
     }
     let progress = ProgressBar::new(args.files.len());
-    let result = if args.dry_run {
+    let result = if args.dry_run && args.replace {
+        // What --replace would keep, change, add and remove: recorded, reported, rolled back.
+        write(ctx, &args, out, &progress, false)
+    } else if args.dry_run {
         dry_run(ctx, &args, out, &progress)
     } else {
-        write(ctx, &args, out, &progress)
+        write(ctx, &args, out, &progress, true)
     };
     progress.finish();
     result
@@ -154,8 +157,15 @@ fn dry_run(
     failures(failed, args.files.len())
 }
 
-fn write(ctx: &Ctx, args: &ImportArgs, out: &mut dyn Write, progress: &ProgressBar) -> Result<()> {
+fn write(
+    ctx: &Ctx,
+    args: &ImportArgs,
+    out: &mut dyn Write,
+    progress: &ProgressBar,
+    commit: bool,
+) -> Result<()> {
     let mut store = ctx.open(Access::Write)?;
+    store.group_operations();
     // Read everything first, then record the summaries oldest year first, so that a later
     // summary's report on earlier problems finds them whatever order the files were given in.
     let mut read_files: Vec<(&PathBuf, Result<ReadFile>)> = args
@@ -178,7 +188,9 @@ fn write(ctx: &Ctx, args: &ImportArgs, out: &mut dyn Write, progress: &ProgressB
                         replace: args.replace,
                     };
                     let report = record_summary(ctx, &tx, &input)?;
-                    tx.commit()?;
+                    if commit {
+                        tx.commit()?;
+                    }
                     Ok(report)
                 });
                 attempt.unwrap_or_else(|error| FileReport::failed(path, error))
@@ -198,6 +210,13 @@ fn write(ctx: &Ctx, args: &ImportArgs, out: &mut dyn Write, progress: &ProgressB
         }
     }
     view::print_reports(out, ctx.format, ctx.lang, &reports)?;
+    if !commit && matches!(ctx.format, Format::Table | Format::Md) {
+        let note = ctx.lang.pick(
+            "（试运行：以上是 --replace 将要做的改动，台账未作任何改动。）",
+            "(Dry run: the above is what --replace would do; nothing was written.)",
+        );
+        writeln!(out, "{note}")?;
+    }
     let failed = reports.iter().filter(|r| r.is_failure()).count();
     failures(failed, reports.len())
 }

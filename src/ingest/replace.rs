@@ -1,5 +1,9 @@
-//! `import --replace`: matching a new version of a summary against the items of the old one,
-//! keeping those still there, adding new ones, and deleting or detaching the rest.
+//! `import --replace`: matching a new version of a summary against the items of the old one:
+//! items still there keep their ids, links, progress and edits and take the corrected wording
+//! (recorded in their history); new ones are added (under ids never given before); old ones no
+//! longer there are deleted as `taizhang delete` does (history kept, undoable), unless progress
+//! was logged on them or they were carried over, in which case they are kept and say why. Every
+//! step is said in the import's notes, so `--dry-run --replace` shows it before it happens.
 
 use serde_json::json;
 
@@ -45,7 +49,10 @@ pub(super) fn replace_items(
     }
     for problem in &summary.problems {
         let id = match take_same(&mut old_problems, &problem.text) {
-            Some(id) => id,
+            Some((id, old)) => {
+                reword(ctx, conn, id, &old, &problem.text, warnings)?;
+                id
+            }
             None => insert_problem(
                 ctx,
                 conn,
@@ -60,15 +67,20 @@ pub(super) fn replace_items(
     }
     for measure in &summary.measures {
         let id = match take_same(&mut old_measures, &measure.text) {
-            Some(id) => id,
+            Some((id, old)) => {
+                reword(ctx, conn, id, &old, &measure.text, warnings)?;
+                id
+            }
             None => insert_measure(ctx, conn, unit, year, document, measure)?,
         };
         report.measures.push(id);
     }
+    let carried = store::carried_from(conn)?;
     for (id, _) in old_problems.into_iter().chain(old_measures) {
         let (progress, _) = store::attachments(conn, id)?;
         let uuid = uuid_of(conn, id)?;
-        if progress > 0 {
+        let carry = carried.iter().any(|(to, from)| *to == id || *from == id);
+        if carry {
             store::detach_item(conn, id)?;
             ctx.record(
                 conn,
@@ -78,7 +90,19 @@ pub(super) fn replace_items(
                 json!({"changes": {"document": {"from": document.uuid, "to": null}}}),
             )?;
             warnings.push(format!(
-                "{id} is no longer in the summary but has {progress} progress entries: kept"
+                "{id} 已不在新版本中，但它与另一年度的措施有结转关系：予以保留（确需删除请用 taizhang delete {id}）"
+            ));
+        } else if progress > 0 {
+            store::detach_item(conn, id)?;
+            ctx.record(
+                conn,
+                &id.to_string(),
+                &uuid,
+                "edit",
+                json!({"changes": {"document": {"from": document.uuid, "to": null}}}),
+            )?;
+            warnings.push(format!(
+                "{id} 已不在新版本中，但已记录 {progress} 条整改进展：予以保留（确需删除请用 taizhang delete {id}）"
             ));
         } else {
             store::delete_item(conn, id)?;
@@ -89,18 +113,52 @@ pub(super) fn replace_items(
                 "delete",
                 json!({"reason": "no longer in the replaced summary"}),
             )?;
-            warnings.push(format!("{id} is no longer in the summary: removed"));
+            warnings.push(format!(
+                "{id} 已不在新版本中：已删除（历史记录保留，可用 taizhang undo 恢复）"
+            ));
         }
     }
     Ok(())
 }
 
-/// Removes and returns the old item whose text is (nearly) `text`.
-fn take_same(old: &mut Vec<(ItemId, String)>, text: &str) -> Option<ItemId> {
+/// Removes and returns the old item (id and text) whose text is (nearly) `text`.
+fn take_same(old: &mut Vec<(ItemId, String)>, text: &str) -> Option<(ItemId, String)> {
     let best = old
         .iter()
         .enumerate()
         .map(|(i, (_, t))| (i, if t == text { 1.0 } else { similarity(t, text) }))
         .max_by(|a, b| a.1.total_cmp(&b.1))?;
-    (best.1 >= SAME_ITEM).then(|| old.remove(best.0).0)
+    (best.1 >= SAME_ITEM).then(|| old.remove(best.0))
+}
+
+/// Gives a matched item the new version's wording, in its history and in the import's notes.
+fn reword(
+    ctx: &Ctx,
+    conn: &Conn,
+    id: ItemId,
+    old: &str,
+    new: &str,
+    warnings: &mut Vec<String>,
+) -> Result<()> {
+    if old == new {
+        return Ok(());
+    }
+    let uuid = match crate::cmd::load_item(conn, &id.to_string())?.1 {
+        crate::cmd::Item::Problem(mut p) => {
+            p.text = new.to_string();
+            store::update_problem(conn, &p)?;
+            p.uuid
+        }
+        crate::cmd::Item::Measure(mut m) => {
+            m.text = new.to_string();
+            store::update_measure(conn, &m)?;
+            m.uuid
+        }
+    };
+    let detail = json!({"changes": {"text": {"from": old, "to": new}}, "via": "import --replace"});
+    ctx.record(conn, &id.to_string(), &uuid, "edit", detail)?;
+    warnings.push(format!(
+        "{id} 的内容按新版本改写（编号、关联和整改进展不变）"
+    ));
+    Ok(())
 }

@@ -4,6 +4,7 @@
 //! find what the first import recorded instead of recording it again.
 
 use anyhow::Context;
+use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::measures::{co_depts_of, measure_from_row, MEASURE_COLUMNS};
@@ -61,6 +62,28 @@ pub fn find_measure_by_text(
 
 /// The status of the item's own latest progress entry (by date, then order of recording),
 /// whatever its date; `None` when it has none.
+/// The latest progress entry of an item (by date, then by order of recording): its status and
+/// date.
+pub fn latest_entry(conn: &Connection, item: ItemId) -> Result<Option<(Status, NaiveDate)>> {
+    let column = match item.kind {
+        ItemKind::Problem => "problem_id",
+        ItemKind::Measure => "measure_id",
+    };
+    let entry: Option<(String, NaiveDate)> = conn
+        .query_row(
+            &format!(
+                "SELECT status, date FROM progress WHERE {column} = ?1 ORDER BY date DESC, id DESC LIMIT 1"
+            ),
+            params![item.num],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()
+        .context("latest progress")?;
+    entry
+        .map(|(status, date)| Ok((status.parse()?, date)))
+        .transpose()
+}
+
 pub fn latest_status(conn: &Connection, item: ItemId) -> Result<Option<Status>> {
     let column = match item.kind {
         ItemKind::Problem => "problem_id",

@@ -40,7 +40,7 @@ pub use documents::{
 };
 pub use dump::{open_other, read_dump, Dump};
 pub use events::{actors, append_event, events_for, uuid_of_logged_item, NewEvent};
-pub use exchange::{find_measure_by_text, find_problem_by_text, latest_status};
+pub use exchange::{find_measure_by_text, find_problem_by_text, latest_entry, latest_status};
 pub use ledger::{load_ledger, LedgerFilter};
 pub use links::{all_links, link, links_of, measures_for_linking, unlink, unlinked_measures};
 pub use measures::{get_measure, insert_measure, update_measure, NewMeasure};
@@ -87,6 +87,11 @@ pub struct Store {
     path: PathBuf,
     /// What the next write transaction is, for its operation row.
     operation: OperationMeta,
+    /// When set, the write transactions of this command form one operation (an import of many
+    /// files, one transaction per file, is undone as a whole).
+    grouped: bool,
+    /// The operation of the last committed transaction.
+    last_operation: std::rc::Rc<std::cell::Cell<Option<i64>>>,
 }
 
 impl Store {
@@ -112,6 +117,8 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             operation: OperationMeta::default(),
+            grouped: false,
+            last_operation: Default::default(),
         };
         store.prepare(false, read_only)?;
         Ok(store)
@@ -137,6 +144,8 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             operation: OperationMeta::default(),
+            grouped: false,
+            last_operation: Default::default(),
         };
         store.prepare(true, false)?;
         let created = if existed {
@@ -154,6 +163,8 @@ impl Store {
             conn,
             path: PathBuf::from(":memory:"),
             operation: OperationMeta::default(),
+            grouped: false,
+            last_operation: Default::default(),
         };
         store.prepare(true, false)?;
         Ok(store)
@@ -174,6 +185,11 @@ impl Store {
         self.operation = meta;
     }
 
+    /// Makes the following write transactions one operation, so one `undo` reverts them all.
+    pub fn group_operations(&mut self) {
+        self.grouped = true;
+    }
+
     /// Starts the one write transaction of a command: one operation, which `undo` can revert. It
     /// takes the write lock at once (waiting up to the busy timeout), and rolls back when dropped
     /// without `commit`.
@@ -182,15 +198,22 @@ impl Store {
             conn,
             path,
             operation,
+            grouped,
+            last_operation,
         } = self;
         let tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| classify(path, e))?;
-        let operation = operations::begin(&tx, operation).map_err(|e| classify(path, e))?;
+        let current = match last_operation.get().filter(|_| *grouped) {
+            // Go on with this command's operation unless another process wrote in between.
+            Some(id) if operations::latest(&tx).map_err(|e| classify(path, e))? == Some(id) => id,
+            _ => operations::begin(&tx, operation).map_err(|e| classify(path, e))?,
+        };
         Ok(WriteTx {
             tx,
             path,
-            operation,
+            operation: current,
+            committed: last_operation.clone(),
         })
     }
 
@@ -284,6 +307,7 @@ pub struct WriteTx<'a> {
     tx: rusqlite::Transaction<'a>,
     path: &'a Path,
     operation: i64,
+    committed: std::rc::Rc<std::cell::Cell<Option<i64>>>,
 }
 
 impl WriteTx<'_> {
@@ -295,7 +319,9 @@ impl WriteTx<'_> {
     /// Makes the command's changes permanent, turning a late lock conflict into a clear error.
     pub fn commit(self) -> Result<()> {
         operations::finish(&self.tx, self.operation).map_err(|e| classify(self.path, e))?;
-        self.tx.commit().map_err(|e| classify(self.path, e))
+        self.tx.commit().map_err(|e| classify(self.path, e))?;
+        self.committed.set(Some(self.operation));
+        Ok(())
     }
 }
 

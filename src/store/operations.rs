@@ -48,6 +48,11 @@ pub(super) fn begin(conn: &Connection, meta: &OperationMeta) -> rusqlite::Result
     Ok(conn.last_insert_rowid())
 }
 
+/// The newest operation of the store.
+pub(super) fn latest(conn: &Connection) -> rusqlite::Result<Option<i64>> {
+    conn.query_row("SELECT max(id) FROM operations", [], |r| r.get(0))
+}
+
 /// Drops the operation again when it changed nothing (a command that found nothing to do).
 pub(super) fn finish(conn: &Connection, id: i64) -> rusqlite::Result<()> {
     conn.execute(

@@ -10,6 +10,7 @@ use crate::exchange::report::{date_trouble_text, too_early_text, RowMessage};
 use crate::exchange::sheet::{LedgerMeasure, RowOutcome};
 use crate::ingest::progress::progress_date;
 use crate::model::{Deadline, Evidence, ItemId, Measure, Problem, Status, Unit};
+use crate::render::Lang;
 use crate::store::{self, NewMeasure, NewProblem, NewProgress};
 
 impl Recorder<'_> {
@@ -105,7 +106,8 @@ impl Recorder<'_> {
         let Some(outcome) = outcome else {
             return Ok(());
         };
-        let current = store::latest_status(self.conn, id)?.unwrap_or(Status::Planned);
+        let latest = store::latest_entry(self.conn, id)?;
+        let current = latest.map_or(Status::Planned, |(status, _)| status);
         if outcome.status == current {
             return Ok(());
         }
@@ -118,6 +120,21 @@ impl Recorder<'_> {
             });
         }
         let date = dated.date;
+        // An older ledger never overwrites newer progress: a status is recorded only when the row
+        // says when it was reached and that is after the item's latest entry.
+        if let Some((status, last)) = latest {
+            if !dated.stated || date <= last {
+                let word = status.label_zh();
+                let message = match (dated.stated, self.ctx.lang) {
+                    (true, Lang::Zh) => format!("{id} 的状态“{}”（{date}）不晚于已记录的最新进展（{last} {word}），未记录，以免旧台账覆盖新进展", outcome.status.label_zh()),
+                    (false, Lang::Zh) => format!("{id} 的整改进展未写明日期，而已记录的最新进展是 {last} {word}：为免旧台账覆盖新进展，未记录；请写明日期后再导入，或用 taizhang progress {id} 记录"),
+                    (true, Lang::En) => format!("{id}: the status '{}' ({date}) is not later than the latest entry ({last} {}), so it was not recorded", outcome.status.code(), status.code()),
+                    (false, Lang::En) => format!("{id}: the progress states no date and the latest entry is {last} {}; not recorded so that an older ledger cannot overwrite newer progress — add the date, or use 'taizhang progress {id}'", status.code()),
+                };
+                self.report.warnings.push(RowMessage { row, message });
+                return Ok(());
+            }
+        }
         if date < NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(NaiveDate::MIN) {
             self.report.warnings.push(RowMessage {
                 row,
