@@ -6,6 +6,7 @@
 //! Ids, statuses and deadlines live in `ids`, `status` and `deadline`; this file holds the years
 //! and dates a summary can name and the records built from them.
 
+mod action;
 mod deadline;
 mod ids;
 mod read;
@@ -17,6 +18,7 @@ use serde::Serialize;
 
 use crate::error::Error;
 
+pub use action::Action;
 pub use deadline::Deadline;
 pub use ids::{ItemId, ItemKind};
 pub use read::{Decision, LedgerData, Operation, ProblemText, ReportedYear, UnitSummary};

@@ -106,14 +106,14 @@ pub fn run(ctx: &Ctx, args: CarryArgs, out: &mut dyn Write) -> Result<()> {
         &tx,
         &carried.id.to_string(),
         &carried.uuid,
-        "create",
+        crate::model::Action::Create,
         detail,
     )?;
     ctx.record(
         &tx,
         &id.to_string(),
         &original.uuid,
-        "carry",
+        crate::model::Action::Carry,
         json!({"to": carried.id.to_string(), "year": year}),
     )?;
     let carried_item = Item::Measure(carried.clone());

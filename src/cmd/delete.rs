@@ -49,7 +49,13 @@ pub fn run(ctx: &Ctx, args: DeleteArgs, out: &mut dyn Write) -> Result<()> {
         };
         store::delete_item(&tx, id)?;
         let detail = json!({"reason": reason, "item": snapshot, "operation": tx.operation()});
-        ctx.record(&tx, &id.to_string(), item.uuid(), "delete", detail)?;
+        ctx.record(
+            &tx,
+            &id.to_string(),
+            item.uuid(),
+            crate::model::Action::Delete,
+            detail,
+        )?;
         done.push(Outcome {
             id: id.to_string(),
             uuid: item.uuid().to_string(),

@@ -182,7 +182,13 @@ fn assign(ctx: &Ctx, store: &mut Store, measures: &[ItemId]) -> Result<()> {
             let detail = serde_json::json!({"changes": {"owner_dept": {"from": m.owner.owner_dept, "to": dept}}});
             m.owner.owner_dept = Some(dept.to_string());
             store::update_measure(&tx, &m)?;
-            ctx.record(&tx, &m.id.to_string(), &m.uuid, "edit", detail)?;
+            ctx.record(
+                &tx,
+                &m.id.to_string(),
+                &m.uuid,
+                crate::model::Action::Edit,
+                detail,
+            )?;
         }
     }
     tx.commit()
@@ -207,7 +213,13 @@ fn log_progress(ctx: &Ctx, store: &mut Store, measures: &[ItemId]) -> Result<()>
             },
         )?;
         let detail = serde_json::json!({"status": status, "date": date, "note": note, "evidence": entry.evidence});
-        ctx.record(&tx, &id.to_string(), &uuid, "progress", detail)?;
+        ctx.record(
+            &tx,
+            &id.to_string(),
+            &uuid,
+            crate::model::Action::Progress,
+            detail,
+        )?;
     }
     tx.commit()
 }

@@ -172,7 +172,7 @@ pub fn run(ctx: &Ctx, args: EditArgs, out: &mut dyn Write) -> Result<()> {
             &tx,
             &id.to_string(),
             item.uuid(),
-            "edit",
+            crate::model::Action::Edit,
             json!({"changes": changes.0}),
         )?;
     }

@@ -7,6 +7,7 @@ use serde_json::json;
 
 use super::{load_item, Ctx, Item};
 use crate::error::{Error, Result};
+use crate::model::Action;
 use crate::render::outcome::{self, Outcome};
 use crate::render::Lang;
 use crate::store::{self, Access, Conn};
@@ -149,7 +150,7 @@ pub fn link_items_via(
     }
     let changed = store::link(conn, measure.id(), problem.id())?;
     if changed {
-        record_link(ctx, conn, measure, problem, "link", via)?;
+        record_link(ctx, conn, measure, problem, Action::Link, via)?;
     }
     Ok(changed)
 }
@@ -157,12 +158,18 @@ pub fn link_items_via(
 fn unlink_items(ctx: &Ctx, conn: &Conn, measure: &Item, problem: &Item) -> Result<bool> {
     let changed = store::unlink(conn, measure.id(), problem.id())?;
     if changed {
-        record_both(ctx, conn, measure, problem, "unlink")?;
+        record_both(ctx, conn, measure, problem, Action::Unlink)?;
     }
     Ok(changed)
 }
 
-fn record_both(ctx: &Ctx, conn: &Conn, measure: &Item, problem: &Item, action: &str) -> Result<()> {
+fn record_both(
+    ctx: &Ctx,
+    conn: &Conn,
+    measure: &Item,
+    problem: &Item,
+    action: Action,
+) -> Result<()> {
     record_link(ctx, conn, measure, problem, action, None)
 }
 
@@ -172,7 +179,7 @@ fn record_link(
     conn: &Conn,
     measure: &Item,
     problem: &Item,
-    action: &str,
+    action: Action,
     via: Option<&str>,
 ) -> Result<()> {
     let (m, p) = (id_of(measure), id_of(problem));

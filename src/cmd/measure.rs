@@ -114,7 +114,7 @@ pub fn run(ctx: &Ctx, command: MeasureCommand, out: &mut dyn Write) -> Result<()
         &tx,
         &measure.id.to_string(),
         &measure.uuid,
-        "create",
+        crate::model::Action::Create,
         detail,
     )?;
     let measure_item = Item::Measure(measure.clone());

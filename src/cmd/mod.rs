@@ -35,7 +35,7 @@ use crate::analysis::names::closest;
 use crate::cli::GlobalArgs;
 use crate::clock::Clock;
 use crate::error::{Error, Result};
-use crate::model::{self, ItemId, ItemKind, Measure, Problem, Unit};
+use crate::model::{self, Action, ItemId, ItemKind, Measure, Problem, Unit};
 use crate::render::{Format, Lang};
 use crate::store::{self, Access, Conn, NewEvent, OperationMeta, Store};
 
@@ -135,13 +135,14 @@ impl Ctx {
         Ok(store)
     }
 
-    /// Appends an event stamped with this command's time and actor.
+    /// Appends an event stamped with this command's time and actor: the one writer of the
+    /// history.
     pub fn record(
         &self,
         conn: &Conn,
         item: &str,
         uuid: &str,
-        action: &str,
+        action: Action,
         detail: Value,
     ) -> Result<()> {
         store::append_event(
@@ -151,7 +152,7 @@ impl Ctx {
                 actor: &self.actor,
                 item,
                 item_uuid: uuid,
-                action,
+                action: action.code(),
                 detail,
             },
         )

@@ -64,7 +64,7 @@ pub fn run(ctx: &Ctx, command: ProblemCommand, out: &mut dyn Write) -> Result<()
         &tx,
         &problem.id.to_string(),
         &problem.uuid,
-        "create",
+        crate::model::Action::Create,
         detail,
     )?;
     tx.commit()?;

@@ -91,7 +91,13 @@ pub fn run(ctx: &Ctx, args: ProgressArgs, out: &mut dyn Write) -> Result<()> {
         },
     )?;
     let detail = json!({"status": status, "date": date, "note": note, "evidence": evidence});
-    ctx.record(&tx, &id.to_string(), item.uuid(), "progress", detail)?;
+    ctx.record(
+        &tx,
+        &id.to_string(),
+        item.uuid(),
+        crate::model::Action::Progress,
+        detail,
+    )?;
     tx.commit()?;
     let message = match ctx.lang {
         Lang::Zh => format!("已记录 {id} 的整改进展：{} {date}", status.label_zh()),

@@ -126,7 +126,13 @@ fn decide(
     )?;
     for (this, other) in [(&earlier, &later), (&later, &earlier)] {
         let detail = json!({"decision": decision, "other": other.id.to_string(), "earlier": earlier.id.to_string(), "later": later.id.to_string(), "score": score});
-        ctx.record(&tx, &this.id.to_string(), &this.uuid, "recur", detail)?;
+        ctx.record(
+            &tx,
+            &this.id.to_string(),
+            &this.uuid,
+            crate::model::Action::Recur,
+            detail,
+        )?;
     }
     tx.commit()?;
     let (e, l) = (earlier.id, later.id);

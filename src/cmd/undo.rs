@@ -92,7 +92,7 @@ pub fn run(ctx: &Ctx, args: UndoArgs, out: &mut dyn Write) -> Result<()> {
     };
     for (item, uuid) in store::items_of(&tx, id)? {
         let detail = json!({"operation": id, "command": op.command});
-        ctx.record(&tx, &item, &uuid, "undo", detail)?;
+        ctx.record(&tx, &item, &uuid, crate::model::Action::Undo, detail)?;
     }
     let undo = tx.operation();
     tx.commit()?;

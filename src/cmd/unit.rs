@@ -84,7 +84,7 @@ fn add(ctx: &Ctx, args: UnitAddArgs, out: &mut dyn Write) -> Result<()> {
         &tx,
         &item,
         &unit.uuid,
-        "create",
+        crate::model::Action::Create,
         json!({"text": name, "aliases": aliases}),
     )?;
     tx.commit()?;
@@ -127,7 +127,7 @@ fn alias(ctx: &Ctx, args: UnitAliasArgs, out: &mut dyn Write) -> Result<()> {
         &tx,
         &format!("U{}", unit.id),
         &unit.uuid,
-        "alias",
+        crate::model::Action::Alias,
         json!({"alias": alias}),
     )?;
     tx.commit()?;

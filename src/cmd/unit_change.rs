@@ -79,7 +79,13 @@ pub fn rename(ctx: &Ctx, args: UnitRenameArgs, out: &mut dyn Write) -> Result<()
     let unit = resolve_unit(&tx, &args.unit)?;
     store::rename_unit(&tx, &unit, &name)?;
     let detail = json!({"changes": {"name": {"from": unit.name, "to": name}}});
-    ctx.record(&tx, &format!("U{}", unit.id), &unit.uuid, "edit", detail)?;
+    ctx.record(
+        &tx,
+        &format!("U{}", unit.id),
+        &unit.uuid,
+        crate::model::Action::Edit,
+        detail,
+    )?;
     tx.commit()?;
     let message = match ctx.lang {
         Lang::Zh => format!("已将“{}”改名为“{name}”，原名保留为别名", unit.name),
@@ -110,7 +116,13 @@ pub fn remove(ctx: &Ctx, args: UnitRemoveArgs, out: &mut dyn Write) -> Result<()
     }
     store::remove_unit(&tx, &unit)?;
     let detail = json!({"name": unit.name, "problems": problems, "measures": measures, "documents": documents});
-    ctx.record(&tx, &format!("U{}", unit.id), &unit.uuid, "delete", detail)?;
+    ctx.record(
+        &tx,
+        &format!("U{}", unit.id),
+        &unit.uuid,
+        crate::model::Action::Delete,
+        detail,
+    )?;
     let op = tx.operation();
     tx.commit()?;
     let message = match ctx.lang {
@@ -138,14 +150,14 @@ pub fn merge(ctx: &Ctx, args: UnitMergeArgs, out: &mut dyn Write) -> Result<()> 
         &tx,
         &format!("U{}", keep.id),
         &keep.uuid,
-        "unit_merge",
+        crate::model::Action::UnitMerge,
         detail.clone(),
     )?;
     ctx.record(
         &tx,
         &format!("U{}", other.id),
         &other.uuid,
-        "unit_merge",
+        crate::model::Action::UnitMerge,
         json!({"into": keep.name}),
     )?;
     tx.commit()?;

@@ -67,7 +67,7 @@ pub(super) fn insert_problem(
         conn,
         &problem.id.to_string(),
         &problem.uuid,
-        "create",
+        crate::model::Action::Create,
         detail,
     )?;
     Ok(problem.id)
@@ -108,7 +108,7 @@ pub(super) fn insert_measure(
         conn,
         &created.id.to_string(),
         &created.uuid,
-        "create",
+        crate::model::Action::Create,
         detail,
     )?;
     Ok(created.id)

@@ -80,7 +80,7 @@ pub(super) fn record_outcomes(
                 conn,
                 &problem.id.to_string(),
                 &problem.uuid,
-                "progress",
+                crate::model::Action::Progress,
                 detail,
             )?;
             recorded += 1;

@@ -86,7 +86,7 @@ pub(super) fn replace_items(
                 conn,
                 &id.to_string(),
                 &uuid,
-                "edit",
+                crate::model::Action::Edit,
                 json!({"changes": {"document": {"from": document.uuid, "to": null}}}),
             )?;
             warnings.push(format!(
@@ -98,7 +98,7 @@ pub(super) fn replace_items(
                 conn,
                 &id.to_string(),
                 &uuid,
-                "edit",
+                crate::model::Action::Edit,
                 json!({"changes": {"document": {"from": document.uuid, "to": null}}}),
             )?;
             warnings.push(format!(
@@ -110,7 +110,7 @@ pub(super) fn replace_items(
                 conn,
                 &id.to_string(),
                 &uuid,
-                "delete",
+                crate::model::Action::Delete,
                 json!({"reason": "no longer in the replaced summary"}),
             )?;
             warnings.push(format!(
@@ -156,7 +156,13 @@ fn reword(
         }
     };
     let detail = json!({"changes": {"text": {"from": old, "to": new}}, "via": "import --replace"});
-    ctx.record(conn, &id.to_string(), &uuid, "edit", detail)?;
+    ctx.record(
+        conn,
+        &id.to_string(),
+        &uuid,
+        crate::model::Action::Edit,
+        detail,
+    )?;
     warnings.push(format!(
         "{id} 的内容按新版本改写（编号、关联和整改进展不变）"
     ));

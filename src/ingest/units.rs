@@ -77,7 +77,7 @@ pub fn match_unit(
                 conn,
                 &format!("U{}", unit.id),
                 &unit.uuid,
-                "create",
+                crate::model::Action::Create,
                 json!({"text": name, "aliases": []}),
             )?;
             (unit, UnitNote::Created(name.to_string()))
@@ -90,7 +90,7 @@ pub fn match_unit(
                 conn,
                 &format!("U{}", unit.id),
                 &unit.uuid,
-                "alias",
+                crate::model::Action::Alias,
                 json!({"alias": name}),
             )?;
             let note = UnitNote::Alias {

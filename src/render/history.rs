@@ -6,7 +6,7 @@ use serde_json::Value;
 use super::records::{Column, Record};
 use super::table::shorten;
 use super::Lang;
-use crate::model::{Event, Status};
+use crate::model::{Action, Event, Status};
 
 /// An event in its stable machine shape (README: "history").
 #[derive(Debug, Serialize)]
@@ -61,32 +61,39 @@ impl Record for EventRecord<'_> {
         vec![
             at,
             self.actor.to_string(),
-            action_label(self.action, lang).to_string(),
-            describe(self.action, self.detail, lang, full),
+            // An action this version does not know (from a newer store merged in) is shown as
+            // stored.
+            match self.action.parse::<Action>() {
+                Ok(action) => action_label(action, lang).to_string(),
+                Err(code) => code,
+            },
+            match self.action.parse::<Action>() {
+                Ok(action) => describe(action, self.detail, lang, full),
+                Err(_) => self.detail.to_string(),
+            },
         ]
     }
 }
 
-fn action_label(action: &str, lang: Lang) -> &str {
+fn action_label(action: Action, lang: Lang) -> &'static str {
     match action {
-        "create" => lang.pick("新建", "created"),
-        "edit" => lang.pick("修改", "edited"),
-        "link" => lang.pick("关联", "linked"),
-        "unlink" => lang.pick("取消关联", "unlinked"),
-        "progress" => lang.pick("进展", "progress"),
-        "alias" => lang.pick("别名", "alias"),
-        "carry" => lang.pick("结转", "carried over"),
-        "recur" => lang.pick("反复认定", "recurrence"),
-        "merge" => lang.pick("合并冲突", "merge conflict"),
-        "delete" => lang.pick("删除", "deleted"),
-        "undo" => lang.pick("撤销操作", "undo"),
-        "unit_merge" => lang.pick("合并单位", "units merged"),
-        other => other,
+        Action::Create => lang.pick("新建", "created"),
+        Action::Edit => lang.pick("修改", "edited"),
+        Action::Link => lang.pick("关联", "linked"),
+        Action::Unlink => lang.pick("取消关联", "unlinked"),
+        Action::Progress => lang.pick("进展", "progress"),
+        Action::Alias => lang.pick("别名", "alias"),
+        Action::Carry => lang.pick("结转", "carried over"),
+        Action::Recur => lang.pick("反复认定", "recurrence"),
+        Action::Merge => lang.pick("合并冲突", "merge conflict"),
+        Action::Delete => lang.pick("删除", "deleted"),
+        Action::Undo => lang.pick("撤销操作", "undo"),
+        Action::UnitMerge => lang.pick("合并单位", "units merged"),
     }
 }
 
 /// A one-line account of an event's detail for people.
-fn describe(action: &str, detail: &Value, lang: Lang, full: bool) -> String {
+fn describe(action: Action, detail: &Value, lang: Lang, full: bool) -> String {
     let text = |key: &str| {
         detail
             .get(key)
@@ -96,17 +103,17 @@ fn describe(action: &str, detail: &Value, lang: Lang, full: bool) -> String {
     };
     let cut = |s: String| if full { s } else { shorten(&s, 48) };
     match action {
-        "create" => cut(text("text")),
-        "link" if text("via") == "suggest" => {
+        Action::Create => cut(text("text")),
+        Action::Link if text("via") == "suggest" => {
             format!(
                 "{}{}",
                 text("other"),
                 lang.pick("（据建议）", " (suggested)")
             )
         }
-        "link" | "unlink" => text("other"),
-        "alias" => text("alias"),
-        "carry" => {
+        Action::Link | Action::Unlink => text("other"),
+        Action::Alias => text("alias"),
+        Action::Carry => {
             let year = detail
                 .get("year")
                 .and_then(Value::as_i64)
@@ -116,16 +123,16 @@ fn describe(action: &str, detail: &Value, lang: Lang, full: bool) -> String {
                 Lang::En => format!("→ {} ({year})", text("to")),
             }
         }
-        "delete" => text("reason"),
-        "unit_merge" if !text("into").is_empty() => match lang {
+        Action::Delete => text("reason"),
+        Action::UnitMerge if !text("into").is_empty() => match lang {
             Lang::Zh => format!("并入 {}", text("into")),
             Lang::En => format!("merged into {}", text("into")),
         },
-        "unit_merge" => match lang {
+        Action::UnitMerge => match lang {
             Lang::Zh => format!("并入了 {}", text("merged")),
             Lang::En => format!("took in {}", text("merged")),
         },
-        "undo" => {
+        Action::Undo => {
             let op = detail
                 .get("operation")
                 .and_then(Value::as_i64)
@@ -135,7 +142,7 @@ fn describe(action: &str, detail: &Value, lang: Lang, full: bool) -> String {
                 Lang::En => format!("undid operation {op} ({})", cut(text("command"))),
             }
         }
-        "merge" => {
+        Action::Merge => {
             let fields: Vec<String> = detail
                 .get("fields")
                 .and_then(Value::as_object)
@@ -154,7 +161,7 @@ fn describe(action: &str, detail: &Value, lang: Lang, full: bool) -> String {
                 ),
             }
         }
-        "recur" => {
+        Action::Recur => {
             let confirmed = text("decision") == "confirmed";
             match (confirmed, lang) {
                 (true, Lang::Zh) => format!("确认 {} 为 {} 的反复", text("later"), text("earlier")),
@@ -165,7 +172,7 @@ fn describe(action: &str, detail: &Value, lang: Lang, full: bool) -> String {
                 }
             }
         }
-        "progress" => {
+        Action::Progress => {
             let status = text("status")
                 .parse::<Status>()
                 .map(|s| lang.status(s))
@@ -177,7 +184,7 @@ fn describe(action: &str, detail: &Value, lang: Lang, full: bool) -> String {
             }
             parts.join(" ")
         }
-        "edit" => {
+        Action::Edit => {
             let Some(changes) = detail.get("changes").and_then(Value::as_object) else {
                 return String::new();
             };
@@ -207,7 +214,6 @@ fn describe(action: &str, detail: &Value, lang: Lang, full: bool) -> String {
                 .collect::<Vec<_>>()
                 .join("; ")
         }
-        _ => detail.to_string(),
     }
 }
 

@@ -45,7 +45,7 @@ impl Recorder<'_> {
             self.conn,
             &problem.id.to_string(),
             &problem.uuid,
-            "create",
+            crate::model::Action::Create,
             detail,
         )?;
         Ok((problem, true))
@@ -86,7 +86,7 @@ impl Recorder<'_> {
             self.conn,
             &measure.id.to_string(),
             &measure.uuid,
-            "create",
+            crate::model::Action::Create,
             detail,
         )?;
         Ok((measure, true))
@@ -167,8 +167,13 @@ impl Recorder<'_> {
             "status": outcome.status, "date": date, "note": outcome.note, "evidence": evidence,
             "ledger": self.file, "row": row,
         });
-        self.ctx
-            .record(self.conn, &id.to_string(), uuid, "progress", detail)?;
+        self.ctx.record(
+            self.conn,
+            &id.to_string(),
+            uuid,
+            crate::model::Action::Progress,
+            detail,
+        )?;
         self.report.progress += 1;
         if !dated.stated {
             self.report.undated_progress += 1;
