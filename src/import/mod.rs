@@ -30,6 +30,7 @@ mod markers;
 mod measure;
 mod outcomes;
 mod sections;
+mod signed;
 mod status;
 mod text;
 mod title;
@@ -69,6 +70,10 @@ pub struct Summary {
     /// What the summary reports about earlier years' problems.
     pub outcomes: Vec<Outcome>,
     pub warnings: Vec<String>,
+    /// The date the summary is signed with (a date line of its own at the end), if any. Not
+    /// part of the dry-run object of DESIGN.md.
+    #[serde(skip)]
+    pub signed: Option<chrono::NaiveDate>,
 }
 
 /// A problem (问题) the summary names.
@@ -208,6 +213,7 @@ pub fn parse(text: &str) -> Summary {
             })
             .collect(),
         warnings,
+        signed: signed::date(&doc),
     }
 }
 

@@ -1,7 +1,7 @@
 //! Inserting a summary's problems and measures, each tied to its document and position and
 //! recorded in the history.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde_json::json;
 
 use super::summary::FileReport;
@@ -33,7 +33,7 @@ pub(super) fn insert_items(
         report.problems.push(id);
     }
     for measure in &summary.measures {
-        let id = insert_measure(ctx, conn, unit, year, document, measure)?;
+        let id = insert_measure(ctx, conn, unit, year, document, measure, summary.signed)?;
         report.measures.push(id);
     }
     Ok(())
@@ -80,8 +80,9 @@ pub(super) fn insert_measure(
     year: i32,
     document: &Document,
     measure: &crate::import::Measure,
+    signed: Option<NaiveDate>,
 ) -> Result<ItemId> {
-    let deadline = measure_deadline(measure, year);
+    let deadline = measure_deadline(measure, year, signed);
     let owner = Owner::default();
     let created = store::insert_measure(
         conn,
@@ -114,13 +115,20 @@ pub(super) fn insert_measure(
     Ok(created.id)
 }
 
-/// The deadline a measure states in its text, else the default for its year. 立行立改 is due at
-/// the start of the plan year (1 January of year + 1), never on the day of the import: the
-/// parser does not give the document's own date, which would come first.
-fn measure_deadline(measure: &crate::import::Measure, year: i32) -> Deadline {
+/// The deadline a measure states in its text, else the default for its year. 立行立改 is due on
+/// the day the summary is signed when it states one (in the summary year or the plan year), else
+/// at the start of the plan year (1 January of year + 1) — never on the day of the import.
+fn measure_deadline(
+    measure: &crate::import::Measure,
+    year: i32,
+    signed: Option<NaiveDate>,
+) -> Deadline {
+    let start = signed
+        .filter(|d| (year..=year + 1).contains(&d.year()))
+        .unwrap_or_else(|| plan_start(year));
     measure.deadline.map_or_else(
         || Deadline::default_for_year(year),
-        |d| d.resolve(year, plan_start(year)),
+        |d| d.resolve(year, start),
     )
 }
 
@@ -146,7 +154,7 @@ mod tests {
 
     #[test]
     fn an_immediate_measure_of_a_summary_is_due_at_the_start_of_the_plan_year() {
-        let due = measure_deadline(&measure(Some(StatedDeadline::Immediate)), 2023);
+        let due = measure_deadline(&measure(Some(StatedDeadline::Immediate)), 2023, None);
         assert_eq!(
             due,
             Deadline::Immediate(NaiveDate::from_ymd_opt(2024, 1, 1).unwrap())
@@ -154,8 +162,19 @@ mod tests {
     }
 
     #[test]
+    fn an_immediate_measure_is_due_on_the_day_the_summary_is_signed() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let immediate = measure(Some(StatedDeadline::Immediate));
+        let signed = measure_deadline(&immediate, 2023, Some(day(2024, 1, 18)));
+        assert_eq!(signed, Deadline::Immediate(day(2024, 1, 18)));
+        // A signing date far from the summary's year is a slip, not the date.
+        let odd = measure_deadline(&immediate, 2023, Some(day(2019, 5, 1)));
+        assert_eq!(odd, Deadline::Immediate(day(2024, 1, 1)));
+    }
+
+    #[test]
     fn a_measure_without_a_deadline_is_due_at_the_end_of_the_plan_year() {
-        let due = measure_deadline(&measure(None), 2023);
+        let due = measure_deadline(&measure(None), 2023, None);
         assert_eq!(due, Deadline::default_for_year(2023));
     }
 }

@@ -88,6 +88,7 @@ mod tests {
             ],
             outcomes: vec![],
             warnings: vec![],
+            signed: None,
         }
     }
 

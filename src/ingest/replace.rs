@@ -71,7 +71,7 @@ pub(super) fn replace_items(
                 reword(ctx, conn, id, &old, &measure.text, warnings)?;
                 id
             }
-            None => insert_measure(ctx, conn, unit, year, document, measure)?,
+            None => insert_measure(ctx, conn, unit, year, document, measure, summary.signed)?,
         };
         report.measures.push(id);
     }
