@@ -31,6 +31,27 @@ fn counts_of(v: &Value) -> BTreeMap<String, usize> {
         .collect()
 }
 
+/// Checks one group of `stats --format json` against the expected figures.
+fn check_group(what: &str, group: &Value, e: &expected::Figures) {
+    assert_eq!(
+        counts_of(&group["problems"]),
+        e.problems,
+        "{what}: problems"
+    );
+    assert_eq!(
+        counts_of(&group["measures"]),
+        e.measures,
+        "{what}: measures"
+    );
+    assert_eq!(group["overdue_problems"], e.overdue_problems, "{what}");
+    assert_eq!(group["overdue_measures"], e.overdue_measures, "{what}");
+    assert_eq!(
+        group["completion_rate"],
+        e.completion_rate(),
+        "{what}: rate"
+    );
+}
+
 /// Checks every output of `env`'s store against the rules, at every date of `DATES`.
 fn check_store(name: &str, env: &TestEnv) {
     let raw = Raw::read(env.db());
@@ -78,24 +99,7 @@ fn check_store(name: &str, env: &TestEnv) {
             for group in stats["groups"].as_array().unwrap() {
                 let year: i32 = group["group"].as_str().unwrap().parse().unwrap();
                 let e = &years[&year];
-                let what = format!("{name} {as_of}: stats of {unit} {year}");
-                assert_eq!(
-                    counts_of(&group["problems"]),
-                    e.problems,
-                    "{what}: problems"
-                );
-                assert_eq!(
-                    counts_of(&group["measures"]),
-                    e.measures,
-                    "{what}: measures"
-                );
-                assert_eq!(group["overdue_problems"], e.overdue_problems, "{what}");
-                assert_eq!(group["overdue_measures"], e.overdue_measures, "{what}");
-                assert_eq!(
-                    group["completion_rate"],
-                    e.completion_rate(),
-                    "{what}: rate"
-                );
+                check_group(&format!("{name} {as_of}: stats of {unit} {year}"), group, e);
             }
             assert_eq!(stats["groups"].as_array().unwrap().len(), years.len());
         }
@@ -103,24 +107,7 @@ fn check_store(name: &str, env: &TestEnv) {
         for group in stats["groups"].as_array().unwrap() {
             let unit = group["group"].as_str().unwrap();
             let e = exp.unit_total(unit);
-            let what = format!("{name} {as_of}: stats of {unit}");
-            assert_eq!(
-                counts_of(&group["problems"]),
-                e.problems,
-                "{what}: problems"
-            );
-            assert_eq!(
-                counts_of(&group["measures"]),
-                e.measures,
-                "{what}: measures"
-            );
-            assert_eq!(group["overdue_problems"], e.overdue_problems, "{what}");
-            assert_eq!(group["overdue_measures"], e.overdue_measures, "{what}");
-            assert_eq!(
-                group["completion_rate"],
-                e.completion_rate(),
-                "{what}: rate"
-            );
+            check_group(&format!("{name} {as_of}: stats of {unit}"), group, &e);
         }
         let stats = run(&["stats", "--by", "owner"]);
         let groups = stats["groups"].as_array().unwrap();

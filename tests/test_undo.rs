@@ -8,11 +8,7 @@ use crate::common::TestEnv;
 /// The ledger's content: the fingerprint without the history (which an undo adds to) and the
 /// high-water mark of ids (which an undo never lowers).
 fn ledger(env: &TestEnv) -> String {
-    env.fingerprint()
-        .split("== ")
-        .filter(|s| !s.starts_with("events\n") && !s.starts_with("id_high_water\n"))
-        .collect::<Vec<_>>()
-        .join("== ")
+    ledger_of(&env.fingerprint())
 }
 
 fn fixture(rel: &str) -> String {

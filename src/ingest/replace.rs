@@ -13,7 +13,7 @@ use crate::analysis::similarity::similarity;
 use crate::cmd::Ctx;
 use crate::error::Result;
 use crate::import::Summary;
-use crate::model::{ItemId, Unit};
+use crate::model::{Action, ItemId, Unit};
 use crate::store::{self, Conn, Document};
 
 /// How much alike an old and a new item must be to count as the same item on `--replace`.
@@ -80,43 +80,34 @@ pub(super) fn replace_items(
         let (progress, _) = store::attachments(conn, id)?;
         let uuid = uuid_of(conn, id)?;
         let carry = carried.iter().any(|(to, from)| *to == id || *from == id);
-        if carry {
-            store::detach_item(conn, id)?;
-            ctx.record(
-                conn,
-                &id.to_string(),
-                &uuid,
-                crate::model::Action::Edit,
-                json!({"changes": {"document": {"from": document.uuid, "to": null}}}),
-            )?;
-            warnings.push(format!(
-                "{id} 已不在新版本中，但它与另一年度的措施有结转关系：予以保留（确需删除请用 taizhang delete {id}）"
-            ));
+        // Kept, and no longer tied to the document, when something else depends on it.
+        let why = if carry {
+            Some("它与另一年度的措施有结转关系".to_string())
         } else if progress > 0 {
-            store::detach_item(conn, id)?;
-            ctx.record(
-                conn,
-                &id.to_string(),
-                &uuid,
-                crate::model::Action::Edit,
-                json!({"changes": {"document": {"from": document.uuid, "to": null}}}),
-            )?;
-            warnings.push(format!(
-                "{id} 已不在新版本中，但已记录 {progress} 条整改进展：予以保留（确需删除请用 taizhang delete {id}）"
-            ));
+            Some(format!("已记录 {progress} 条整改进展"))
         } else {
-            store::delete_item(conn, id)?;
-            ctx.record(
-                conn,
-                &id.to_string(),
-                &uuid,
-                crate::model::Action::Delete,
-                json!({"reason": "no longer in the replaced summary"}),
-            )?;
-            warnings.push(format!(
-                "{id} 已不在新版本中：已删除（历史记录保留，可用 taizhang undo 恢复）"
-            ));
-        }
+            None
+        };
+        let (action, detail, note) = match why {
+            Some(why) => {
+                store::detach_item(conn, id)?;
+                (
+                    Action::Edit,
+                    json!({"changes": {"document": {"from": document.uuid, "to": null}}}),
+                    format!("{id} 已不在新版本中，但{why}：予以保留（确需删除请用 taizhang delete {id}）"),
+                )
+            }
+            None => {
+                store::delete_item(conn, id)?;
+                (
+                    Action::Delete,
+                    json!({"reason": "no longer in the replaced summary"}),
+                    format!("{id} 已不在新版本中：已删除（历史记录保留，可用 taizhang undo 恢复）"),
+                )
+            }
+        };
+        ctx.record(conn, &id.to_string(), &uuid, action, detail)?;
+        warnings.push(note);
     }
     Ok(())
 }

@@ -84,27 +84,31 @@ fn undone_by(conn: &Connection, id: i64) -> Result<Option<i64>> {
     Ok(None)
 }
 
+/// The columns `operation_from_row` reads.
+const OPERATION_COLUMNS: &str = "o.id, o.at, o.actor, o.command, o.reverts,
+     (SELECT count(*) FROM undo_log l WHERE l.operation = o.id)";
+
+fn operation_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Operation> {
+    Ok(Operation {
+        id: r.get(0)?,
+        at: r.get(1)?,
+        actor: r.get(2)?,
+        command: r.get(3)?,
+        reverts: r.get(4)?,
+        undone_by: None,
+        changes: r.get(5)?,
+    })
+}
+
 /// The latest operations, newest first.
 pub fn list_operations(conn: &Connection, limit: usize) -> Result<Vec<Operation>> {
     let mut stmt = conn
-        .prepare(
-            "SELECT o.id, o.at, o.actor, o.command, o.reverts,
-                    (SELECT count(*) FROM undo_log l WHERE l.operation = o.id)
-             FROM operations o ORDER BY o.id DESC LIMIT ?1",
-        )
+        .prepare(&format!(
+            "SELECT {OPERATION_COLUMNS} FROM operations o ORDER BY o.id DESC LIMIT ?1"
+        ))
         .context("list operations")?;
     let rows = stmt
-        .query_map([limit as i64], |r| {
-            Ok(Operation {
-                id: r.get(0)?,
-                at: r.get(1)?,
-                actor: r.get(2)?,
-                command: r.get(3)?,
-                reverts: r.get(4)?,
-                undone_by: None,
-                changes: r.get(5)?,
-            })
-        })
+        .query_map([limit as i64], operation_from_row)
         .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
         .context("list operations")?;
     rows.into_iter()
@@ -137,21 +141,9 @@ pub fn last_undoable(conn: &Connection) -> Result<Option<i64>> {
 pub fn get_operation(conn: &Connection, id: i64) -> Result<Option<Operation>> {
     let op = conn
         .query_row(
-            "SELECT id, at, actor, command, reverts,
-                    (SELECT count(*) FROM undo_log l WHERE l.operation = operations.id)
-             FROM operations WHERE id = ?1",
+            &format!("SELECT {OPERATION_COLUMNS} FROM operations o WHERE o.id = ?1"),
             [id],
-            |r| {
-                Ok(Operation {
-                    id: r.get(0)?,
-                    at: r.get(1)?,
-                    actor: r.get(2)?,
-                    command: r.get(3)?,
-                    reverts: r.get(4)?,
-                    undone_by: None,
-                    changes: r.get(5)?,
-                })
-            },
+            operation_from_row,
         )
         .optional()
         .context("read operation")?;
