@@ -120,12 +120,7 @@ pub fn read(path: &Path, sheet: Option<&str>, wanted: impl Fn(&Grid) -> bool) ->
 }
 
 fn read_csv(path: &Path) -> Result<Grid> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        Error::invalid(format!(
-            "cannot read {} ({e}); check the path",
-            path.display()
-        ))
-    })?;
+    let bytes = super::input::read(path, super::input::LEDGER_LIMIT)?;
     let text = crate::import::decode(&bytes, None).map_err(|e| {
         use crate::import::ImportError;
         let file = path.display();
@@ -157,7 +152,7 @@ fn read_csv(path: &Path) -> Result<Grid> {
                     if v.trim().is_empty() {
                         Cell::Empty
                     } else {
-                        Cell::Text(v.to_string())
+                        Cell::Text(crate::render::cells::undefuse(v).to_string())
                     }
                 })
                 .collect(),
@@ -181,6 +176,7 @@ fn read_workbook(path: &Path, sheet: Option<&str>, wanted: impl Fn(&Grid) -> boo
             path.display()
         ))
     };
+    super::input::check(path, super::input::LEDGER_LIMIT)?;
     // calamine's reason (a zip or a BIFF error) means nothing to people; say what it amounts to.
     let mut workbook = calamine::open_workbook_auto(path)
         .map_err(|_| unreadable(&"it is damaged, or not a workbook"))?;

@@ -30,7 +30,7 @@ pub fn print_merges(
             many => json(out, &many),
         },
         Format::Csv => {
-            let mut w = csv::Writer::from_writer(out);
+            let mut w = crate::render::cells::CsvWriter::from_writer(out);
             w.write_record([
                 "source",
                 "dry_run",
