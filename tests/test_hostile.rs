@@ -5,7 +5,15 @@ use crate::common::TestEnv;
 fn env_with_problem(text: &str) -> TestEnv {
     let env = TestEnv::init();
     env.ok(&["unit", "add", "东山县财政局"]);
-    env.ok(&["problem", "add", "--unit", "东山县财政局", "--year", "2024", text]);
+    env.ok(&[
+        "problem",
+        "add",
+        "--unit",
+        "东山县财政局",
+        "--year",
+        "2024",
+        text,
+    ]);
     env
 }
 

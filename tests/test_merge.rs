@@ -267,7 +267,14 @@ fn a_field_edited_on_one_side_only_is_taken_even_when_another_field_conflicts() 
     let county = TestEnv::init();
     bring(&a, &county, "caizheng.db");
     county.ok(&["merge", "caizheng.db"]);
-    a.ok(&["edit", "M1", "--owner-person", "王会计", "--text", "建立周检查制度"]);
+    a.ok(&[
+        "edit",
+        "M1",
+        "--owner-person",
+        "王会计",
+        "--text",
+        "建立周检查制度",
+    ]);
     county.ok(&["edit", "M1", "--text", "建立月度检查通报制度并公开"]);
     bring(&a, &county, "caizheng.db");
     insta::assert_snapshot!(county.run(&["merge", "caizheng.db"]));
@@ -290,7 +297,11 @@ fn merging_back_the_other_way_reports_the_conflict_and_keeps_the_local_value() {
     bring(&b, &a, "b.db");
     insta::assert_snapshot!(a.run(&["merge", "b.db"]));
     assert_eq!(field(&a, "P1", "text"), "甲的版本");
-    assert_eq!(field(&a, "M2", "owner_dept"), "档案室", "a one-sided change is taken");
+    assert_eq!(
+        field(&a, "M2", "owner_dept"),
+        "档案室",
+        "a one-sided change is taken"
+    );
     let history: Vec<Value> =
         serde_json::from_str(&a.ok(&["history", "P1", "--format", "json"])).unwrap();
     let edits = history.iter().filter(|e| e["action"] == "edit").count();

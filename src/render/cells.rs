@@ -102,7 +102,15 @@ mod tests {
     #[test]
     fn csv_cells_that_spreadsheets_would_evaluate_get_a_leading_quote_but_numbers_and_dates_do_not()
     {
-        for formula in ["=1+2", "+86", "@SUM(A1)", "-cmd", "  =HYPERLINK(\"x\")", "\t=1", "\r-x"] {
+        for formula in [
+            "=1+2",
+            "+86",
+            "@SUM(A1)",
+            "-cmd",
+            "  =HYPERLINK(\"x\")",
+            "\t=1",
+            "\r-x",
+        ] {
             assert_eq!(defuse(formula), format!("'{formula}"), "{formula:?}");
             assert_eq!(undefuse(&defuse(formula)), formula);
         }

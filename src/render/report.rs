@@ -320,7 +320,8 @@ mod rendering {
 
     #[test]
     fn a_runaway_template_is_stopped_with_one_sentence() {
-        let forever = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}";
+        let forever =
+            "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}";
         let error = render(&sample(), Style::Yishi, Some(forever)).unwrap_err();
         assert!(error.to_string().contains("stopped after"), "{error}");
         let huge = "{% for i in range(100000) %}{{ 'x' * 1000 }}{% endfor %}";
@@ -331,7 +332,10 @@ mod rendering {
     #[test]
     fn control_characters_in_the_report_text_are_shown_escaped() {
         let text = render(&sample(), Style::Yishi, Some("红\u{1b}[2J字{{ '\x07' }}")).unwrap();
-        assert!(!text.chars().any(|c| c.is_control() && c != '\n'), "{text:?}");
+        assert!(
+            !text.chars().any(|c| c.is_control() && c != '\n'),
+            "{text:?}"
+        );
     }
 
     #[test]

@@ -39,7 +39,11 @@ fn build(columns: &[TableColumn<'_>], rows: Vec<Vec<String>>) -> Table {
     table
         .load_style(presets::UTF8_FULL)
         .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(columns.iter().map(|c| escape_controls(c.label).into_owned()));
+        .set_header(
+            columns
+                .iter()
+                .map(|c| escape_controls(c.label).into_owned()),
+        );
     if let Some(width) = columns_from_env() {
         table.set_width(width);
     }

@@ -42,7 +42,9 @@ pub use exchange::{find_measure_by_text, find_problem_by_text, latest_status};
 pub use ledger::{load_ledger, LedgerFilter};
 pub use links::{all_links, link, links_of, measures_for_linking, unlink, unlinked_measures};
 pub use measures::{get_measure, insert_measure, update_measure, NewMeasure};
-pub use merge::{check_other, merge, Conflict, Counts, MergeOptions, MergeReport, Note, Renumbered};
+pub use merge::{
+    check_other, merge, Conflict, Counts, MergeOptions, MergeReport, Note, Renumbered,
+};
 pub use migrate::{MIGRATIONS, SCHEMA_VERSION};
 pub use problems::{get_problem, insert_problem, list_problems, update_problem, NewProblem};
 pub use progress::{insert_progress, progress_of, NewProgress};

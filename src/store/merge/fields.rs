@@ -123,7 +123,8 @@ mod tests {
     fn a_conflict_recorded_on_either_side_stays_a_conflict_until_a_later_edit_resolves_it() {
         let ours = object(json!({"text": "我们"}));
         let theirs = object(json!({"text": "他们"}));
-        let conflict = json!({"kept": "this", "fields": {"text": {"this": "他们", "other": "我们"}}});
+        let conflict =
+            json!({"kept": "this", "fields": {"text": {"this": "他们", "other": "我们"}}});
         let nothing = BTreeMap::new();
         let recorded = decide(&ours, &theirs, &nothing, &marks([("merge", &conflict)]));
         assert_eq!(recorded.conflicts, ["text"]);
@@ -142,7 +143,12 @@ mod tests {
         let ours = object(json!({"deadline_kind": "by_date", "due": "2025-06-30", "year": 2024}));
         let theirs = object(json!({"deadline_kind": "long_term", "due": null, "year": 2025}));
         let their_edit = edit(&["deadline_kind"]);
-        let decision = decide(&ours, &theirs, &BTreeMap::new(), &marks([("edit", &their_edit)]));
+        let decision = decide(
+            &ours,
+            &theirs,
+            &BTreeMap::new(),
+            &marks([("edit", &their_edit)]),
+        );
         assert_eq!(decision.take, ["deadline_kind", "due"]);
         assert_eq!(decision.conflicts, ["year"]);
     }

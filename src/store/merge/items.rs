@@ -140,9 +140,7 @@ impl<'a> Merger<'a> {
             let edited = |marks: &BTreeMap<String, Mark>, other: &BTreeMap<String, Mark>| {
                 ours.keys()
                     .filter(|f| ours.get(*f) != theirs.get(*f))
-                    .filter(|f| {
-                        marks.contains_key(*f) || other.get(*f) == Some(&Mark::Conflicted)
-                    })
+                    .filter(|f| marks.contains_key(*f) || other.get(*f) == Some(&Mark::Conflicted))
                     .cloned()
                     .collect()
             };
