@@ -57,3 +57,41 @@ fn import_refuses_a_fifo_and_a_file_over_the_stated_size_before_reading_it() {
     }
     assert_eq!(before, env.fingerprint());
 }
+
+#[test]
+fn import_json_refuses_rows_pointing_at_unknown_uuids_and_writes_nothing() {
+    let env = env_with_problem("预算执行进度偏慢");
+    env.ok(&[
+        "measure",
+        "add",
+        "--unit",
+        "东山县财政局",
+        "--year",
+        "2024",
+        "--for",
+        "P1",
+        "--due",
+        "2025-06-30",
+        "建立月度检查通报制度",
+    ]);
+    env.ok(&[
+        "progress",
+        "M1",
+        "--status",
+        "in_progress",
+        "--date",
+        "2025-03-01",
+    ]);
+    env.ok(&["export", "--json", "store.json"]);
+    let path = env.dir().join("store.json");
+    let mut value: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    value["links"][0]["problem"] = "00000000-0000-4000-8000-000000000001".into();
+    value["progress"][0]["item"] = "00000000-0000-4000-8000-000000000002".into();
+    std::fs::write(&path, value.to_string()).unwrap();
+    let other = TestEnv::init();
+    std::fs::copy(&path, other.dir().join("store.json")).unwrap();
+    let before = other.fingerprint();
+    insta::assert_snapshot!(other.run(&["import", "--json", "store.json"]));
+    assert_eq!(before, other.fingerprint());
+}

@@ -15,6 +15,7 @@
 //! This file holds the entry point and the state of one merge; each step lives in a submodule
 //! named for the rows it merges, and the report types in `report`.
 
+mod check;
 mod documents;
 mod events;
 mod fields;
@@ -44,8 +45,20 @@ pub struct MergeOptions<'a> {
     pub actor: &'a str,
 }
 
-/// Merges `dump` into the store behind `conn` (the caller's transaction).
+/// Merges `dump` into the store behind `conn` (the caller's transaction). A dump with rows that
+/// point at UUIDs it does not hold is refused whole, before anything is written.
 pub fn merge(conn: &Connection, dump: &Dump, options: &MergeOptions<'_>) -> Result<MergeReport> {
+    let unplaced = check::unplaced(dump);
+    if let Some(first) = unplaced.first() {
+        let more = match unplaced.len() {
+            1 => String::new(),
+            n => format!(" and {} more", n - 1),
+        };
+        return Err(Error::invalid(format!(
+            "{} has rows that point at items it does not hold: {first}{more}; nothing was written, so export it again from its store",
+            options.source
+        )));
+    }
     let mut merger = Merger::new(conn, dump, options)?;
     merger.units()?;
     merger.aliases()?;
