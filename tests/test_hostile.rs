@@ -95,3 +95,47 @@ fn import_json_refuses_rows_pointing_at_unknown_uuids_and_writes_nothing() {
     insta::assert_snapshot!(other.run(&["import", "--json", "store.json"]));
     assert_eq!(before, other.fingerprint());
 }
+
+#[test]
+fn a_workbook_with_a_far_away_cell_is_read_without_aborting_and_the_cell_is_ignored() {
+    let env = TestEnv::init();
+    env.ok(&["unit", "add", "东山县财政局"]);
+    let path = env.dir().join("far.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let headers = [
+        "序号",
+        "问题描述",
+        "整改措施",
+        "牵头部门",
+        "整改时限",
+        "完成情况",
+    ];
+    let row = [
+        "1",
+        "预算执行进度偏慢",
+        "建立月度检查通报制度",
+        "办公室",
+        "2025年6月30日",
+        "正在推进",
+    ];
+    for (c, (h, v)) in headers.iter().zip(row).enumerate() {
+        sheet.write_string(0, c as u16, *h).unwrap();
+        sheet.write_string(1, c as u16, v).unwrap();
+    }
+    sheet.write_string(1_048_575, 16_383, "远处的格子").unwrap();
+    book.save(&path).unwrap();
+    let output = env.run(&[
+        "import",
+        "--ledger",
+        "far.xlsx",
+        "--unit",
+        "东山县财政局",
+        "--year",
+        "2024",
+    ]);
+    assert!(output.starts_with("exit: 0"), "{output}");
+    assert!(output.contains("were ignored"), "{output}");
+    let status = env.ok(&["status", "--format", "json"]);
+    assert!(status.contains("建立月度检查通报制度"), "{status}");
+}
