@@ -96,6 +96,9 @@ pub enum Error {
     #[error("{0} is not a taizhang store; give merge the .db file of another taizhang store")]
     NotAStoreToMerge(PathBuf),
 
+    #[error("{0} is damaged (it fails SQLite's integrity check); nothing was merged, so merge a good copy or a backup of it instead")]
+    DamagedStoreToMerge(PathBuf),
+
     #[error("{0} is this store itself; give merge the store file of another unit or a copy made elsewhere")]
     MergeWithItself(PathBuf),
 
@@ -141,6 +144,7 @@ impl Error {
             | Error::StoreIsDirectory(_)
             | Error::StoreReadOnly(_)
             | Error::NotAStore(_)
+            | Error::DamagedStoreToMerge(_)
             | Error::StoreTooNew { .. }
             | Error::StoreBusy(_)
             | Error::NoDataDir => exit::STORE,

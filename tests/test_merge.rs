@@ -256,3 +256,76 @@ fn merging_an_older_store_reads_it_without_upgrading_it() {
     assert!(output.starts_with("exit: 0"), "{output}");
     assert_eq!(before, std::fs::read(county.dir().join("old.db")).unwrap());
 }
+
+fn field(env: &TestEnv, id: &str, name: &str) -> Value {
+    status(env).into_iter().find(|r| r["id"] == id).unwrap()[name].clone()
+}
+
+#[test]
+fn a_field_edited_on_one_side_only_is_taken_even_when_another_field_conflicts() {
+    let a = unit_store("东山县财政局", "县财政局", "预算执行进度偏慢");
+    let county = TestEnv::init();
+    bring(&a, &county, "caizheng.db");
+    county.ok(&["merge", "caizheng.db"]);
+    a.ok(&[
+        "edit",
+        "M1",
+        "--owner-person",
+        "王会计",
+        "--text",
+        "建立周检查制度",
+    ]);
+    county.ok(&["edit", "M1", "--text", "建立月度检查通报制度并公开"]);
+    bring(&a, &county, "caizheng.db");
+    insta::assert_snapshot!(county.run(&["merge", "caizheng.db"]));
+    assert_eq!(field(&county, "M1", "owner_person"), "王会计");
+    assert_eq!(field(&county, "M1", "text"), "建立月度检查通报制度并公开");
+}
+
+#[test]
+fn merging_back_the_other_way_reports_the_conflict_and_keeps_the_local_value() {
+    let a = unit_store("东山县财政局", "县财政局", "预算执行进度偏慢");
+    let b = TestEnv::init();
+    bring(&a, &b, "a.db");
+    b.ok(&["merge", "a.db"]);
+    a.ok(&["edit", "P1", "--text", "甲的版本"]);
+    b.ok(&["edit", "P1", "--text", "乙的版本"]);
+    b.ok(&["edit", "M2", "--owner-dept", "档案室"]);
+    bring(&a, &b, "a.db");
+    b.ok(&["merge", "a.db"]);
+    // Back the other way: A's own edit is known to B now, yet the text was changed on both sides.
+    bring(&b, &a, "b.db");
+    insta::assert_snapshot!(a.run(&["merge", "b.db"]));
+    assert_eq!(field(&a, "P1", "text"), "甲的版本");
+    assert_eq!(
+        field(&a, "M2", "owner_dept"),
+        "档案室",
+        "a one-sided change is taken"
+    );
+    let history: Vec<Value> =
+        serde_json::from_str(&a.ok(&["history", "P1", "--format", "json"])).unwrap();
+    let edits = history.iter().filter(|e| e["action"] == "edit").count();
+    assert_eq!(edits, 2, "both histories are kept");
+    // Once the conflict is settled by a later edit on A, B takes it.
+    a.ok(&["edit", "P1", "--text", "商定的版本"]);
+    bring(&a, &b, "a.db");
+    b.ok(&["merge", "a.db"]);
+    assert_eq!(field(&b, "P1", "text"), "商定的版本");
+}
+
+#[test]
+fn a_damaged_store_is_refused_before_anything_is_merged() {
+    let a = unit_store("东山县财政局", "县财政局", "预算执行进度偏慢");
+    let county = TestEnv::init();
+    let damaged = county.dir().join("damaged.db");
+    let mut bytes = std::fs::read(a.db()).unwrap();
+    let page = u16::from_be_bytes([bytes[16], bytes[17]]) as usize;
+    // The header (application id, schema version) stays; every page after the first is garbage.
+    for b in &mut bytes[page..] {
+        *b = 0xA5;
+    }
+    std::fs::write(&damaged, bytes).unwrap();
+    let before = county.fingerprint();
+    insta::assert_snapshot!(county.run(&["merge", "damaged.db"]));
+    assert_eq!(before, county.fingerprint());
+}

@@ -105,12 +105,7 @@ type ReadFile = (Vec<u8>, String, Summary);
 
 /// Reads and parses one file, applying the --unit/--year overrides.
 fn read(path: &Path, args: &ImportArgs) -> Result<ReadFile> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        Error::invalid(format!(
-            "cannot read {} ({e}); check the path",
-            path.display()
-        ))
-    })?;
+    let bytes = crate::exchange::input::read(path, crate::exchange::input::SUMMARY_LIMIT)?;
     let name = path.to_string_lossy();
     let text = import::read_document(&name, &bytes, args.encoding.as_deref())
         .map_err(|e| Error::invalid(format!("{}: {e}", path.display())))?;

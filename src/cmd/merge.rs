@@ -17,9 +17,12 @@ use crate::store::{self, Access, Dump, MergeOptions};
 /// recurrence decisions and the history come in, matched by their UUIDs, so nothing is ever
 /// doubled: merging the same store twice changes nothing, and merging a newer copy of a unit's
 /// store adds only what is new (and takes the edits made only there). An item whose id is taken
-/// here gets the next free id. An item changed differently here and there keeps this store's
-/// fields; the other's changes join its history and the conflict is reported. A unit is matched
-/// by UUID, else by name or alias. The other stores are only read, never changed.
+/// here gets the next free id. Fields are decided one by one: a field changed only there is
+/// taken, one changed only here is kept, and one changed on both sides (whichever way you merge)
+/// keeps this store's value and is reported as a conflict naming what each side changed; the
+/// other's changes always join the history. A unit is matched
+/// by UUID, else by name or alias. The other stores are only read, never changed; one that fails
+/// SQLite's integrity check is refused before anything is merged.
 ///
 /// All files are merged in one transaction: if one cannot be read, nothing is merged.
 ///
@@ -50,6 +53,7 @@ pub fn run(ctx: &Ctx, args: MergeArgs, out: &mut dyn Write) -> Result<()> {
             return Err(Error::MergeWithItself(path.clone()));
         }
         let conn = store::open_other(path)?;
+        store::check_other(&conn, path)?;
         let mut dump = store::read_dump(&conn)?;
         if let Some(name) = &args.unit {
             let unit = dump

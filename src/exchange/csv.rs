@@ -12,7 +12,7 @@ pub const BOM: &str = "\u{feff}";
 pub fn write(sheets: &[Sheet]) -> std::io::Result<Vec<u8>> {
     let mut bytes = BOM.as_bytes().to_vec();
     {
-        let mut writer = csv::Writer::from_writer(&mut bytes);
+        let mut writer = crate::render::cells::CsvWriter::from_writer(&mut bytes);
         let header: Vec<&str> = ["单位", "年度"].into_iter().chain(HEADERS).collect();
         writer.write_record(&header)?;
         for sheet in sheets {

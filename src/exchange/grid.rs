@@ -120,12 +120,7 @@ pub fn read(path: &Path, sheet: Option<&str>, wanted: impl Fn(&Grid) -> bool) ->
 }
 
 fn read_csv(path: &Path) -> Result<Grid> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        Error::invalid(format!(
-            "cannot read {} ({e}); check the path",
-            path.display()
-        ))
-    })?;
+    let bytes = super::input::read(path, super::input::LEDGER_LIMIT)?;
     let text = crate::import::decode(&bytes, None).map_err(|e| {
         use crate::import::ImportError;
         let file = path.display();
@@ -157,7 +152,7 @@ fn read_csv(path: &Path) -> Result<Grid> {
                     if v.trim().is_empty() {
                         Cell::Empty
                     } else {
-                        Cell::Text(v.to_string())
+                        Cell::Text(crate::render::cells::undefuse(v).to_string())
                     }
                 })
                 .collect(),
@@ -181,6 +176,7 @@ fn read_workbook(path: &Path, sheet: Option<&str>, wanted: impl Fn(&Grid) -> boo
             path.display()
         ))
     };
+    super::input::check(path, super::input::LEDGER_LIMIT)?;
     // calamine's reason (a zip or a BIFF error) means nothing to people; say what it amounts to.
     let mut workbook = calamine::open_workbook_auto(path)
         .map_err(|_| unreadable(&"it is damaged, or not a workbook"))?;
@@ -210,7 +206,10 @@ fn load_sheet<RS: std::io::Read + std::io::Seek>(
     workbook: &mut calamine::Sheets<RS>,
     name: &str,
 ) -> std::result::Result<Grid, String> {
-    let range = workbook.worksheet_range(name).map_err(|e| e.to_string())?;
+    let rows = match workbook {
+        calamine::Sheets::Xlsx(x) => xlsx_rows(x, name)?,
+        _ => range_rows(&workbook.worksheet_range(name).map_err(|e| e.to_string())?),
+    };
     let merges = match workbook {
         calamine::Sheets::Xlsx(x) => x
             .worksheet_merge_cells(name)
@@ -220,17 +219,6 @@ fn load_sheet<RS: std::io::Read + std::io::Seek>(
         calamine::Sheets::Xls(x) => x.worksheet_merge_cells(name).unwrap_or_default(),
         _ => Vec::new(),
     };
-    let mut rows: Vec<Vec<Cell>> = Vec::new();
-    if let (Some((r0, c0)), Some((r1, c1))) = (range.start(), range.end()) {
-        rows = vec![vec![Cell::Empty; c1 as usize + 1]; r1 as usize + 1];
-        for r in r0..=r1 {
-            for c in c0..=c1 {
-                if let Some(value) = range.get_value((r, c)) {
-                    rows[r as usize][c as usize] = cell_of(value);
-                }
-            }
-        }
-    }
     Ok(Grid {
         sheet: name.to_string(),
         rows,
@@ -244,6 +232,70 @@ fn load_sheet<RS: std::io::Read + std::io::Seek>(
             })
             .collect(),
     })
+}
+
+/// The most rows and columns of a sheet that are read: far more than any ledger, far fewer than
+/// the million rows and 16,384 columns a stray far-away cell (XFD1048576) would make.
+const MAX_ROWS: u32 = 100_000;
+const MAX_COLS: u32 = 256;
+
+/// A workbook sheet's cells, read one by one so a far-away cell allocates nothing: cells past
+/// [`MAX_ROWS`] or [`MAX_COLS`] are ignored, with a note on stderr.
+fn xlsx_rows<RS: std::io::Read + std::io::Seek>(
+    workbook: &mut calamine::Xlsx<RS>,
+    name: &str,
+) -> std::result::Result<Vec<Vec<Cell>>, String> {
+    let mut reader = workbook
+        .worksheet_cells_reader(name)
+        .map_err(|e| e.to_string())?;
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    let mut ignored = 0usize;
+    while let Some(cell) = reader.next_cell().map_err(|e| e.to_string())? {
+        let (r, c) = cell.get_position();
+        if r >= MAX_ROWS || c >= MAX_COLS {
+            ignored += 1;
+            continue;
+        }
+        let value = cell_of(&Data::from(cell.get_value().clone()));
+        if value == Cell::Empty {
+            continue;
+        }
+        let (r, c) = (r as usize, c as usize);
+        if rows.len() <= r {
+            rows.resize(r + 1, Vec::new());
+        }
+        if rows[r].len() <= c {
+            rows[r].resize(c + 1, Cell::Empty);
+        }
+        rows[r][c] = value;
+    }
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+    for row in &mut rows {
+        row.resize(width, Cell::Empty);
+    }
+    if ignored > 0 {
+        eprintln!(
+            "taizhang: note: sheet {name} has {ignored} cell(s) beyond row {MAX_ROWS} or column {MAX_COLS}; they were ignored"
+        );
+    }
+    Ok(rows)
+}
+
+/// The cells of a range calamine read whole (.xls, .ods).
+fn range_rows(range: &calamine::Range<Data>) -> Vec<Vec<Cell>> {
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    if let (Some((r0, c0)), Some((r1, c1))) = (range.start(), range.end()) {
+        let (r1, c1) = (r1.min(MAX_ROWS - 1), c1.min(MAX_COLS - 1));
+        rows = vec![vec![Cell::Empty; c1 as usize + 1]; r1 as usize + 1];
+        for r in r0..=r1 {
+            for c in c0..=c1 {
+                if let Some(value) = range.get_value((r, c)) {
+                    rows[r as usize][c as usize] = cell_of(value);
+                }
+            }
+        }
+    }
+    rows
 }
 
 fn cell_of(value: &Data) -> Cell {

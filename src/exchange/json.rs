@@ -60,12 +60,7 @@ pub fn to_text(dump: &Dump, schema_version: i64, exported_at: &str) -> Result<St
 
 /// Reads an export file, refusing other JSON, newer versions and rows the store would refuse.
 pub fn read(path: &Path) -> Result<Dump> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        Error::invalid(format!(
-            "cannot read {} ({e}); check the path",
-            path.display()
-        ))
-    })?;
+    let bytes = super::input::read(path, super::input::LEDGER_LIMIT)?;
     let not_an_export = || Error::NotAnExport(path.to_path_buf());
     let text = std::str::from_utf8(&bytes).map_err(|_| not_an_export())?;
     let mut value: Value =

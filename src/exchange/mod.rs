@@ -8,6 +8,8 @@
 //! [`layout`] arranges the ledger in the usual 13 columns, [`xlsx`] and [`csv`] write it, and
 //! [`json`] wraps a store dump in a versioned envelope. [`report`] prints what a command did.
 //!
+//! [`input`] reads an input file whole, within a stated size.
+//!
 //! This module holds no SQL: the store reads and writes rows (`store::dump`, `store::merge`);
 //! commands pass plain values between the two.
 
@@ -16,6 +18,7 @@ pub mod csv;
 pub mod dates;
 pub mod deadline;
 pub mod grid;
+pub mod input;
 pub mod json;
 pub mod layout;
 pub mod report;

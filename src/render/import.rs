@@ -37,6 +37,25 @@ struct ItemRow<'a> {
     answers: String,
 }
 
+impl ItemRow<'_> {
+    /// The row's CSV cells, in the order of its fields.
+    fn cells(&self) -> [String; 10] {
+        let year = |y: Option<i32>| y.map(|y| y.to_string()).unwrap_or_default();
+        [
+            self.file.to_string(),
+            self.unit.unwrap_or_default().to_string(),
+            year(self.year),
+            self.kind.to_string(),
+            self.index.to_string(),
+            self.title.unwrap_or_default().to_string(),
+            self.text.to_string(),
+            self.status.unwrap_or_default().to_string(),
+            year(self.refers_to_year),
+            self.answers.clone(),
+        ]
+    }
+}
+
 fn item_rows(summary: &Summary) -> Vec<ItemRow<'_>> {
     let base = |kind, index, text| ItemRow {
         file: &summary.file,
@@ -80,7 +99,7 @@ pub fn print_dry_run(
     summaries: &[Summary],
 ) -> io::Result<()> {
     if format == Format::Csv {
-        let mut writer = csv::Writer::from_writer(out);
+        let mut writer = crate::render::cells::CsvWriter::from_writer(out);
         writer.write_record([
             "file",
             "unit",
@@ -95,7 +114,7 @@ pub fn print_dry_run(
         ])?;
         for summary in summaries {
             for row in item_rows(summary) {
-                writer.serialize(row).map_err(io::Error::other)?;
+                writer.write_record(row.cells())?;
             }
         }
         return writer.flush();
@@ -258,7 +277,7 @@ pub fn print_reports(
             writeln!(out)
         }
         Format::Csv => {
-            let mut writer = csv::Writer::from_writer(out);
+            let mut writer = crate::render::cells::CsvWriter::from_writer(out);
             writer.write_record([
                 "file", "unit", "year", "result", "problems", "measures", "outcomes", "warnings",
                 "error",

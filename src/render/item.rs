@@ -37,7 +37,7 @@ pub fn print(
             let value = serde_json::to_value(view).map_err(io::Error::other)?;
             let mut pairs = Vec::new();
             flatten(&value, String::new(), &mut pairs);
-            let mut writer = csv::Writer::from_writer(out);
+            let mut writer = crate::render::cells::CsvWriter::from_writer(out);
             writer.write_record(["field", "value"])?;
             for (field, value) in pairs {
                 writer.write_record([field, value])?;

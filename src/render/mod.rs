@@ -4,6 +4,7 @@
 //! English snake_case keys and status codes and are a stable contract (see README); tables and
 //! Markdown use Chinese labels by default and English with `--lang en`.
 
+pub mod cells;
 pub mod common;
 pub mod docx;
 pub mod history;

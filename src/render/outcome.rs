@@ -36,7 +36,7 @@ pub fn print(out: &mut dyn Write, format: Format, outcomes: &[Outcome]) -> io::R
             writeln!(out)
         }
         Format::Csv => {
-            let mut writer = csv::Writer::from_writer(out);
+            let mut writer = crate::render::cells::CsvWriter::from_writer(out);
             writer.write_record(["id", "uuid", "action"])?;
             for o in outcomes {
                 writer.write_record([&o.id, &o.uuid, o.action])?;

@@ -58,7 +58,7 @@ pub fn emit<T: Record>(
             writeln!(out)
         }
         Format::Csv => {
-            let mut writer = csv::Writer::from_writer(out);
+            let mut writer = crate::render::cells::CsvWriter::from_writer(out);
             writer.write_record(T::CSV_HEADER)?;
             for row in rows {
                 writer.write_record(row.csv_row())?;

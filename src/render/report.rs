@@ -4,10 +4,18 @@
 use minijinja::value::Serde;
 use minijinja::{Environment, Error as TemplateError, ErrorKind};
 
+use super::cells::escape_controls;
 use super::docx::{blocks_from_text, to_docx, Block};
 use super::numerals::chinese;
 use crate::analysis::report::Report;
 use crate::error::{Error, Result};
+
+/// How many steps a template may take: far more than the default template needs for the
+/// largest ledgers, far fewer than a runaway loop would.
+const TEMPLATE_FUEL: u64 = 50_000_000;
+
+/// The largest report a template may write.
+const TEMPLATE_OUTPUT_LIMIT: usize = 16 * 1024 * 1024;
 
 /// The default template, embedded in the binary.
 pub const DEFAULT_TEMPLATE: &str = include_str!("templates/report.zh.txt.j2");
@@ -64,6 +72,7 @@ pub fn render(report: &Report, style: Style, template: Option<&str>) -> Result<S
             .expect("the default syntax is valid"),
     );
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    env.set_fuel(Some(TEMPLATE_FUEL));
     env.add_filter("cn", |n: u64| chinese(n));
     env.add_filter("clause", |s: String| clause(&s));
     env.add_filter("starts_with", |s: String, prefix: String| {
@@ -71,16 +80,52 @@ pub fn render(report: &Report, style: Style, template: Option<&str>) -> Result<S
     });
     env.add_function("marker", move |n: u64, level: u8| marker(style, n, level));
     let source = template.unwrap_or(DEFAULT_TEMPLATE);
-    let rendered = env
-        .template_from_str(source)
+    let mut output = LimitedOutput::default();
+    env.template_from_str(source)
         .and_then(|t| {
-            t.render(minijinja::context! { report => Serde(report), style => style.code() })
+            let context = minijinja::context! { report => Serde(report), style => style.code() };
+            t.render_captured_to(context, &mut output).map(drop)
         })
-        .map_err(|e| template_error(e, template.is_some()))?;
-    Ok(tidy(&rendered))
+        .map_err(|e| template_error(e, template.is_some(), output.exceeded))?;
+    let rendered = String::from_utf8_lossy(&output.bytes);
+    // The one place the report text is made safe to print: stored texts may hold controls.
+    Ok(escape_controls(&tidy(&rendered)).into_owned())
 }
 
-fn template_error(error: TemplateError, custom: bool) -> Error {
+/// The template's output, refused once it passes [`TEMPLATE_OUTPUT_LIMIT`].
+#[derive(Default)]
+struct LimitedOutput {
+    bytes: Vec<u8>,
+    exceeded: bool,
+}
+
+impl std::io::Write for LimitedOutput {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.bytes.len() + buf.len() > TEMPLATE_OUTPUT_LIMIT {
+            self.exceeded = true;
+            return Err(std::io::Error::other("report too large"));
+        }
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn template_error(error: TemplateError, custom: bool, too_large: bool) -> Error {
+    if too_large {
+        return Error::invalid(format!(
+            "the template writes more than {} MB; a report is far smaller, so check its loops",
+            TEMPLATE_OUTPUT_LIMIT / (1024 * 1024)
+        ));
+    }
+    if error.kind() == ErrorKind::OutOfFuel {
+        return Error::invalid(format!(
+            "the template was stopped after {TEMPLATE_FUEL} steps; a report needs far fewer, so check its loops"
+        ));
+    }
     let place = error
         .line()
         .map(|l| format!(" at line {l}"))
@@ -271,6 +316,26 @@ mod rendering {
     fn a_user_template_that_names_a_missing_value_is_refused_clearly() {
         let error = render(&sample(), Style::Yishi, Some("{{ report.nonexistent }}")).unwrap_err();
         assert!(error.to_string().contains("does not have"), "{error}");
+    }
+
+    #[test]
+    fn a_runaway_template_is_stopped_with_one_sentence() {
+        let forever =
+            "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}";
+        let error = render(&sample(), Style::Yishi, Some(forever)).unwrap_err();
+        assert!(error.to_string().contains("stopped after"), "{error}");
+        let huge = "{% for i in range(100000) %}{{ 'x' * 1000 }}{% endfor %}";
+        let error = render(&sample(), Style::Yishi, Some(huge)).unwrap_err();
+        assert!(error.to_string().contains("more than 16 MB"), "{error}");
+    }
+
+    #[test]
+    fn control_characters_in_the_report_text_are_shown_escaped() {
+        let text = render(&sample(), Style::Yishi, Some("红\u{1b}[2J字{{ '\x07' }}")).unwrap();
+        assert!(
+            !text.chars().any(|c| c.is_control() && c != '\n'),
+            "{text:?}"
+        );
     }
 
     #[test]

@@ -296,7 +296,7 @@ pub fn print(out: &mut dyn Write, format: Format, lang: Lang, stats: &Stats) -> 
             writeln!(out)
         }
         Format::Csv => {
-            let mut writer = csv::Writer::from_writer(out);
+            let mut writer = crate::render::cells::CsvWriter::from_writer(out);
             let header = std::iter::once("group").chain(metrics().map(|m| m.key));
             writer.write_record(header)?;
             for f in &all {

@@ -3,6 +3,8 @@
 use comfy_table::{presets, ColumnConstraint, ContentArrangement, Table};
 use unicode_width::UnicodeWidthStr;
 
+use super::cells::escape_controls;
+
 /// A column header and whether its cells may wrap.
 #[derive(Debug, Clone, Copy)]
 pub struct TableColumn<'a> {
@@ -10,7 +12,7 @@ pub struct TableColumn<'a> {
     pub wrap: bool,
 }
 
-/// Renders a table that fits the terminal: the width of the terminal when printing to one, else
+/// Renders a table that fits the terminal (control characters in cells shown escaped): the width of the terminal when printing to one, else
 /// `$COLUMNS`, else no limit. Columns marked `wrap: false` (ids, dates) never break; the others
 /// wrap inside their cells. Widths count CJK characters as two columns.
 pub fn render(columns: &[TableColumn<'_>], rows: Vec<Vec<String>>) -> String {
@@ -37,12 +39,16 @@ fn build(columns: &[TableColumn<'_>], rows: Vec<Vec<String>>) -> Table {
     table
         .load_style(presets::UTF8_FULL)
         .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(columns.iter().map(|c| c.label));
+        .set_header(
+            columns
+                .iter()
+                .map(|c| escape_controls(c.label).into_owned()),
+        );
     if let Some(width) = columns_from_env() {
         table.set_width(width);
     }
     for row in rows {
-        table.add_row(row);
+        table.add_row(row.iter().map(|cell| escape_controls(cell).into_owned()));
     }
     for (index, column) in columns.iter().enumerate() {
         if !column.wrap {
@@ -63,8 +69,10 @@ fn columns_from_env() -> Option<u16> {
         .filter(|w| *w >= 20)
 }
 
-/// Shortens `text` to at most `max` display columns, ending with … when cut.
+/// Shortens `text` to at most `max` display columns, ending with … when cut (control
+/// characters escaped first, so they are counted as shown).
 pub fn shorten(text: &str, max: usize) -> String {
+    let text = escape_controls(text);
     let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if flat.width() <= max {
         return flat;

@@ -6,16 +6,19 @@
 //! departments, progress, evidence, carry-overs, recurrence decisions and events follow their
 //! items by UUID. Nothing is ever duplicated, so merging the same rows twice changes nothing.
 //!
-//! When an item is here and there with different fields, the event log decides: if only the
-//! other store has edits this one lacks, this store takes the other's fields (it is a newer copy);
-//! otherwise this store keeps its own fields, the other's events join the history, and the
-//! conflict is reported and recorded once as a `merge` event on the item.
+//! When an item is here and there with different fields, the event log decides field by field
+//! (`fields`): a field only the other store changed is taken, a field only this store changed is
+//! kept, and a field changed on both sides (in either direction of merging) keeps this store's
+//! value, is reported as a conflict naming what each side changed, and is recorded once as a
+//! `merge` event on the item. Both sides' events always join the history.
 //!
 //! This file holds the entry point and the state of one merge; each step lives in a submodule
 //! named for the rows it merges, and the report types in `report`.
 
+mod check;
 mod documents;
 mod events;
+mod fields;
 mod items;
 mod links;
 mod progress;
@@ -42,8 +45,20 @@ pub struct MergeOptions<'a> {
     pub actor: &'a str,
 }
 
-/// Merges `dump` into the store behind `conn` (the caller's transaction).
+/// Merges `dump` into the store behind `conn` (the caller's transaction). A dump with rows that
+/// point at UUIDs it does not hold is refused whole, before anything is written.
 pub fn merge(conn: &Connection, dump: &Dump, options: &MergeOptions<'_>) -> Result<MergeReport> {
+    let unplaced = check::unplaced(dump);
+    if let Some(first) = unplaced.first() {
+        let more = match unplaced.len() {
+            1 => String::new(),
+            n => format!(" and {} more", n - 1),
+        };
+        return Err(Error::invalid(format!(
+            "{} has rows that point at items it does not hold: {first}{more}; nothing was written, so export it again from its store",
+            options.source
+        )));
+    }
     let mut merger = Merger::new(conn, dump, options)?;
     merger.units()?;
     merger.aliases()?;
@@ -62,6 +77,24 @@ pub fn merge(conn: &Connection, dump: &Dump, options: &MergeOptions<'_>) -> Resu
     Ok(merger.report)
 }
 
+/// One of this store's events, as the merge needs it.
+struct OurEvent {
+    uuid: String,
+    action: String,
+    detail: serde_json::Value,
+}
+
+/// Refuses another store that fails SQLite's `integrity_check` (run before anything is read
+/// from it or written here).
+pub fn check_other(conn: &Connection, path: &std::path::Path) -> Result<()> {
+    let verdict: rusqlite::Result<String> =
+        conn.query_row("PRAGMA integrity_check(1)", [], |r| r.get(0));
+    match verdict {
+        Ok(verdict) if verdict == "ok" => Ok(()),
+        _ => Err(Error::DamagedStoreToMerge(path.to_path_buf())),
+    }
+}
+
 /// The state of one merge: the id each of their UUIDs has here, and what we had before.
 struct Merger<'a> {
     conn: &'a Connection,
@@ -74,8 +107,8 @@ struct Merger<'a> {
     measures: HashMap<&'a str, i64>,
     new_measures: HashSet<&'a str>,
     new_progress: HashMap<&'a str, i64>,
-    /// Our events before the merge, by item UUID: (event UUID, action).
-    our_events: HashMap<String, Vec<(String, String)>>,
+    /// Our events before the merge, by item UUID, oldest first.
+    our_events: HashMap<String, Vec<OurEvent>>,
     /// Their events, by item UUID.
     their_events: HashMap<&'a str, Vec<&'a EventRow>>,
     /// Conflict events to append once their events are in: (item id, uuid, detail).
@@ -84,17 +117,29 @@ struct Merger<'a> {
 
 impl<'a> Merger<'a> {
     fn new(conn: &'a Connection, dump: &'a Dump, options: &'a MergeOptions<'a>) -> Result<Self> {
-        let mut our_events: HashMap<String, Vec<(String, String)>> = HashMap::new();
+        let mut our_events: HashMap<String, Vec<OurEvent>> = HashMap::new();
         {
             let mut stmt = conn
-                .prepare("SELECT item_uuid, uuid, action FROM events ORDER BY id")
+                .prepare("SELECT item_uuid, uuid, action, detail FROM events ORDER BY id")
                 .context("read events")?;
             let rows = stmt
-                .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?)))
+                .query_map([], |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get::<_, String>(3)?,
+                    ))
+                })
                 .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
                 .context("read events")?;
-            for (item, uuid, action) in rows {
-                our_events.entry(item).or_default().push((uuid, action));
+            for (item, uuid, action, detail) in rows {
+                let detail = serde_json::from_str(&detail).unwrap_or_default();
+                our_events.entry(item).or_default().push(OurEvent {
+                    uuid,
+                    action,
+                    detail,
+                });
             }
         }
         let mut their_events: HashMap<&str, Vec<&EventRow>> = HashMap::new();

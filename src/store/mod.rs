@@ -44,7 +44,9 @@ pub use exchange::{find_measure_by_text, find_problem_by_text, latest_entry, lat
 pub use ledger::{load_ledger, LedgerFilter};
 pub use links::{all_links, link, links_of, measures_for_linking, unlink, unlinked_measures};
 pub use measures::{get_measure, insert_measure, update_measure, NewMeasure};
-pub use merge::{merge, Conflict, Counts, MergeOptions, MergeReport, Note, Renumbered};
+pub use merge::{
+    check_other, merge, Conflict, Counts, MergeOptions, MergeReport, Note, Renumbered,
+};
 pub use migrate::{MIGRATIONS, SCHEMA_VERSION};
 pub use operations::{
     dependents, get_operation, items_of, last_undoable, later_operations, list_operations, revert,

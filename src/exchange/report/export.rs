@@ -38,7 +38,7 @@ pub fn print_export(
     match format {
         Format::Json => json(out, r),
         Format::Csv => {
-            let mut w = csv::Writer::from_writer(out);
+            let mut w = crate::render::cells::CsvWriter::from_writer(out);
             w.write_record([
                 "file", "format", "units", "problems", "measures", "progress", "sheets",
             ])?;

@@ -163,7 +163,7 @@ pub fn print_ledger(
     match format {
         Format::Json => json(out, r),
         Format::Csv => {
-            let mut w = csv::Writer::from_writer(out);
+            let mut w = crate::render::cells::CsvWriter::from_writer(out);
             w.write_record([
                 "row",
                 "id",

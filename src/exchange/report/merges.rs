@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::{json, wrap};
 use crate::render::{Format, Lang};
-use crate::store::{Counts, MergeReport, Note};
+use crate::store::{Conflict, Counts, MergeReport, Note};
 
 /// One merge (or `import --json`) source and what it brought.
 #[derive(Debug, Serialize)]
@@ -30,7 +30,7 @@ pub fn print_merges(
             many => json(out, &many),
         },
         Format::Csv => {
-            let mut w = csv::Writer::from_writer(out);
+            let mut w = crate::render::cells::CsvWriter::from_writer(out);
             w.write_record([
                 "source",
                 "dry_run",
@@ -131,23 +131,60 @@ fn merge_lines(m: &MergeSummary<'_>, lang: Lang) -> Vec<String> {
         });
     }
     for c in &r.conflicts {
-        lines.push(match lang {
-            Lang::Zh => format!(
-                "  冲突：{} 的{}两边都改过：保留本库的，对方的修改见 taizhang history {}",
-                c.id,
-                c.fields.iter().map(|f| field_label(f)).collect::<Vec<_>>().join("、"),
-                c.id
-            ),
-            Lang::En => format!(
-                "  conflict: {} was changed in both ({}); kept this store's, theirs is in 'taizhang history {}'",
-                c.id,
-                c.fields.join(", "),
-                c.id
-            ),
-        });
+        lines.push(conflict_text(c, lang));
     }
     lines.extend(r.notes.iter().map(|n| format!("  {}", note_text(n, lang))));
     lines
+}
+
+/// One conflict: the fields changed on both sides, what each side changed, and what was taken.
+fn conflict_text(c: &Conflict, lang: Lang) -> String {
+    let names = |fields: &[String]| -> String {
+        let mut names: Vec<&str> = Vec::new();
+        for f in fields {
+            let name = match lang {
+                Lang::Zh => field_label(f),
+                Lang::En => f.as_str(),
+            };
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        match (names.is_empty(), lang) {
+            (true, Lang::Zh) => "（无修改记录）".to_string(),
+            (true, Lang::En) => "(no recorded edit)".to_string(),
+            (false, Lang::Zh) => names.join("、"),
+            (false, Lang::En) => names.join(", "),
+        }
+    };
+    let (id, both, this, other) = (
+        c.id,
+        names(&c.fields),
+        names(&c.this_edited),
+        names(&c.other_edited),
+    );
+    match lang {
+        Lang::Zh => {
+            let taken = if c.taken.is_empty() {
+                String::new()
+            } else {
+                format!("，已采用对方改的{}", names(&c.taken))
+            };
+            format!(
+                "  冲突：{id} 的{both}两边都改过，保留本库的（本库改了{this}；对方改了{other}{taken}），对方的修改见 taizhang history {id}"
+            )
+        }
+        Lang::En => {
+            let taken = if c.taken.is_empty() {
+                String::new()
+            } else {
+                format!("; took their {}", names(&c.taken))
+            };
+            format!(
+                "  conflict: {id} has {both} changed in both (here: {this}; there: {other}{taken}); kept this store's, theirs is in 'taizhang history {id}'"
+            )
+        }
+    }
 }
 
 /// The Chinese name of an item field, as the ledger's columns call it.

@@ -2,12 +2,13 @@
 //! once as a `merge` event, items they deleted are deleted here too unless this store has events,
 //! progress or references they lack, and who edited an item decides whose fields win (`items`).
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use anyhow::Context;
 use rusqlite::{params, Connection};
 
-use super::{free_id, id_by_uuid, items, Merger, Note};
+use super::fields::{self, Mark};
+use super::{free_id, id_by_uuid, items, Merger, Note, OurEvent};
 use crate::error::Result;
 use crate::store::dump::EventRow;
 
@@ -85,7 +86,7 @@ impl Merger<'_> {
             let only_here = self
                 .our_events
                 .get(uuid)
-                .is_some_and(|ours| ours.iter().any(|(u, _)| !theirs.contains(u.as_str())));
+                .is_some_and(|ours| ours.iter().any(|e| !theirs.contains(e.uuid.as_str())));
             let (progress, _) = crate::store::attachments(self.conn, id)?;
             if only_here || progress > 0 || items::is_referenced(self.conn, id)? {
                 self.report.notes.push(Note::KeptDeleted {
@@ -103,30 +104,32 @@ impl Merger<'_> {
         Ok(())
     }
 
-    /// Whether this store and the other have each edited the item in ways the other lacks.
-    pub(super) fn edited(&self, uuid: &str) -> (bool, bool) {
-        let ours: Vec<&(String, String)> = self
-            .our_events
-            .get(uuid)
-            .map(|v| v.iter().collect())
-            .unwrap_or_default();
-        let theirs: Vec<&EventRow> = self.their_events.get(uuid).cloned().unwrap_or_default();
-        let our_ids: HashSet<&str> = ours.iter().map(|(u, _)| u.as_str()).collect();
+    /// What each side did to the item's fields since the copies parted: (ours, theirs), from
+    /// the events each side has and the other lacks.
+    pub(super) fn marks(&self, uuid: &str) -> (BTreeMap<String, Mark>, BTreeMap<String, Mark>) {
+        let ours: &[OurEvent] = self.our_events.get(uuid).map_or(&[], Vec::as_slice);
+        let theirs: &[&EventRow] = self.their_events.get(uuid).map_or(&[], Vec::as_slice);
+        let our_ids: HashSet<&str> = ours.iter().map(|e| e.uuid.as_str()).collect();
         let their_ids: HashSet<&str> = theirs.iter().map(|e| e.uuid.as_str()).collect();
-        let ours_only = ours
-            .iter()
-            .any(|(u, action)| action == "edit" && !their_ids.contains(u.as_str()));
-        let theirs_only = theirs
-            .iter()
-            .any(|e| e.action == "edit" && !our_ids.contains(e.uuid.as_str()));
-        (ours_only, theirs_only)
+        let our_marks = fields::marks(
+            ours.iter()
+                .filter(|e| !their_ids.contains(e.uuid.as_str()))
+                .map(|e| (e.action.as_str(), &e.detail)),
+        );
+        let their_marks = fields::marks(
+            theirs
+                .iter()
+                .filter(|e| !our_ids.contains(e.uuid.as_str()))
+                .map(|e| (e.action.as_str(), &e.detail)),
+        );
+        (our_marks, their_marks)
     }
 
     /// True when this store deleted the item with this UUID.
     pub(super) fn deleted_here(&self, uuid: &str) -> bool {
         self.our_events
             .get(uuid)
-            .is_some_and(|events| events.iter().any(|(_, action)| action == "delete"))
+            .is_some_and(|events| events.iter().any(|e| e.action == "delete"))
     }
 }
 

@@ -1,17 +1,20 @@
 //! Merging problems and measures: the same UUID with the same fields is nothing to do; new ones
-//! are inserted; differing ones are taken from the other store or kept, as its events decide.
+//! are inserted; differing ones are merged field by field, as the events decide (`fields`).
 
 use anyhow::Context;
 use rusqlite::{params, Connection, OptionalExtension};
-use serde::Serialize;
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
+use std::collections::BTreeMap;
+
+use super::fields::{self, Mark};
 use super::{free_id, Conflict, Merger, Note, Renumbered};
 use crate::error::Result;
 use crate::model::{ItemId, ItemKind};
 use crate::store::dump::{MeasureRow, ProblemRow};
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 struct ProblemFields {
     unit: i64,
     year: i64,
@@ -19,7 +22,7 @@ struct ProblemFields {
     text: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 struct MeasureFields {
     unit: i64,
     year: i64,
@@ -48,8 +51,8 @@ impl<'a> Merger<'a> {
                     self.problems.insert(&p.uuid, id);
                     if ours != theirs {
                         let id = ItemId::problem(id);
-                        if self.take_theirs(id, &p.uuid, &ours, &theirs) {
-                            update_problem(self.conn, id.num, &theirs)?;
+                        if let Some(merged) = self.resolve(id, &p.uuid, &ours, &theirs) {
+                            update_problem(self.conn, id.num, &merged)?;
                         }
                     }
                 }
@@ -93,8 +96,8 @@ impl<'a> Merger<'a> {
                     self.measures.insert(&m.uuid, id);
                     if ours != theirs {
                         let id = ItemId::measure(id);
-                        if self.take_theirs(id, &m.uuid, &ours, &theirs) {
-                            update_measure(self.conn, id.num, &theirs)?;
+                        if let Some(merged) = self.resolve(id, &m.uuid, &ours, &theirs) {
+                            update_measure(self.conn, id.num, &merged)?;
                         }
                     }
                 }
@@ -112,37 +115,62 @@ impl<'a> Merger<'a> {
         Ok(())
     }
 
-    /// Decides a difference: true when this store takes the other's fields (only they edited
-    /// the item since the copies parted); else records a conflict and keeps ours.
-    fn take_theirs<T: Serialize>(&mut self, id: ItemId, uuid: &str, ours: &T, theirs: &T) -> bool {
-        let (ours_edited, theirs_edited) = self.edited(uuid);
-        let ours = serde_json::to_value(ours).unwrap_or_default();
-        let theirs = serde_json::to_value(theirs).unwrap_or_default();
-        let same_unit = ours["unit"] == theirs["unit"];
-        if theirs_edited && !ours_edited && same_unit {
-            match id.kind {
-                ItemKind::Problem => self.report.updated.problems += 1,
-                ItemKind::Measure => self.report.updated.measures += 1,
-            }
-            return true;
+    /// Decides a difference field by field: returns the fields to write when some are taken
+    /// from the other store, and reports (and records once) the fields changed on both sides.
+    fn resolve<T: Serialize + DeserializeOwned>(
+        &mut self,
+        id: ItemId,
+        uuid: &str,
+        ours: &T,
+        theirs: &T,
+    ) -> Option<T> {
+        let (Ok(Value::Object(ours)), Ok(Value::Object(theirs))) =
+            (serde_json::to_value(ours), serde_json::to_value(theirs))
+        else {
+            return None;
+        };
+        let (our_marks, their_marks) = self.marks(uuid);
+        let decision = fields::decide(&ours, &theirs, &our_marks, &their_marks);
+        let mut merged = ours.clone();
+        for field in &decision.take {
+            merged.insert(field.clone(), theirs[field.as_str()].clone());
         }
-        let mut fields = Map::new();
-        for (key, value) in ours.as_object().into_iter().flatten() {
-            if theirs.get(key) != Some(value) {
-                fields.insert(
-                    key.clone(),
-                    json!({"this": value, "other": theirs[key.as_str()]}),
-                );
-            }
+        if !decision.conflicts.is_empty() {
+            // A conflict recorded by an earlier merge means both sides edited the field.
+            let edited = |marks: &BTreeMap<String, Mark>, other: &BTreeMap<String, Mark>| {
+                ours.keys()
+                    .filter(|f| ours.get(*f) != theirs.get(*f))
+                    .filter(|f| marks.contains_key(*f) || other.get(*f) == Some(&Mark::Conflicted))
+                    .cloned()
+                    .collect()
+            };
+            let conflicting: Map<String, Value> = decision
+                .conflicts
+                .iter()
+                .map(|f| {
+                    let pair = json!({"this": ours[f.as_str()], "other": theirs[f.as_str()]});
+                    (f.clone(), pair)
+                })
+                .collect();
+            self.report.conflicts.push(Conflict {
+                id,
+                uuid: uuid.to_string(),
+                fields: decision.conflicts.clone(),
+                this_edited: edited(&our_marks, &their_marks),
+                other_edited: edited(&their_marks, &our_marks),
+                taken: decision.take.clone(),
+            });
+            let detail = json!({"kept": "this", "fields": Value::Object(conflicting)});
+            self.pending.push((id, uuid.to_string(), detail));
         }
-        self.report.conflicts.push(Conflict {
-            id,
-            uuid: uuid.to_string(),
-            fields: fields.keys().cloned().collect(),
-        });
-        let detail = json!({"kept": "this", "fields": Value::Object(fields)});
-        self.pending.push((id, uuid.to_string(), detail));
-        false
+        if decision.take.is_empty() {
+            return None;
+        }
+        match id.kind {
+            ItemKind::Problem => self.report.updated.problems += 1,
+            ItemKind::Measure => self.report.updated.measures += 1,
+        }
+        serde_json::from_value(Value::Object(merged)).ok()
     }
 
     fn insert_problem(&mut self, p: &ProblemRow, fields: &ProblemFields) -> Result<i64> {

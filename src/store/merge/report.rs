@@ -47,7 +47,7 @@ pub struct MergeReport {
     pub updated: Counts,
     /// Items that came in under another id because theirs was taken here.
     pub renumbered: Vec<Renumbered>,
-    /// Items changed differently here and there: this store's fields were kept.
+    /// Items with fields changed both here and there: this store's values of those were kept.
     pub conflicts: Vec<Conflict>,
     /// Other things worth knowing.
     pub notes: Vec<Note>,
@@ -65,8 +65,15 @@ pub struct Conflict {
     /// The item's id here.
     pub id: ItemId,
     pub uuid: String,
-    /// The fields that differ.
+    /// The fields changed on both sides (or with no event to explain the difference): this
+    /// store's values were kept.
     pub fields: Vec<String>,
+    /// The differing fields this store changed since the copies parted.
+    pub this_edited: Vec<String>,
+    /// The differing fields the other store changed since the copies parted.
+    pub other_edited: Vec<String>,
+    /// The fields only the other store changed, taken from it.
+    pub taken: Vec<String>,
 }
 
 /// Something a merge did not do, or did in a way worth telling.

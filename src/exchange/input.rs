@@ -1,0 +1,60 @@
+//! Reading an input file whole, within a stated size: a summary, a ledger or an export that is
+//! larger than any real one, or a FIFO or device that never ends, is refused before it is read.
+
+use std::io::Read;
+use std::path::Path;
+
+use crate::error::{Error, Result};
+
+/// The largest summary (.docx, .txt, .md) `import` reads.
+pub const SUMMARY_LIMIT: u64 = 20 * 1024 * 1024;
+/// The largest ledger (.xlsx, .csv) or export (.json) `import` reads.
+pub const LEDGER_LIMIT: u64 = 50 * 1024 * 1024;
+
+/// Refuses `path` unless it is a regular file of at most `limit` bytes (checked before reading).
+pub fn check(path: &Path, limit: u64) -> Result<()> {
+    let meta = std::fs::metadata(path).map_err(|e| {
+        Error::invalid(format!(
+            "cannot read {} ({e}); check the path",
+            path.display()
+        ))
+    })?;
+    if !meta.is_file() {
+        return Err(Error::invalid(format!(
+            "{} is not a regular file (a folder, FIFO or device); give the path of a saved file",
+            path.display()
+        )));
+    }
+    if meta.len() > limit {
+        return Err(too_large(path, limit));
+    }
+    Ok(())
+}
+
+/// The bytes of `path`, after [`check`]; a file that grows past `limit` while read is refused.
+pub fn read(path: &Path, limit: u64) -> Result<Vec<u8>> {
+    check(path, limit)?;
+    let unreadable = |e: std::io::Error| {
+        Error::invalid(format!(
+            "cannot read {} ({e}); check the path",
+            path.display()
+        ))
+    };
+    let file = std::fs::File::open(path).map_err(unreadable)?;
+    let mut bytes = Vec::new();
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(path, limit));
+    }
+    Ok(bytes)
+}
+
+fn too_large(path: &Path, limit: u64) -> Error {
+    Error::invalid(format!(
+        "{} is larger than {} MB, more than any real file of its kind; split it or check that it is the right file",
+        path.display(),
+        limit / (1024 * 1024)
+    ))
+}
