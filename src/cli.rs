@@ -89,12 +89,24 @@ pub enum Command {
     Status(cmd::status::StatusArgs),
     Show(cmd::show::ShowArgs),
     History(cmd::history::HistoryArgs),
+    Backup(cmd::backup::BackupArgs),
+    Restore(cmd::backup::RestoreArgs),
 }
 
 /// Runs a parsed command line, writing its output to `out`.
 pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<()> {
     let ctx = Ctx::new(&cli.global)?;
-    match cli.command {
+    let result = run_command(&ctx, cli.command, out);
+    // SQLite may find damage late, deep inside a command: say so in one sentence.
+    match ctx.store_path() {
+        Ok(store) => result.map_err(|e| crate::store::recognise_damage(e, &store)),
+        Err(_) => result,
+    }
+}
+
+fn run_command(ctx: &Ctx, command: Command, out: &mut dyn Write) -> Result<()> {
+    let ctx = ctx.clone();
+    match command {
         Command::Init(args) => cmd::init::run(&ctx, args, out),
         Command::Unit(command) => cmd::unit::run(&ctx, command, out),
         Command::Problem(command) => cmd::problem::run(&ctx, command, out),
@@ -115,6 +127,8 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<()> {
         Command::Status(args) => cmd::status::run(&ctx, args, out),
         Command::Show(args) => cmd::show::run(&ctx, args, out),
         Command::History(args) => cmd::history::run(&ctx, args, out),
+        Command::Backup(args) => cmd::backup::run_backup(&ctx, args, out),
+        Command::Restore(args) => cmd::backup::run_restore(&ctx, args, out),
     }
 }
 
