@@ -237,7 +237,11 @@ fn restore_refuses_what_is_not_a_good_taizhang_store_and_changes_nothing() {
     taizhang: error: incomplete.db is missing its tables (evidence); restore a backup with 'taizhang restore FILE'
     ");
     assert_eq!(env.fingerprint(), before);
-    assert_eq!(files_in(dir), files, "no backup is kept when nothing is restored");
+    assert_eq!(
+        files_in(dir),
+        files,
+        "no backup is kept when nothing is restored"
+    );
 }
 
 #[test]
@@ -408,10 +412,16 @@ fn a_damaged_or_truncated_store_gets_one_sentence_and_exit_3() {
         damage(env.db(), how);
         for args in [&["status"][..], &["progress", "M3", "--status", "done"]] {
             let output = env.cmd(args).output().unwrap();
-            assert_eq!(output.status.code(), Some(3), "{how}: {}", env.render(&output));
+            assert_eq!(
+                output.status.code(),
+                Some(3),
+                "{how}: {}",
+                env.render(&output)
+            );
             let stderr = String::from_utf8_lossy(&output.stderr);
             assert!(
-                stderr.contains("is damaged (SQLite cannot read it)") && stderr.lines().count() == 1,
+                stderr.contains("is damaged (SQLite cannot read it)")
+                    && stderr.lines().count() == 1,
                 "{how} {args:?}: {stderr}"
             );
         }
