@@ -96,16 +96,16 @@ pub enum Command {
 /// Runs a parsed command line, writing its output to `out`.
 pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<()> {
     let ctx = Ctx::new(&cli.global)?;
-    let result = run_command(&ctx, cli.command, out);
+    let store = ctx.store_path().ok();
+    let result = run_command(ctx, cli.command, out);
     // SQLite may find damage late, deep inside a command: say so in one sentence.
-    match ctx.store_path() {
-        Ok(store) => result.map_err(|e| crate::store::recognise_damage(e, &store)),
-        Err(_) => result,
+    match store {
+        Some(store) => result.map_err(|e| crate::store::recognise_damage(e, &store)),
+        None => result,
     }
 }
 
-fn run_command(ctx: &Ctx, command: Command, out: &mut dyn Write) -> Result<()> {
-    let ctx = ctx.clone();
+fn run_command(ctx: Ctx, command: Command, out: &mut dyn Write) -> Result<()> {
     match command {
         Command::Init(args) => cmd::init::run(&ctx, args, out),
         Command::Unit(command) => cmd::unit::run(&ctx, command, out),
