@@ -91,12 +91,24 @@ pub enum Command {
     History(cmd::history::HistoryArgs),
     Delete(cmd::delete::DeleteArgs),
     Undo(cmd::undo::UndoArgs),
+    Backup(cmd::backup::BackupArgs),
+    Restore(cmd::backup::RestoreArgs),
 }
 
 /// Runs a parsed command line, writing its output to `out`.
 pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<()> {
     let ctx = Ctx::new(&cli.global)?;
-    match cli.command {
+    let store = ctx.store_path().ok();
+    let result = run_command(ctx, cli.command, out);
+    // SQLite may find damage late, deep inside a command: say so in one sentence.
+    match store {
+        Some(store) => result.map_err(|e| crate::store::recognise_damage(e, &store)),
+        None => result,
+    }
+}
+
+fn run_command(ctx: Ctx, command: Command, out: &mut dyn Write) -> Result<()> {
+    match command {
         Command::Init(args) => cmd::init::run(&ctx, args, out),
         Command::Unit(command) => cmd::unit::run(&ctx, command, out),
         Command::Problem(command) => cmd::problem::run(&ctx, command, out),
@@ -119,6 +131,8 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<()> {
         Command::History(args) => cmd::history::run(&ctx, args, out),
         Command::Delete(args) => cmd::delete::run(&ctx, args, out),
         Command::Undo(args) => cmd::undo::run(&ctx, args, out),
+        Command::Backup(args) => cmd::backup::run_backup(&ctx, args, out),
+        Command::Restore(args) => cmd::backup::run_restore(&ctx, args, out),
     }
 }
 

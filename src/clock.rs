@@ -45,4 +45,27 @@ impl Clock {
     pub fn timestamp(&self) -> &str {
         &self.timestamp
     }
+
+    /// The command's time as `YYYYMMDD-HHMMSS` (local time as recorded), for file names such as
+    /// backups. A timestamp that is not RFC 3339 gives the as-of date at midnight.
+    pub fn stamp(&self) -> String {
+        chrono::DateTime::parse_from_rfc3339(&self.timestamp)
+            .map(|t| t.format("%Y%m%d-%H%M%S").to_string())
+            .unwrap_or_else(|_| self.today.format("%Y%m%d-000000").to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_stamp_is_the_recorded_local_time_in_file_name_form() {
+        let today = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
+        assert_eq!(
+            Clock::fixed(today, "2026-01-15T09:30:05+08:00").stamp(),
+            "20260115-093005"
+        );
+        assert_eq!(Clock::fixed(today, "soon").stamp(), "20260115-000000");
+    }
 }

@@ -129,6 +129,46 @@ pub enum Error {
     #[error("{0} is busy: another taizhang is writing to it; try again when it has finished")]
     StoreBusy(PathBuf),
 
+    #[error(
+        "{path} was written by an older taizhang (schema {found}, this one uses {known}) and needs \
+         upgrading; run 'taizhang init' to upgrade it (a backup is made first)"
+    )]
+    StoreNeedsUpgrade {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
+
+    #[error(
+        "{0} is damaged (SQLite cannot read it); restore a backup with 'taizhang restore FILE'"
+    )]
+    StoreDamaged(PathBuf),
+
+    #[error(
+        "{path} is missing its tables ({missing}); restore a backup with 'taizhang restore FILE'"
+    )]
+    StoreIncomplete { path: PathBuf, missing: String },
+
+    #[error(
+        "{0} is in a read-only folder, and writing needs its journal beside it; make the folder \
+         writable (chmod u+w) or copy the store to a writable place"
+    )]
+    StoreFolderReadOnly(PathBuf),
+
+    #[error("{0} is not a taizhang store; give restore a file written by 'taizhang backup'")]
+    NotABackup(PathBuf),
+
+    #[error(
+        "{0} fails SQLite's integrity check, so it is not restored; give restore another backup"
+    )]
+    BackupDamaged(PathBuf),
+
+    #[error(
+        "{0} cannot be read as a taizhang store, so restore cannot keep a backup of it first; \
+         add --force to keep a copy of its bytes and replace it"
+    )]
+    UnreadableStoreToReplace(PathBuf),
+
     #[error("no home directory to keep the store in; give one with --db PATH or TAIZHANG_DB")]
     NoDataDir,
 
@@ -147,6 +187,13 @@ impl Error {
             | Error::DamagedStoreToMerge(_)
             | Error::StoreTooNew { .. }
             | Error::StoreBusy(_)
+            | Error::StoreNeedsUpgrade { .. }
+            | Error::StoreDamaged(_)
+            | Error::StoreIncomplete { .. }
+            | Error::StoreFolderReadOnly(_)
+            | Error::NotABackup(_)
+            | Error::BackupDamaged(_)
+            | Error::UnreadableStoreToReplace(_)
             | Error::NoDataDir => exit::STORE,
             Error::Other(_) => exit::FAILURE,
             _ => exit::BAD_INPUT,

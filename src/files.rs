@@ -89,27 +89,84 @@ pub fn write(
         return Ok(Written::Stdout);
     }
     check_target(path, force, store)?;
-    let cannot = |e: std::io::Error| {
-        Error::invalid(format!(
-            "cannot write {} ({e}); check that its folder exists and is writable",
-            path.display()
-        ))
-    };
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
+    let mut partial = partial_beside(path)?;
+    partial
+        .write_all(bytes)
+        .map_err(|e| cannot_write(path, e))?;
+    partial
+        .as_file()
+        .sync_all()
+        .map_err(|e| cannot_write(path, e))?;
+    persist(partial, path, force)
+}
+
+/// Writes `path` as [`write`] does, for writers that need a path rather than bytes (SQLite's
+/// backup): `fill` writes the temporary file at the path it is given (created empty and
+/// exclusively in the target's folder), which is then flushed and renamed into place. When `fill`
+/// fails, the temporary file is removed and nothing appears at `path`.
+pub fn write_with(
+    path: &Path,
+    force: bool,
+    store: Option<&Path>,
+    fill: impl FnOnce(&Path) -> Result<()>,
+) -> Result<Written> {
+    check_target(path, force, store)?;
+    let partial = partial_beside(path)?;
+    fill(partial.path())?;
+    std::fs::File::open(partial.path())
+        .and_then(|f| f.sync_all())
+        .map_err(|e| cannot_write(path, e))?;
+    persist(partial, path, force)
+}
+
+/// A free name beside `store` for a copy of it: `<stem>-backup-<stamp>.db`, or with `-2`, `-3`…
+/// after the stamp when that name is taken (two backups in one second).
+pub fn backup_name(store: &Path, stamp: &str) -> PathBuf {
+    let stem = store
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "taizhang".to_string());
+    let folder = store.parent().unwrap_or(Path::new(""));
+    let taken = |p: &Path| std::fs::symlink_metadata(p).is_ok();
+    let first = folder.join(format!("{stem}-backup-{stamp}.db"));
+    if !taken(&first) {
+        return first;
+    }
+    (2..)
+        .map(|n| folder.join(format!("{stem}-backup-{stamp}-{n}.db")))
+        .find(|p| !taken(p))
+        .expect("some numbered name is free")
+}
+
+fn cannot_write(path: &Path, e: std::io::Error) -> Error {
+    Error::invalid(format!(
+        "cannot write {} ({e}); check that its folder exists and is writable",
+        path.display()
+    ))
+}
+
+/// A temporary file created exclusively in `path`'s folder, named after it.
+fn partial_beside(path: &Path) -> Result<tempfile::NamedTempFile> {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let mut partial = tempfile::Builder::new()
+    tempfile::Builder::new()
         .prefix(&format!(".{name}."))
         .suffix(".taizhang-partial")
-        .tempfile_in(folder)
-        .map_err(cannot)?;
-    partial.write_all(bytes).map_err(cannot)?;
-    partial.as_file().sync_all().map_err(cannot)?;
+        .tempfile_in(folder_of(path))
+        .map_err(|e| cannot_write(path, e))
+}
+
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+/// Renames the finished temporary file into place (over an existing file only when `force`).
+fn persist(partial: tempfile::NamedTempFile, path: &Path, force: bool) -> Result<Written> {
     let persisted = if force {
         partial.persist(path).map(drop)
     } else {
@@ -122,10 +179,10 @@ pub fn write(
                 path.display()
             ))
         } else {
-            cannot(e.error)
+            cannot_write(path, e.error)
         }
     })?;
-    if let Ok(dir) = std::fs::File::open(folder) {
+    if let Ok(dir) = std::fs::File::open(folder_of(path)) {
         let _ = dir.sync_all(); // the rename itself survives a power cut where the system allows
     }
     Ok(Written::File(path.to_path_buf()))
@@ -198,6 +255,33 @@ mod tests {
     fn a_device_is_refused() {
         let err = write(Path::new("/dev/null"), b"x", true, None, &mut Vec::new()).unwrap_err();
         assert!(err.to_string().contains("device"), "{err}");
+    }
+
+    #[test]
+    fn a_failed_fill_leaves_nothing_behind_and_a_good_one_is_renamed_into_place() {
+        let dir = folder();
+        let path = dir.path().join("copy.db");
+        let err = write_with(&path, false, None, |_| Err(Error::invalid("no"))).unwrap_err();
+        assert_eq!(err.to_string(), "no");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+        write_with(&path, false, None, |p| Ok(std::fs::write(p, "db")?)).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "db");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        let again = write_with(&path, false, None, |p| Ok(std::fs::write(p, "x")?));
+        assert!(again.unwrap_err().to_string().contains("--force"));
+    }
+
+    #[test]
+    fn a_backup_name_is_beside_the_store_and_never_taken() {
+        let dir = folder();
+        let store = dir.path().join("台账.db");
+        let first = backup_name(&store, "20260115-093000");
+        assert_eq!(first, dir.path().join("台账-backup-20260115-093000.db"));
+        std::fs::write(&first, "").unwrap();
+        assert_eq!(
+            backup_name(&store, "20260115-093000"),
+            dir.path().join("台账-backup-20260115-093000-2.db")
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 mod common;
 mod test_agreement;
 mod test_analysis;
+mod test_backup;
 mod test_common;
 mod test_demo;
 mod test_errors;

@@ -119,6 +119,7 @@ fn a_store_made_by_an_older_schema_is_upgraded_and_keeps_its_ledger() {
     std::fs::copy(fixture, env.db()).unwrap();
     let old = env.fingerprint();
     assert!(old.starts_with("user_version 1\n"));
+    env.ok(&["init"]);
     let status = env.ok(&["status", "--format", "json"]);
     let rows: Vec<serde_json::Value> = serde_json::from_str(&status).unwrap();
     assert_eq!(rows.len(), 19);

@@ -237,6 +237,10 @@ fn clear_previous_demo(path: &Path) -> Result<()> {
     };
     let store = match Store::open(path, store::Access::Read) {
         Ok(store) => store,
+        // Opened to be read only: an older store is refused as it is, never upgraded.
+        Err(Error::StoreNeedsUpgrade { .. }) => {
+            return refuse("is a taizhang store the demo did not make")
+        }
         Err(_) => return refuse("exists and is not a taizhang demo store"),
     };
     match store::actors(store.conn())?.as_slice() {

@@ -13,7 +13,8 @@ use crate::store::{Created, Store};
 /// Create a new store, or upgrade the one already there.
 ///
 /// The store is one SQLite file: --db PATH, else $TAIZHANG_DB, else taizhang.db in the platform
-/// data directory. Running init on an existing store changes nothing but pending upgrades.
+/// data directory. Running init on an existing store changes nothing but pending upgrades; before
+/// upgrading a store of an older taizhang, init writes a backup of it beside it and says so.
 ///
 /// Example: taizhang --db ledger.db init
 #[derive(Debug, Args)]
@@ -29,6 +30,7 @@ struct InitReport {
 
 pub fn run(ctx: &Ctx, _args: InitArgs, out: &mut dyn Write) -> Result<()> {
     let path = ctx.store_path()?;
+    let upgrade = ctx.upgrade(&path)?;
     let (store, created) = Store::create(&path)?;
     let report = InitReport {
         path: path.display().to_string(),
@@ -49,6 +51,14 @@ pub fn run(ctx: &Ctx, _args: InitArgs, out: &mut dyn Write) -> Result<()> {
         }
         Format::Table | Format::Md => {
             let message = match (created, ctx.lang) {
+                (_, crate::render::Lang::Zh) if upgrade.is_some() => format!(
+                    "已将台账 {} 升级到第{}版",
+                    report.path, report.schema_version
+                ),
+                (_, crate::render::Lang::En) if upgrade.is_some() => format!(
+                    "upgraded store {} to schema {}",
+                    report.path, report.schema_version
+                ),
                 (Created::New, crate::render::Lang::Zh) => format!("已创建台账：{}", report.path),
                 (Created::New, crate::render::Lang::En) => format!("created store {}", report.path),
                 (Created::Existing, crate::render::Lang::Zh) => {

@@ -2,6 +2,7 @@
 //! `run(ctx, args, out)`: validate → open the store (one transaction for writes) → compute →
 //! render → commit. No SQL and no table formatting here.
 
+pub mod backup;
 pub mod carry;
 pub mod common;
 pub mod delete;
@@ -129,10 +130,35 @@ impl Ctx {
         }
     }
 
+    /// Opens the store. For writing, a store of an older schema is first upgraded (after a backup
+    /// beside it, said on stderr); for reading it is refused with how to upgrade it.
     pub fn open(&self, access: Access) -> Result<Store> {
-        let mut store = Store::open(&self.store_path()?, access)?;
+        let path = self.store_path()?;
+        if access == Access::Write {
+            self.upgrade(&path)?;
+        }
+        let mut store = Store::open(&path, access)?;
         store.set_operation(self.operation());
         Ok(store)
+    }
+
+    /// Upgrades an older store at `path` (backing it up first) and says so on stderr.
+    pub fn upgrade(&self, path: &std::path::Path) -> Result<Option<store::Upgrade>> {
+        let upgrade = Store::upgrade(path, &self.clock.stamp())?;
+        if let Some(u) = &upgrade {
+            let backup = u.backup.display();
+            match self.lang {
+                Lang::Zh => eprintln!(
+                    "提示：台账架构将从第{}版升级到第{}版，升级前已备份到 {backup}",
+                    u.from, u.to
+                ),
+                Lang::En => eprintln!(
+                    "note: the store's schema is upgraded from version {} to {}; it was first backed up to {backup}",
+                    u.from, u.to
+                ),
+            }
+        }
+        Ok(upgrade)
     }
 
     /// Appends an event stamped with this command's time and actor: the one writer of the

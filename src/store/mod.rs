@@ -1,10 +1,12 @@
 //! The store: one SQLite file, and the only place SQL lives.
 //!
 //! `Store::open` checks the file before trusting it (a directory, a read-only file, a file that is
-//! not SQLite, a store from a newer taizhang), applies pending migrations, and sets the pragmas every
-//! connection needs (foreign keys, WAL, busy timeout). The entity modules take a `&Connection`
+//! not SQLite or is damaged, a store missing its tables, from a newer taizhang or from an older one
+//! not yet upgraded), and sets the pragmas every connection needs (foreign keys, WAL, busy
+//! timeout). Only `Store::upgrade` migrates an existing store, after backing it up. The entity modules take a `&Connection`
 //! (a `Transaction` derefs to one) and return domain types; rusqlite types never leave this module.
 
+mod backup;
 mod carry;
 mod corpus;
 mod documents;
@@ -32,6 +34,7 @@ use std::time::Duration;
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
 pub use crate::model::{Decision, LedgerData, Operation, ProblemText, UnitSummary};
+pub use backup::{backup, check_backup, restore, Counts as StoreCounts, Restored};
 pub use carry::{carried_from, carried_into, insert_carry};
 pub use corpus::problems_for_clustering;
 pub use documents::{
@@ -96,25 +99,41 @@ pub struct Store {
     last_operation: std::rc::Rc<std::cell::Cell<Option<i64>>>,
 }
 
+/// What [`Store::upgrade`] did to a store of an older schema.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Upgrade {
+    pub from: i64,
+    pub to: i64,
+    /// The copy of the store as it was, written beside it before the first step.
+    pub backup: PathBuf,
+}
+
 impl Store {
     /// Opens an existing store. A missing file is an error: only `init` creates stores, so a typo
-    /// in `--db` never silently starts an empty ledger.
+    /// in `--db` never silently starts an empty ledger. `Access::Read` opens the file read-only
+    /// (also in a read-only folder). Neither access upgrades a store of an older schema: that
+    /// is [`Store::upgrade`]'s job, which backs it up first.
     pub fn open(path: &Path, access: Access) -> Result<Store> {
         check_path(path)?;
         if !path.exists() {
             return Err(Error::NoStore(path.to_path_buf()));
         }
-        let read_only = is_read_only(path);
-        if access == Access::Write && read_only {
+        let read_only = access == Access::Read || is_read_only(path);
+        if access == Access::Write && is_read_only(path) {
             return Err(Error::StoreReadOnly(path.to_path_buf()));
         }
-        let flags = if read_only {
-            OpenFlags::SQLITE_OPEN_READ_ONLY
+        if access == Access::Write && folder_is_read_only(path) {
+            return Err(Error::StoreFolderReadOnly(path.to_path_buf()));
+        }
+        let conn = if read_only {
+            open_for_reading(path)?
         } else {
-            OpenFlags::SQLITE_OPEN_READ_WRITE
+            Connection::open_with_flags(
+                path,
+                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )
+            .map_err(|e| classify(path, e))?
         };
-        let conn = Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-            .map_err(|e| classify(path, e))?;
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
@@ -126,7 +145,8 @@ impl Store {
         Ok(store)
     }
 
-    /// Creates a store at `path`, or opens (and migrates) the one already there.
+    /// Creates a store at `path`, or opens the one already there (which must be at the current
+    /// schema: upgrade it first with [`Store::upgrade`]).
     pub fn create(path: &Path) -> Result<(Store, Created)> {
         check_path(path)?;
         let existed = path.exists();
@@ -140,6 +160,9 @@ impl Store {
                     parent.display()
                 ))
             })?;
+        }
+        if folder_is_read_only(path) {
+            return Err(Error::StoreFolderReadOnly(path.to_path_buf()));
         }
         let conn = Connection::open(path).map_err(|e| classify(path, e))?;
         let mut store = Store {
@@ -156,6 +179,46 @@ impl Store {
             Created::New
         };
         Ok((store, created))
+    }
+
+    /// Brings the store at `path` to the current schema when it is older, after writing a backup
+    /// of it beside it (named with `stamp`, see [`crate::files::backup_name`]). Returns what was
+    /// done, or `None` when the store is missing, new, current or not a taizhang store (opening
+    /// it then says why).
+    pub fn upgrade(path: &Path, stamp: &str) -> Result<Option<Upgrade>> {
+        if !path.is_file() {
+            return Ok(None);
+        }
+        let from = {
+            let Ok(conn) = open_for_reading(path) else {
+                return Ok(None);
+            };
+            let app_id = application_id(&conn).unwrap_or(0);
+            let version = migrate::user_version(&conn).unwrap_or(0);
+            if app_id != APPLICATION_ID || version == 0 || version >= SCHEMA_VERSION {
+                return Ok(None);
+            }
+            check_tables(path, &conn, version)?;
+            let backup = crate::files::backup_name(path, stamp);
+            backup::copy_to_file(path, &conn, &backup)?;
+            (version, backup)
+        };
+        if is_read_only(path) {
+            return Err(Error::StoreReadOnly(path.to_path_buf()));
+        }
+        let mut conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| classify(path, e))?;
+        conn.busy_timeout(busy_timeout())
+            .map_err(|e| classify(path, e))?;
+        migrate::migrate(&mut conn, from.0, APPLICATION_ID).map_err(|e| classify(path, e))?;
+        Ok(Some(Upgrade {
+            from: from.0,
+            to: SCHEMA_VERSION,
+            backup: from.1,
+        }))
     }
 
     /// An empty, migrated store in memory, for unit tests.
@@ -231,30 +294,28 @@ impl Store {
         self.conn
             .pragma_update(None, "foreign_keys", true)
             .map_err(wrap)?;
-        let app_id: i64 = self
-            .conn
-            .pragma_query_value(None, "application_id", |r| r.get(0))
-            .map_err(wrap)?;
+        let app_id = application_id(&self.conn).map_err(wrap)?;
         let version = migrate::user_version(&self.conn).map_err(wrap)?;
         if app_id != APPLICATION_ID {
             let empty = migrate::is_empty(&self.conn).map_err(wrap)?;
             if !(may_initialise && empty && version == 0) {
                 return Err(Error::NotAStore(path));
             }
-        }
-        if version > SCHEMA_VERSION {
+            migrate::migrate(&mut self.conn, 0, APPLICATION_ID).map_err(wrap)?;
+        } else if version > SCHEMA_VERSION {
             return Err(Error::StoreTooNew {
                 path,
                 found: version,
                 known: SCHEMA_VERSION,
             });
+        } else if version < SCHEMA_VERSION {
+            return Err(Error::StoreNeedsUpgrade {
+                path,
+                found: version,
+                known: SCHEMA_VERSION,
+            });
         }
-        if version < SCHEMA_VERSION {
-            if read_only {
-                return Err(Error::StoreReadOnly(path));
-            }
-            migrate::migrate(&mut self.conn, version, APPLICATION_ID).map_err(wrap)?;
-        }
+        check_tables(&path, &self.conn, SCHEMA_VERSION)?;
         if !read_only && self.path != Path::new(":memory:") {
             self.conn
                 .pragma_update_and_check(None, "journal_mode", "wal", |_| Ok(()))
@@ -264,7 +325,132 @@ impl Store {
     }
 }
 
-fn busy_timeout() -> Duration {
+/// The tables every store of schema `version` has; a store missing one cannot be used.
+fn required_tables(version: i64) -> Vec<&'static str> {
+    let mut tables = vec![
+        "units",
+        "unit_aliases",
+        "documents",
+        "problems",
+        "measures",
+        "measure_co_depts",
+        "problem_measures",
+        "progress",
+        "evidence",
+        "events",
+    ];
+    if version >= 2 {
+        tables.push("carry_overs");
+    }
+    if version >= 3 {
+        tables.push("recurrences");
+    }
+    tables
+}
+
+/// Refuses a store that lacks tables its schema version promises (`Error::StoreIncomplete`).
+pub(crate) fn check_tables(path: &Path, conn: &Connection, version: i64) -> Result<()> {
+    let mut stmt = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table'")
+        .map_err(|e| classify(path, e))?;
+    let present: Vec<String> = stmt
+        .query_map([], |r| r.get(0))
+        .and_then(|rows| rows.collect())
+        .map_err(|e| classify(path, e))?;
+    let missing: Vec<&str> = required_tables(version)
+        .into_iter()
+        .filter(|t| !present.iter().any(|p| p == t))
+        .collect();
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::StoreIncomplete {
+            path: path.to_path_buf(),
+            missing: missing.join(", "),
+        })
+    }
+}
+
+fn application_id(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.pragma_query_value(None, "application_id", |r| r.get(0))
+}
+
+/// Opens `path` to be read and never written. Where SQLite may write beside it, the connection
+/// is a read-write one that only reads, so the last reader tidies the `-wal` and `-shm` files
+/// away as a writer does; a read-only file or folder gets [`open_read_only`].
+pub(crate) fn open_for_reading(path: &Path) -> Result<Connection> {
+    if is_read_only(path) || folder_is_read_only(path) {
+        return open_read_only(path);
+    }
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| classify(path, e))?;
+    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
+        r.get::<_, i64>(0)
+    })
+    .map_err(|e| classify(path, e))?;
+    Ok(conn)
+}
+
+/// Opens `path` read-only and reads its schema, so a file SQLite cannot read fails here. A store
+/// in WAL mode in a folder nobody may write to (no `-shm` can be made) is opened as immutable:
+/// nobody can be writing to it there.
+pub(crate) fn open_read_only(path: &Path) -> Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let probe = |conn: &Connection| {
+        conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
+            r.get::<_, i64>(0)
+        })
+    };
+    let first = Connection::open_with_flags(path, flags).and_then(|conn| {
+        probe(&conn)?;
+        Ok(conn)
+    });
+    match first {
+        Ok(conn) => Ok(conn),
+        Err(error)
+            if matches!(
+                error.sqlite_error_code(),
+                Some(ErrorCode::CannotOpen | ErrorCode::ReadOnly)
+            ) =>
+        {
+            let uri = immutable_uri(path).ok_or_else(|| classify(path, error))?;
+            let conn = Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI)
+                .map_err(|e| classify(path, e))?;
+            probe(&conn).map_err(|e| classify(path, e))?;
+            Ok(conn)
+        }
+        Err(error) => Err(classify(path, error)),
+    }
+}
+
+/// `file:/abs/path?immutable=1`, with the characters a URI gives a meaning escaped.
+fn immutable_uri(path: &Path) -> Option<String> {
+    let absolute = std::path::absolute(path).ok()?;
+    let text = absolute.to_str()?;
+    let mut uri = String::from("file:");
+    for ch in text.chars() {
+        match ch {
+            '%' | '?' | '#' | ' ' => uri.push_str(&format!("%{:02X}", ch as u32)),
+            _ => uri.push(ch),
+        }
+    }
+    uri.push_str("?immutable=1");
+    Some(uri)
+}
+
+/// Whether the folder holding `path` is marked read-only (SQLite keeps its journal there).
+fn folder_is_read_only(path: &Path) -> bool {
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    is_read_only(folder)
+}
+
+pub(crate) fn busy_timeout() -> Duration {
     std::env::var("TAIZHANG_BUSY_TIMEOUT_MS")
         .ok()
         .and_then(|ms| ms.parse().ok())
@@ -290,7 +476,11 @@ fn is_read_only(path: &Path) -> bool {
 /// Turns SQLite's answer into an error the user can act on.
 pub(crate) fn classify(path: &Path, error: rusqlite::Error) -> Error {
     match error.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) if has_sqlite_header(path) => {
+            Error::StoreDamaged(path.to_path_buf())
+        }
         Some(ErrorCode::NotADatabase) => Error::NotAStore(path.to_path_buf()),
+        Some(ErrorCode::DatabaseCorrupt) => Error::StoreDamaged(path.to_path_buf()),
         Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
             Error::StoreBusy(path.to_path_buf())
         }
@@ -300,6 +490,34 @@ pub(crate) fn classify(path: &Path, error: rusqlite::Error) -> Error {
             path.display()
         )),
         _ => Error::Other(anyhow::Error::new(error).context(format!("store {}", path.display()))),
+    }
+}
+
+/// Whether the file starts as every SQLite database does (so a failure to read it is damage).
+fn has_sqlite_header(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 16];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok_and(|()| &head == b"SQLite format 3\0")
+}
+
+/// Turns an error that reached the top with SQLite's "damaged" code inside it (a page read late
+/// in a command) into [`Error::StoreDamaged`] naming the store; other errors pass unchanged.
+pub fn recognise_damage(error: Error, store: &Path) -> Error {
+    let damaged = match &error {
+        Error::Other(e) => e.chain().any(|cause| {
+            cause
+                .downcast_ref::<rusqlite::Error>()
+                .and_then(rusqlite::Error::sqlite_error_code)
+                == Some(ErrorCode::DatabaseCorrupt)
+        }),
+        _ => false,
+    };
+    if damaged {
+        Error::StoreDamaged(store.to_path_buf())
+    } else {
+        error
     }
 }
 
@@ -350,6 +568,26 @@ pub(crate) fn new_uuid() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_immutable_uri_escapes_what_a_uri_gives_a_meaning() {
+        let uri = immutable_uri(Path::new("/数据/a b?#%.db")).unwrap();
+        assert_eq!(uri, "file:/数据/a%20b%3F%23%25.db?immutable=1");
+    }
+
+    #[test]
+    fn the_immutable_uri_of_a_store_opens_it_read_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.db");
+        let (store, _) = Store::create(&path).unwrap();
+        drop(store);
+        let conn = Connection::open_with_flags(
+            immutable_uri(&path).unwrap(),
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,
+        )
+        .unwrap();
+        assert_eq!(application_id(&conn).unwrap(), APPLICATION_ID);
+    }
 
     #[test]
     fn a_fresh_in_memory_store_is_at_the_latest_schema() {

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use anyhow::Context;
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 use serde_json::Value;
 
 use super::{
@@ -22,9 +22,14 @@ pub fn open_other(path: &Path) -> Result<Connection> {
             path.display()
         )));
     }
-    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let not_a_store = || Error::NotAStoreToMerge(path.to_path_buf());
-    let conn = Connection::open_with_flags(path, flags).map_err(|_| not_a_store())?;
+    // Read-only, also in a read-only folder; a damaged or busy file is said to be so.
+    let conn = crate::store::open_read_only(path).map_err(|e| match e {
+        // The other store is damaged: restoring this one would not help.
+        Error::StoreDamaged(_) => Error::DamagedStoreToMerge(path.to_path_buf()),
+        Error::StoreBusy(_) => e,
+        _ => not_a_store(),
+    })?;
     conn.busy_timeout(crate::store::busy_timeout())
         .map_err(|_| not_a_store())?;
     let app_id: i64 = conn
