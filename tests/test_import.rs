@@ -394,3 +394,29 @@ fn an_immediate_measure_of_a_summary_is_due_when_the_plan_year_starts() {
         assert_eq!(measure["due"], "2024-01-01", "{measure}");
     }
 }
+
+#[test]
+fn replacing_a_summary_whose_measure_was_carried_over_keeps_it_and_says_why() {
+    let env = TestEnv::init();
+    copy(&env, &CHAIN[..1]);
+    env.ok(&["import", CHAIN[0]]);
+    env.ok(&["carry", "M1", "--year", "2023"]);
+    let text = std::fs::read_to_string(env.dir().join(CHAIN[0])).unwrap();
+    let m1 = json(&env, &["show", "M1", "--format", "json"])["text"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    std::fs::write(env.dir().join("删改稿.txt"), text.replace(&m1, "")).unwrap();
+    let output = env
+        .cmd(&["import", "--replace", "--format", "json", "删改稿.txt"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", env.render(&output));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let warnings = report[0]["warnings"].to_string();
+    assert!(
+        warnings.contains("M1") && warnings.contains("结转"),
+        "{warnings}"
+    );
+    assert!(env.cmd(&["show", "M1"]).output().unwrap().status.success());
+}

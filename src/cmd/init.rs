@@ -44,9 +44,15 @@ pub fn run(ctx: &Ctx, _args: InitArgs, out: &mut dyn Write) -> Result<()> {
             serde_json::to_string_pretty(&report).map_err(anyhow::Error::from)?
         )?,
         Format::Csv => {
-            writeln!(out, "path,schema_version,created")?;
-            let mut w = csv::Writer::from_writer(out);
-            w.serialize(&report).map_err(anyhow::Error::from)?;
+            let mut w = crate::render::cells::CsvWriter::from_writer(out);
+            w.write_record(["path", "schema_version", "created"])
+                .map_err(anyhow::Error::from)?;
+            w.write_record([
+                report.path.clone(),
+                report.schema_version.to_string(),
+                report.created.to_string(),
+            ])
+            .map_err(anyhow::Error::from)?;
             w.flush()?;
         }
         Format::Table | Format::Md => {
