@@ -20,12 +20,20 @@ fn env_with_problem(text: &str) -> TestEnv {
 #[test]
 fn control_characters_in_stored_texts_are_shown_escaped_in_tables() {
     let env = env_with_problem("预算\u{1b}[2J执行\u{7}偏慢\u{9b}");
-    let table = env.ok(&["status"]);
-    assert!(table.contains("\\x1b[2J"), "{table}");
-    assert!(
-        !table.chars().any(|c| c.is_control() && c != '\n'),
-        "no raw control reaches the terminal: {table:?}"
-    );
+    for args in [
+        &["status"][..],
+        &["status", "--format", "md"],
+        &["show", "P1", "--format", "md"],
+        &["history", "P1"],
+        &["report", "--unit", "东山县财政局", "--year", "2025"],
+    ] {
+        let out = env.ok(args);
+        assert!(
+            !out.chars().any(|c| c.is_control() && c != '\n'),
+            "{args:?}: no raw control reaches the terminal: {out:?}"
+        );
+    }
+    assert!(env.ok(&["status"]).contains("\\x1b[2J"));
 }
 
 #[test]

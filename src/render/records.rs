@@ -87,7 +87,12 @@ pub fn emit<T: Record>(
 
 /// A GitHub-style pipe table; pipes and line breaks inside cells are escaped.
 pub fn markdown_table(labels: &[&str], rows: &[Vec<String>]) -> String {
-    let escape = |cell: &str| cell.replace('|', "\\|").replace('\n', "<br>");
+    // Control characters in stored texts never reach the terminal raw (see `cells`).
+    let escape = |cell: &str| {
+        super::cells::escape_controls(cell)
+            .replace('|', "\\|")
+            .replace('\n', "<br>")
+    };
     let mut text = format!("| {} |\n", labels.join(" | "));
     text.push_str(&format!("|{}\n", "---|".repeat(labels.len())));
     for row in rows {
