@@ -68,58 +68,66 @@ impl Standing {
     /// The status as tables show it: `已完成（据2023年度总结）` when taken from a problem's
     /// reported outcome, `已完成（据P1）` when from progress logged on the problem.
     pub fn label_zh(&self) -> String {
-        match self.basis {
-            Basis::Reported {
-                summary_year: Some(year),
-                ..
-            } => format!("{}（据{year}年度总结）", self.status.label_zh()),
-            Basis::Reported { problem, .. } => {
-                format!("{}（据{problem}）", self.status.label_zh())
-            }
-            _ => self.status.label_zh().to_string(),
-        }
+        self.with_source(
+            self.status.label_zh(),
+            |year| format!("（据{year}年度总结）"),
+            "（据",
+            "）",
+            "",
+        )
+    }
+
+    /// The English form of [`Standing::label_zh`].
+    pub fn label_en(&self) -> String {
+        self.with_source(
+            self.status.label_en(),
+            |year| format!(" (per the {year} summary)"),
+            " (per ",
+            ")",
+            "",
+        )
     }
 
     /// The status for a narrow table cell: the status on the first line and where it comes from
     /// on the second, shortened (`已完成` ⏎ `（据2023总结）`), so the column stays narrow.
     pub fn cell_zh(&self) -> String {
-        match self.basis {
-            Basis::Reported {
-                summary_year: Some(year),
-                ..
-            } => format!("{}\n（据{year}总结）", self.status.label_zh()),
-            Basis::Reported { problem, .. } => {
-                format!("{}\n（据{problem}）", self.status.label_zh())
-            }
-            _ => self.status.label_zh().to_string(),
-        }
+        self.with_source(
+            self.status.label_zh(),
+            |year| format!("（据{year}总结）"),
+            "（据",
+            "）",
+            "\n",
+        )
     }
 
     /// The English form of [`Standing::cell_zh`].
     pub fn cell_en(&self) -> String {
-        match self.basis {
-            Basis::Reported {
-                summary_year: Some(year),
-                ..
-            } => format!("{}\n(per {year} summary)", self.status.label_en()),
-            Basis::Reported { problem, .. } => {
-                format!("{}\n(per {problem})", self.status.label_en())
-            }
-            _ => self.status.label_en().to_string(),
-        }
+        self.with_source(
+            self.status.label_en(),
+            |year| format!("(per {year} summary)"),
+            "(per ",
+            ")",
+            "\n",
+        )
     }
 
-    /// The English form of [`Standing::label_zh`].
-    pub fn label_en(&self) -> String {
+    /// `label` followed (after `gap`) by where a reported status comes from: the summary year
+    /// as `summary` writes it, else the problem between `open` and `close`.
+    fn with_source(
+        &self,
+        label: &str,
+        summary: impl Fn(i32) -> String,
+        open: &str,
+        close: &str,
+        gap: &str,
+    ) -> String {
         match self.basis {
             Basis::Reported {
                 summary_year: Some(year),
                 ..
-            } => format!("{} (per the {year} summary)", self.status.label_en()),
-            Basis::Reported { problem, .. } => {
-                format!("{} (per {problem})", self.status.label_en())
-            }
-            _ => self.status.label_en().to_string(),
+            } => format!("{label}{gap}{}", summary(year)),
+            Basis::Reported { problem, .. } => format!("{label}{gap}{open}{problem}{close}"),
+            _ => label.to_string(),
         }
     }
 }

@@ -54,9 +54,10 @@ impl Record for EventRecord<'_> {
 
     fn human_row(&self, lang: Lang, full: bool) -> Vec<String> {
         // "2026-01-15T09:30:00+08:00" reads as "2026-01-15 09:30" in a table.
-        let at = match self.at.get(..16) {
-            Some(minutes) if !full => minutes.replacen('T', " ", 1),
-            _ => self.at.to_string(),
+        let at = if full {
+            self.at.to_string()
+        } else {
+            super::operations::when(self.at)
         };
         vec![
             at,

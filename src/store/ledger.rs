@@ -79,11 +79,11 @@ pub fn load_ledger(
            ON i.id = coalesce(pr.problem_id, pr.measure_id)
           AND i.kind = CASE WHEN pr.problem_id IS NULL THEN 'M' ELSE 'P' END
          JOIN units u ON u.id = i.unit_id
-         WHERE pr.date <= ?3 AND d.year > i.year AND d.unit_id = i.unit_id
+         WHERE pr.date <= ?2 AND d.year > i.year AND d.unit_id = i.unit_id
            AND (?1 IS NULL OR i.unit_id = ?1)
          GROUP BY i.unit_id, i.year
          ORDER BY u.name, i.year",
-        params![filter.unit_id, filter.year, as_of],
+        params![filter.unit_id, as_of],
         |r| {
             Ok(ReportedYear {
                 unit: r.get(0)?,

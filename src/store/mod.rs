@@ -100,7 +100,7 @@ pub struct Store {
     /// files, one transaction per file, is undone as a whole).
     grouped: bool,
     /// The operation of the last committed transaction.
-    last_operation: std::rc::Rc<std::cell::Cell<Option<i64>>>,
+    last_operation: std::cell::Cell<Option<i64>>,
 }
 
 /// What [`Store::upgrade`] did to a store of an older schema.
@@ -282,7 +282,7 @@ impl Store {
             tx,
             path,
             operation: current,
-            committed: last_operation.clone(),
+            committed: last_operation,
         })
     }
 
@@ -335,7 +335,7 @@ pub struct WriteTx<'a> {
     tx: rusqlite::Transaction<'a>,
     path: &'a Path,
     operation: i64,
-    committed: std::rc::Rc<std::cell::Cell<Option<i64>>>,
+    committed: &'a std::cell::Cell<Option<i64>>,
 }
 
 impl WriteTx<'_> {
@@ -375,28 +375,7 @@ pub(crate) fn new_uuid() -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::open::immutable_uri;
     use super::*;
-
-    #[test]
-    fn an_immutable_uri_escapes_what_a_uri_gives_a_meaning() {
-        let uri = immutable_uri(Path::new("/数据/a b?#%.db")).unwrap();
-        assert_eq!(uri, "file:/数据/a%20b%3F%23%25.db?immutable=1");
-    }
-
-    #[test]
-    fn the_immutable_uri_of_a_store_opens_it_read_only() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("s.db");
-        let (store, _) = Store::create(&path).unwrap();
-        drop(store);
-        let conn = Connection::open_with_flags(
-            immutable_uri(&path).unwrap(),
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,
-        )
-        .unwrap();
-        assert_eq!(application_id(&conn).unwrap(), APPLICATION_ID);
-    }
 
     #[test]
     fn a_fresh_in_memory_store_is_at_the_latest_schema() {

@@ -204,3 +204,29 @@ pub fn recognise_damage(error: Error, store: &Path) -> Error {
         error
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::{Store, APPLICATION_ID};
+
+    #[test]
+    fn an_immutable_uri_escapes_what_a_uri_gives_a_meaning() {
+        let uri = immutable_uri(Path::new("/数据/a b?#%.db")).unwrap();
+        assert_eq!(uri, "file:/数据/a%20b%3F%23%25.db?immutable=1");
+    }
+
+    #[test]
+    fn the_immutable_uri_of_a_store_opens_it_read_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.db");
+        let (store, _) = Store::create(&path).unwrap();
+        drop(store);
+        let conn = Connection::open_with_flags(
+            immutable_uri(&path).unwrap(),
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,
+        )
+        .unwrap();
+        assert_eq!(application_id(&conn).unwrap(), APPLICATION_ID);
+    }
+}

@@ -169,25 +169,7 @@ pub fn dependents(conn: &Connection, id: i64) -> Result<Vec<i64>> {
         .query_map([id], |r| r.get::<_, i64>(0))
         .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
         .context("find dependent operations")?;
-    let mut live = Vec::new();
-    for op in later {
-        // An operation that is undone is no obstacle, nor is the undo that undid it: together
-        // they changed nothing.
-        let reverts: Option<i64> = conn
-            .query_row("SELECT reverts FROM operations WHERE id = ?1", [op], |r| {
-                r.get(0)
-            })
-            .context("read operation")?;
-        let pairs_off = match reverts {
-            Some(target) => undone_by(conn, target)? == Some(op),
-            None => false,
-        };
-        let cancelled = undone_by(conn, op)?.is_some() || pairs_off;
-        if !cancelled {
-            live.push(op);
-        }
-    }
-    Ok(live)
+    only_in_effect(conn, later)
 }
 
 /// The items (short id and UUID) whose history records the operation `id`.
@@ -226,16 +208,25 @@ pub enum Reverted {
 /// The later operations still in effect (neither undone nor undoing one), oldest first.
 pub fn later_operations(conn: &Connection, id: i64) -> Result<Vec<i64>> {
     let mut stmt = conn
-        .prepare("SELECT id, reverts FROM operations WHERE id > ?1 ORDER BY id")
+        .prepare("SELECT id FROM operations WHERE id > ?1 ORDER BY id")
         .context("list later operations")?;
-    let rows = stmt
-        .query_map([id], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, Option<i64>>(1)?))
-        })
+    let later = stmt
+        .query_map([id], |r| r.get::<_, i64>(0))
         .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
         .context("list later operations")?;
+    only_in_effect(conn, later)
+}
+
+/// The operations of `ops` that are in effect: an operation that is undone is not, nor is the
+/// undo that undid it (together they changed nothing).
+fn only_in_effect(conn: &Connection, ops: Vec<i64>) -> Result<Vec<i64>> {
     let mut live = Vec::new();
-    for (op, reverts) in rows {
+    for op in ops {
+        let reverts: Option<i64> = conn
+            .query_row("SELECT reverts FROM operations WHERE id = ?1", [op], |r| {
+                r.get(0)
+            })
+            .context("read operation")?;
         let pairs_off = match reverts {
             Some(target) => undone_by(conn, target)? == Some(op),
             None => false,
