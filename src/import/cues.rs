@@ -184,10 +184,20 @@ pub(super) fn is_problem_lead_in(sentence: &str) -> bool {
 /// A doc-level sentence that opens a problems list although no heading says so.
 pub(super) fn opens_problem_list(sentence: &str) -> bool {
     let s = body(sentence);
-    s.ends_with(is_colon)
+    announces_list(sentence)
         && contains_any(s, PROBLEM_NOUNS)
         && contains_any(s, &["存在", "还有", "仍有", "面临", "不足", "差距", "短板"])
-        && !contains_any(s, &["整改", "解决", "取得", "已"])
+        && !contains_any(last_clause(s), &["整改", "解决", "取得", "已"])
+}
+
+/// What a sentence says in its last clause, after its last turn (虽然取得了一定成绩，但仍存在…:
+/// 仍存在…); a title pasted in front of it without a full stop is left behind too.
+fn last_clause(s: &str) -> &str {
+    let turn = ["但", "然而", "不过", "，", ",", " "]
+        .iter()
+        .filter_map(|w| s.rfind(w).map(|i| i + w.len()))
+        .max();
+    turn.map_or(s, |i| &s[i..])
 }
 
 /// A sentence that turns to the plan: 针对上述问题…, 下一步…, 2024年，我局将…
@@ -226,7 +236,14 @@ pub(super) fn opens_plan_list(sentence: &str, year: Option<i32>) -> bool {
             "来年",
         ],
     ) || year.is_some_and(|year| find_years(s).any(|(y, _)| y > year));
-    s.ends_with(is_colon) && is_plan_trigger(sentence, year) && ahead && !s.contains('了')
+    announces_list(sentence) && is_plan_trigger(sentence, year) && ahead && !s.contains('了')
+}
+
+/// A sentence that announces a list after it: it ends in a colon, or it says 以下/如下
+/// (为此，我们将采取以下措施积极改进。).
+pub(super) fn announces_list(sentence: &str) -> bool {
+    let s = body(sentence);
+    s.ends_with(is_colon) || contains_any(s, &["以下", "如下"])
 }
 
 /// A sentence that closes a list rather than adding to it.

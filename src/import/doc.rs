@@ -25,9 +25,11 @@ impl<'a> Doc<'a> {
         for line in text.split('\n') {
             let end = start + line.len();
             if !line.chars().all(is_blank) {
-                paras.push(Para {
-                    span: trim_range(text, start..end),
-                });
+                for piece in pieces(line) {
+                    paras.push(Para {
+                        span: trim_range(text, start + piece.start..start + piece.end),
+                    });
+                }
             }
             start = end + 1;
         }
@@ -55,6 +57,44 @@ impl<'a> Doc<'a> {
     }
 }
 
+/// A line longer than this that holds many sentences is a document pasted without its line
+/// breaks (text out of a document viewer).
+const JOINED_LINE: usize = 200;
+
+/// The paragraphs of one line: the line itself, or, for a long line that holds several
+/// sentences each followed by a space (`…不足： 1、…； 2、…。 针对…`), the pieces between them.
+fn pieces(line: &str) -> Vec<Range<usize>> {
+    let whole = vec![0..line.len()];
+    if line.len() < JOINED_LINE * 3 || line.chars().count() < JOINED_LINE {
+        return whole;
+    }
+    let mut cuts = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut in_gap = false;
+    for (i, c) in line.char_indices() {
+        let gap = c == ' ' || c == '\u{3000}' || c == '\t';
+        if gap && !in_gap && prev.is_some_and(|p| "。！？；;：:".contains(p)) {
+            cuts.push(i);
+        }
+        in_gap = gap;
+        if !gap {
+            prev = Some(c);
+        }
+    }
+    if cuts.len() < 2 {
+        return whole;
+    }
+    let mut out = Vec::new();
+    let mut from = 0;
+    for cut in cuts {
+        out.push(from..cut);
+        from = cut;
+    }
+    out.push(from..line.len());
+    out.retain(|r| !line[r.clone()].chars().all(is_blank));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -64,6 +104,22 @@ mod tests {
         let doc = Doc::new("标题\n\n　　正文一。\n \t\n正文二。");
         assert_eq!(doc.paras.len(), 3);
         assert_eq!(doc.para(1), "正文一。");
+    }
+
+    #[test]
+    fn a_document_pasted_on_one_line_is_read_as_its_sentences() {
+        let body = "检查中发现还存在以下问题： 1、照明不足，教室光线较暗； 2、场地不够，活动无法开展。 ";
+        let text = format!("{}{body}", "某某学校开展自查的情况说明，".repeat(20));
+        let doc = Doc::new(&text);
+        assert_eq!(doc.paras.len(), 3);
+        assert_eq!(doc.para(1), "1、照明不足，教室光线较暗；");
+        assert_eq!(doc.para(2), "2、场地不够，活动无法开展。");
+    }
+
+    #[test]
+    fn a_long_paragraph_with_ordinary_spacing_stays_whole() {
+        let text = "一年来，我局坚持学习。".repeat(40);
+        assert_eq!(Doc::new(&text).paras.len(), 1);
     }
 
     #[test]

@@ -102,6 +102,12 @@ const PLAN_PHRASES: &[&str] = &[
     "努力方向",
     "改进方向",
     "整改方向",
+    "整改要求",
+    "整改计划",
+    "整改方案",
+    "改进计划",
+    "改进要求",
+    "对策",
     "今后",
     "明年",
     "来年",
@@ -303,6 +309,12 @@ pub(super) fn read(text: &str, span: Range<usize>, year: Option<i32>) -> Option<
     let words = trim_range(text, words_start..span.end);
     let line = &text[words.clone()];
     let number = marker.map(|m| (m.family, m.number));
+    // 存在问题：棚户区信息更新较慢。 is a label with its item, however short the line.
+    if let Some(label) = label(text, words.clone(), number, year)
+        .filter(|l| l.body_start < words.end && !text[l.body_start..words.end].trim().is_empty())
+    {
+        return Some(label);
+    }
     if heading_like(line) {
         let kind = classify(line, year);
         if number.is_some() || kind != Kind::Other {

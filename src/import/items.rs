@@ -78,7 +78,10 @@ pub(super) fn top_lists(doc: &Doc, all: &[List]) -> Vec<List> {
 fn extended(doc: &Doc, list: &List) -> bool {
     let last = list.last();
     let line = &doc.text[last.end..doc.para_end_at(last.end)];
-    if last.line_start && heading_like(line) && !line.ends_with(is_colon) {
+    // A short last line is a heading over a body only when the list has no other item to
+    // show its shape; after one-line items it is one more one-line item.
+    if list.markers.len() == 1 && last.line_start && heading_like(line) && !line.ends_with(is_colon)
+    {
         return true;
     }
     list.markers.windows(2).any(|w| {

@@ -29,6 +29,7 @@ mod links;
 mod markers;
 mod measure;
 mod outcomes;
+mod script;
 mod sections;
 mod signed;
 mod status;
@@ -145,7 +146,10 @@ pub enum ImportError {
 /// Reads a summary's text (as returned by [`decode`] or [`read_document`]).
 pub fn parse(text: &str) -> Summary {
     let cleaned = markers::strip(text);
-    let doc = Doc::new(&cleaned.text);
+    // Cues are read on the simplified view; item text is sliced from the text as written.
+    let shown = cleaned.text.as_str();
+    let view = script::simplified(shown);
+    let doc = Doc::new(&view);
     let title = title::read(&doc);
     let year = title.year;
     let sections = sections::find(&doc, title.paras, year);
@@ -181,7 +185,7 @@ pub fn parse(text: &str) -> Summary {
         problems: problems
             .iter()
             .map(|r| Problem {
-                text: doc.text[r.clone()].to_string(),
+                text: shown[r.clone()].to_string(),
                 position: at(r),
             })
             .collect(),
@@ -191,8 +195,8 @@ pub fn parse(text: &str) -> Summary {
             .map(|(r, answers)| {
                 let text = &doc.text[r.clone()];
                 Measure {
-                    title: measure::title(text).map(str::to_string),
-                    text: text.to_string(),
+                    title: measure::title(text).map(|t| shown[r.start..r.start + t.len()].to_string()),
+                    text: shown[r.clone()].to_string(),
                     position: at(r),
                     deadline: deadline::find(text),
                     answers,
@@ -205,7 +209,7 @@ pub fn parse(text: &str) -> Summary {
             .filter_map(|o| {
                 let r = finished(&doc, &o.span)?;
                 Some(Outcome {
-                    text: doc.text[r.clone()].to_string(),
+                    text: shown[r.clone()].to_string(),
                     status: o.status,
                     refers_to_year: o.year,
                     position: at(&r),

@@ -50,6 +50,20 @@ impl Scan<'_, '_> {
         self.heads[i].as_ref().filter(|_| !self.is_label(i))
     }
 
+    /// Whether paragraph `j` is a recognised heading one level below `h`.
+    fn opens_sub_section(&self, j: usize, h: &Heading) -> bool {
+        if j >= self.heads.len() {
+            return false;
+        }
+        let Some(sub) = self.line_heading(j).filter(|s| s.kind != Kind::Other) else {
+            return false;
+        };
+        match (h.number, sub.number) {
+            (Some((f, _)), Some((g, _))) => g.level() > f.level(),
+            _ => false,
+        }
+    }
+
     /// The paragraph (exclusive) where the section headed at `i` ends.
     fn end_of(&self, i: usize, h: &Heading) -> usize {
         let n = self.doc.paras.len();
@@ -133,6 +147,12 @@ pub(super) fn find(doc: &Doc, from: usize, year: Option<i32>) -> Vec<Section> {
         };
         let end = scan.end_of(i, h);
         covered[i..end].fill(true);
+        if scan.opens_sub_section(end, h) {
+            // 五、存在的问题及改进措施 over （一）存在问题 and （二）改进措施: its own lines are an
+            // introduction; the sub-sections hold the items.
+            i = end.max(i + 1);
+            continue;
+        }
         sections.push(Section {
             kind: h.kind,
             body: h.body_start..body_end(doc, end),
@@ -215,6 +235,11 @@ fn lead_ins(
 ) {
     let doc = scan.doc;
     let n = doc.paras.len();
+    let followed_by_list = |i: usize| {
+        i + 1 < n
+            && marker_at(doc.text, doc.paras[i + 1].span.start)
+                .is_some_and(|m| m.line_start && m.number == 1)
+    };
     for i in 0..n {
         if covered[i] || scan.heads[i].is_some() {
             continue;
@@ -224,8 +249,13 @@ fn lead_ins(
             .into_iter()
             .find_map(|s| {
                 let e = sentence_end(doc.text, s, span.end);
-                let (c, colon) = doc.text[s..e].char_indices().find(|&(_, c)| is_colon(c))?;
-                let after = s + c + colon.len_utf8();
+                let colon = doc.text[s..e].char_indices().find(|&(_, c)| is_colon(c));
+                let after = match colon {
+                    Some((c, colon)) => s + c + colon.len_utf8(),
+                    // 为此，我们将采取以下措施积极改进。 and the list on the lines below.
+                    None if e == span.end && followed_by_list(i) => e,
+                    None => return None,
+                };
                 let sentence = &doc.text[s..after];
                 let opens = match kind {
                     Kind::Problems => opens_problem_list(sentence),
@@ -234,13 +264,23 @@ fn lead_ins(
                 opens.then_some(after)
             });
         let Some(body_start) = opener else { continue };
+        // The list runs on while its paragraphs open with markers of its first one's family
+        // (（一）继续加强制度建设。 reads like a heading line, but it is the next item).
+        let family = (i + 1 < n)
+            .then(|| marker_at(doc.text, doc.paras[i + 1].span.start))
+            .flatten()
+            .map(|m| m.family);
         let mut end = i + 1;
-        while end < n
-            && !covered[end]
-            && scan.heads[end].is_none()
-            && !scan.closing[end]
-            && marker_at(doc.text, doc.paras[end].span.start).is_some()
-        {
+        while end < n && !covered[end] && !scan.closing[end] {
+            let Some(m) = marker_at(doc.text, doc.paras[end].span.start) else {
+                break;
+            };
+            let item = scan.heads[end].as_ref().is_none_or(|h| {
+                h.kind == Kind::Other && Some(m.family) == family && scan.line_heading(end).is_some()
+            });
+            if !item {
+                break;
+            }
             end += 1;
         }
         let mut body = body_start..body_end(doc, end);
