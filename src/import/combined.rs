@@ -136,8 +136,18 @@ pub(super) fn labelled(
     // The problems of the pair being read; a problem after a measure opens the next pair.
     let mut pair: Vec<usize> = (0..split.problems.len()).collect();
     let mut pair_has_measure = false;
+    // After pairs of one paragraph each, the paragraphs under the last one close the document.
+    let one_line_pairs = pairs
+        && cuts.windows(2).all(|w| {
+            let between = trim_range(doc.text, w[0].body..w[1].at.max(w[0].body));
+            !doc.text[between].contains('\n')
+        });
     for (k, cut) in cuts.iter().enumerate() {
-        let end = cuts.get(k + 1).map_or(r.end, |next| next.at);
+        let end = match cuts.get(k + 1) {
+            Some(next) => next.at,
+            None if one_line_pairs => doc.para_end_at(cut.body).min(r.end),
+            None => r.end,
+        };
         let chunk = trim_range(doc.text, cut.body..end.max(cut.body));
         let heads_a_labelled_pair = !cut.label
             && cuts
@@ -242,6 +252,14 @@ fn label_at(s: &str, year: Option<i32>) -> Option<(Role, usize)> {
 }
 
 /// `问题`, `问题一`, `问题2`, `措施`, `整改措施三` …
+/// The section kind of a label of the problem-by-problem layout (问题一：, 整改情况：).
+pub(super) fn pair_label_kind(head: &str) -> Option<Kind> {
+    Some(match bare_label(head.trim())? {
+        Role::Problem => Kind::Problems,
+        Role::Measure => Kind::Measures,
+    })
+}
+
 fn bare_label(head: &str) -> Option<Role> {
     const PROBLEM: &[&str] = &[
         "问题",
@@ -258,6 +276,8 @@ fn bare_label(head: &str) -> Option<Role> {
         "措施",
         "整改方向",
         "整改办法",
+        "整改情况",
+        "整改落实情况",
     ];
     let numbered = |word: &str| {
         let rest = head.strip_prefix(word)?;

@@ -87,6 +87,11 @@ const PROBLEM_PHRASES: &[&str] = &[
     "值得注意的问题",
     "需要改进的问题",
     "面临的挑战",
+    "发现的问题",
+    "反馈的问题",
+    "指出的问题",
+    "反馈问题",
+    "发现问题",
 ];
 
 /// Plan phrases that mean "what we will do" on their own.
@@ -343,10 +348,10 @@ fn label(
     if head.chars().any(|c| is_stop(c) || is_comma(c)) {
         return None;
     }
-    let kind = classify(head, year);
-    if matches!(kind, Kind::Other | Kind::Outcomes) {
-        return None;
-    }
+    let kind = match classify(head, year) {
+        Kind::Other | Kind::Outcomes => super::combined::pair_label_kind(head)?,
+        kind => kind,
+    };
     Some(Heading {
         number,
         kind,

@@ -17,15 +17,45 @@ pub(super) struct Cleaned {
     pub text: String,
     /// `(clean position, bytes removed before it)`, increasing in both.
     removals: Vec<(usize, usize)>,
+    /// The maps of earlier cleanings, outermost first.
+    earlier: Vec<Vec<(usize, usize)>>,
 }
 
 impl Cleaned {
     /// The byte offset in the original text of byte `pos` of the cleaned text.
     pub fn original_offset(&self, pos: usize) -> usize {
-        let idx = self.removals.partition_point(|&(at, _)| at <= pos);
-        match idx {
-            0 => pos,
-            _ => pos + self.removals[idx - 1].1,
+        std::iter::once(&self.removals)
+            .chain(self.earlier.iter().rev())
+            .fold(pos, |pos, removals| {
+                let idx = removals.partition_point(|&(at, _)| at <= pos);
+                match idx {
+                    0 => pos,
+                    _ => pos + removals[idx - 1].1,
+                }
+            })
+    }
+
+    /// This text with the byte `ranges` (in order, not overlapping) removed as well.
+    pub fn remove(self, ranges: &[std::ops::Range<usize>]) -> Cleaned {
+        if ranges.is_empty() {
+            return self;
+        }
+        let mut text = String::with_capacity(self.text.len());
+        let mut removals = Vec::with_capacity(ranges.len());
+        let (mut from, mut removed) = (0, 0);
+        for r in ranges {
+            text.push_str(&self.text[from..r.start]);
+            removed += r.len();
+            removals.push((text.len(), removed));
+            from = r.end;
+        }
+        text.push_str(&self.text[from..]);
+        let mut earlier = self.earlier;
+        earlier.push(self.removals);
+        Cleaned {
+            text,
+            removals,
+            earlier,
         }
     }
 }
@@ -36,6 +66,7 @@ pub(super) fn strip(text: &str) -> Cleaned {
         return Cleaned {
             text: text.to_string(),
             removals: Vec::new(),
+            earlier: Vec::new(),
         };
     }
     let mut out = String::with_capacity(text.len());
@@ -61,12 +92,26 @@ pub(super) fn strip(text: &str) -> Cleaned {
     Cleaned {
         text: out,
         removals,
+        earlier: Vec::new(),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn positions_map_back_through_every_cleaning() {
+        let original = "甲##paidend##乙 丙丁";
+        let cleaned = strip(original);
+        let space = cleaned.text.find(' ').unwrap();
+        let cleaned = cleaned.remove(&[space..space + 1]);
+        assert_eq!(cleaned.text, "甲乙丙丁");
+        let ding = cleaned.text.find('丁').unwrap();
+        assert_eq!(&original[cleaned.original_offset(ding)..], "丁");
+        let yi = cleaned.text.find('乙').unwrap();
+        assert_eq!(&original[cleaned.original_offset(yi)..][..3], "乙");
+    }
 
     #[test]
     fn markers_are_removed_even_in_the_middle_of_a_word() {

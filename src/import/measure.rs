@@ -8,7 +8,6 @@ use super::text::{chars, is_colon, is_comma, is_stop};
 /// Longest title, in characters, read from a first sentence.
 const MAX_SENTENCE_TITLE: usize = 30;
 /// Longest title, in characters, read from a first clause before a comma.
-const MAX_CLAUSE_TITLE: usize = 12;
 
 /// Openers that start a sentence without naming anything (下一步，… 2024年，…).
 const OPENERS: &[&str] = &[
@@ -61,17 +60,7 @@ fn heading(text: &str) -> Option<&str> {
             return clean(&text[..i]).map(|len| &text[..len]);
         }
     }
-    let (i, c) = text
-        .char_indices()
-        .find(|&(_, c)| is_comma(c) || c == '；')?;
-    let rest = &text[i + c.len_utf8()..];
-    if is_comma(c)
-        && chars(&text[..i]) <= MAX_CLAUSE_TITLE
-        && chars(rest) >= 10
-        && first_stop.is_none_or(|(s, _)| s > i)
-    {
-        return clean(&text[..i]).map(|len| &text[..len]);
-    }
+    // A first clause (加强党员教育管理，…) is part of the sentence, not a heading over it.
     None
 }
 
@@ -104,10 +93,10 @@ mod tests {
     }
 
     #[test]
-    fn a_short_clause_before_a_long_rest_is_the_title() {
+    fn a_first_clause_is_not_a_title() {
         assert_eq!(
             title("加强党员教育管理，严格落实三会一课制度并按季度通报执行情况"),
-            Some("加强党员教育管理")
+            None
         );
     }
 

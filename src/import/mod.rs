@@ -1,8 +1,8 @@
 //! Reading annual summaries: bytes → text (`decode`, `docx`), text → the problems, measures and
 //! outcomes it states (`parse`). Pure: no store, no clock, no terminal.
 //!
-//! `parse` never panics and never invents: every item's text is a slice of the input with the
-//! site markers removed. What it cannot find it says in `warnings` instead of guessing.
+//! `parse` never panics and never invents: every item's text is a slice of [`reading_text`], the
+//! input with its site markers and the artefacts of a document viewer (`pasted`) removed. What it cannot find it says in `warnings` instead of guessing.
 //!
 //! ```
 //! let summary = taizhang::import::parse(
@@ -29,6 +29,7 @@ mod links;
 mod markers;
 mod measure;
 mod outcomes;
+mod pasted;
 mod script;
 mod sections;
 mod signed;
@@ -143,9 +144,21 @@ pub enum ImportError {
     Unsupported(&'static str),
 }
 
+/// The text items are sliced from: `text` without its site markers, its spaces inside words
+/// and the line breaks a viewer wrapped it at.
+pub fn reading_text(text: &str) -> String {
+    cleaned(text).text
+}
+
+fn cleaned(text: &str) -> markers::Cleaned {
+    let cleaned = markers::strip(text);
+    let repairs = pasted::repairs(&cleaned.text);
+    cleaned.remove(&repairs)
+}
+
 /// Reads a summary's text (as returned by [`decode`] or [`read_document`]).
 pub fn parse(text: &str) -> Summary {
-    let cleaned = markers::strip(text);
+    let cleaned = cleaned(text);
     // Cues are read on the simplified view; item text is sliced from the text as written.
     let shown = cleaned.text.as_str();
     let view = script::simplified(shown);
@@ -180,7 +193,9 @@ pub fn parse(text: &str) -> Summary {
     let answers = links::answers(doc.text, &problems, &measures, paired);
     Summary {
         file: String::new(),
-        unit: title.unit,
+        unit: title
+            .unit
+            .map(|unit| as_written(shown, &view, unit)),
         year,
         problems: problems
             .iter()
@@ -218,6 +233,14 @@ pub fn parse(text: &str) -> Summary {
             .collect(),
         warnings,
         signed: signed::date(&doc),
+    }
+}
+
+/// `found` (a slice of the simplified `view`, or a name built from one) as `shown` writes it.
+fn as_written(shown: &str, view: &str, found: String) -> String {
+    match view.find(found.as_str()) {
+        Some(at) if shown.len() == view.len() => shown[at..at + found.len()].to_string(),
+        _ => found,
     }
 }
 

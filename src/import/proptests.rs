@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 
-use super::{decode, parse, read_document, remove_site_markers};
+use super::{decode, parse, read_document, reading_text};
 
 /// Pieces of the genre, so that random text hits the parser's interesting paths often.
 const PIECES: &[&str] = &[
@@ -154,7 +154,7 @@ fn noisy_fixture() -> impl Strategy<Value = String> {
 /// position is a valid offset into the input, and every answer is an index into the problems.
 fn assert_items_come_from(input: &str) {
     let summary = parse(input);
-    let clean = remove_site_markers(input);
+    let clean = reading_text(input);
     let texts = summary
         .problems
         .iter()

@@ -207,17 +207,32 @@ fn labelled(
         if !wanted {
             continue;
         }
-        let mut end = i + 1;
-        while end < n && !covered[end] && !scan.closing[end] && !scan.is_label(end) {
-            let numbered_heading = scan.line_heading(end).is_some();
-            if numbered_heading {
-                break;
+        let runs_to = |from: usize| {
+            let mut end = from;
+            while end < n && !covered[end] && !scan.closing[end] && !scan.is_label(end) {
+                if scan.line_heading(end).is_some() {
+                    break;
+                }
+                end += 1;
             }
-            end += 1;
+            end
+        };
+        let mut end = runs_to(i + 1);
+        let mut kind = h.kind;
+        // 问题一：… 整改情况：… 问题二：…: the pairs are one section, read pair by pair.
+        if h.kind == Kind::Problems
+            && scan.label(end).is_some_and(|next| next.kind == Kind::Measures)
+        {
+            kind = Kind::Combined;
+            while end < n && !covered[end] && scan.label(end).is_some_and(|l| {
+                matches!(l.kind, Kind::Problems | Kind::Measures)
+            }) {
+                end = runs_to(end + 1);
+            }
         }
         covered[i..end].fill(true);
         sections.push(Section {
-            kind: h.kind,
+            kind,
             body: h.body_start..body_end(scan.doc, end),
             refers_to: None,
             heading: h.words.clone(),

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{parse, read_document, remove_site_markers, Summary};
+use super::{parse, read_document, reading_text, Summary};
 
 fn dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/summaries")
@@ -106,7 +106,7 @@ fn item_positions_point_at_their_text_in_the_input() {
     for name in FIXTURES {
         let (text, summary) = read(name);
         let at = |position: usize, item: &str| {
-            let rest = remove_site_markers(&text[position..]);
+            let rest = reading_text(&text[position..]);
             assert!(
                 rest.starts_with(item),
                 "{name}: {item:?} is not at {position}"
