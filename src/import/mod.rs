@@ -29,6 +29,7 @@ mod links;
 mod markers;
 mod measure;
 mod outcomes;
+pub(crate) mod reviewed;
 mod sections;
 mod signed;
 mod status;
