@@ -11,6 +11,7 @@ mod test_export;
 mod test_hostile;
 mod test_import;
 mod test_import_ledger;
+mod test_import_reviewed;
 mod test_init;
 mod test_items;
 mod test_layers;

@@ -111,6 +111,14 @@ fn writes() -> Vec<(&'static str, Vec<String>)> {
             ]),
         ),
         (
+            "import --reviewed",
+            s(&[
+                "import",
+                "--reviewed",
+                &fixture("fixtures/reviews/b1_dongshan_shijian_2021.review.json"),
+            ]),
+        ),
+        (
             "link --suggest --accept",
             s(&["link", "--suggest", "--accept"]),
         ),

@@ -27,6 +27,12 @@ use crate::store::Access;
 /// unknown unit is added, and the import says so. What a summary reports about earlier years' problems (已完成整改,
 /// 持续推进, …) becomes a progress entry on the earlier problem it matches.
 ///
+/// With --reviewed, taizhang records a dry run corrected by hand (items removed, split, merged
+/// or added, unit and year set, measures linked to problems by their `answers`) exactly as it
+/// stands. The document its `file` names is read again and kept as the source; a text not found
+/// in it is recorded as typed in the review, and the import says how many were. Nothing is
+/// written unless the whole review is valid, and it is one operation for undo.
+///
 /// Each file is imported in one transaction, oldest year first: a file that fails leaves the store
 /// as it was and the others go on. Importing the same file again changes nothing; a different file for a unit and
 /// year already imported is refused unless --replace.
@@ -38,11 +44,13 @@ use crate::store::Access;
 ///   taizhang import --dry-run --format json 总结.docx
 ///   taizhang import summaries/*.txt
 ///   taizhang import --replace --unit 临江市财政局 --year 2024 修订稿.docx
+///   taizhang import --dry-run --format json 整改报告.txt > review.json
+///   taizhang import --reviewed review.json
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
 pub struct ImportArgs {
     /// Summaries to import: plain text (UTF-8 or GB18030/GBK) or Word .docx
-    #[arg(value_name = "FILE", required_unless_present_any = ["ledger", "json"])]
+    #[arg(value_name = "FILE", required_unless_present_any = ["ledger", "json", "reviewed"])]
     pub files: Vec<PathBuf>,
     /// Read a ledger a unit already keeps (.xlsx, .xls, .ods, .csv) instead of summaries
     #[arg(long, value_name = "FILE", conflicts_with_all = ["files", "json", "replace", "encoding"])]
@@ -53,6 +61,9 @@ pub struct ImportArgs {
     /// Import a JSON export of another store ('taizhang export --json'), merged by UUID
     #[arg(long, value_name = "FILE", conflicts_with_all = ["files", "unit", "year", "replace", "encoding"])]
     pub json: Option<PathBuf>,
+    /// Record a reviewed dry run (import --dry-run --format json, corrected by hand) as it stands
+    #[arg(long, value_name = "REVIEW.json", conflicts_with_all = ["files", "ledger", "json", "sheet"])]
+    pub reviewed: Option<PathBuf>,
     /// The unit, when the title does not name it or names it wrongly
     #[arg(long)]
     pub unit: Option<String>,
@@ -86,6 +97,9 @@ pub fn run(ctx: &Ctx, args: ImportArgs, out: &mut dyn Write) -> Result<()> {
     }
     if let Some(year) = args.year {
         crate::model::check_year(year)?;
+    }
+    if let Some(path) = &args.reviewed {
+        return super::import_reviewed::run(ctx, &args, path, out);
     }
     let progress = ProgressBar::new(args.files.len());
     let result = if args.dry_run && args.replace {

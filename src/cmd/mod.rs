@@ -12,6 +12,7 @@ pub mod export;
 pub mod history;
 pub mod import;
 pub mod import_ledger;
+pub mod import_reviewed;
 pub mod init;
 pub mod link;
 pub mod link_suggest;

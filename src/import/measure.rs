@@ -7,7 +7,6 @@ use super::text::{chars, is_colon, is_comma, is_stop};
 
 /// Longest title, in characters, read from a first sentence.
 const MAX_SENTENCE_TITLE: usize = 30;
-/// Longest title, in characters, read from a first clause before a comma.
 
 /// Openers that start a sentence without naming anything (下一步，… 2024年，…).
 const OPENERS: &[&str] = &[

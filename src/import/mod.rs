@@ -30,6 +30,7 @@ mod markers;
 mod measure;
 mod outcomes;
 mod pasted;
+pub(crate) mod reviewed;
 mod script;
 mod sections;
 mod signed;

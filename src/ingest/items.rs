@@ -1,5 +1,7 @@
 //! Inserting a summary's problems and measures, each tied to its document and position and
-//! recorded in the history.
+//! recorded in the history. An item at [`TYPED`] was typed in a review of the document
+//! (`import --reviewed`) and not found in its text: it is tied to the document with no position,
+//! and its history says `"via": "review"`.
 
 use chrono::{Datelike, NaiveDate};
 use serde_json::json;
@@ -7,6 +9,7 @@ use serde_json::json;
 use super::summary::FileReport;
 use crate::cmd::Ctx;
 use crate::error::Result;
+use crate::import::reviewed::TYPED;
 use crate::import::Summary;
 use crate::model::{Deadline, ItemId, Owner, Unit};
 use crate::store::{self, Conn, Document, NewMeasure, NewProblem, Source};
@@ -56,13 +59,12 @@ pub(super) fn insert_problem(
             category: None,
             text,
             created_at: ctx.clock.timestamp(),
-            source: Some(Source {
-                document_id: document.id,
-                position: position as i64,
-            }),
+            source: Some(source(document, position)),
         },
     )?;
-    let detail = json!({"unit": unit.name, "year": year, "text": text, "document": document.uuid, "position": position});
+    let mut detail =
+        json!({"unit": unit.name, "year": year, "text": text, "document": document.uuid});
+    mark_provenance(&mut detail, position);
     ctx.record(
         conn,
         &problem.id.to_string(),
@@ -94,17 +96,15 @@ pub(super) fn insert_measure(
             owner: &owner,
             deadline,
             created_at: ctx.clock.timestamp(),
-            source: Some(Source {
-                document_id: document.id,
-                position: measure.position as i64,
-            }),
+            source: Some(source(document, measure.position)),
         },
     )?;
-    let detail = json!({
+    let mut detail = json!({
         "unit": unit.name, "year": year, "title": measure.title, "text": measure.text,
         "deadline_kind": deadline.kind_code(), "due": deadline.due(),
-        "document": document.uuid, "position": measure.position,
+        "document": document.uuid,
     });
+    mark_provenance(&mut detail, measure.position);
     ctx.record(
         conn,
         &created.id.to_string(),
@@ -113,6 +113,25 @@ pub(super) fn insert_measure(
         detail,
     )?;
     Ok(created.id)
+}
+
+/// Where in `document` an item at `position` was read ([`TYPED`]: nowhere, it was typed).
+fn source(document: &Document, position: usize) -> Source {
+    Source {
+        document_id: document.id,
+        position: (position != TYPED).then_some(position as i64),
+    }
+}
+
+/// Adds to a history event's detail where the item was found (`"position": N`), or that it was
+/// typed in a review (`"position": null, "via": "review"`).
+fn mark_provenance(detail: &mut serde_json::Value, position: usize) {
+    if position == TYPED {
+        detail["position"] = serde_json::Value::Null;
+        detail["via"] = json!("review");
+    } else {
+        detail["position"] = json!(position);
+    }
 }
 
 /// The deadline a measure states in its text, else the default for its year. 立行立改 is due on

@@ -75,7 +75,10 @@ pub(super) fn record_outcomes(
                     source: Some(document.id),
                 },
             )?;
-            let detail = json!({"status": outcome.status, "date": date, "note": outcome.text, "document": document.uuid});
+            let mut detail = json!({"status": outcome.status, "date": date, "note": outcome.text, "document": document.uuid});
+            if outcome.position == crate::import::reviewed::TYPED {
+                detail["via"] = json!("review");
+            }
             ctx.record(
                 conn,
                 &problem.id.to_string(),

@@ -69,6 +69,7 @@ pub(super) fn replace_items(
         let id = match take_same(&mut old_measures, &measure.text) {
             Some((id, old)) => {
                 reword(ctx, conn, id, &old, &measure.text, warnings)?;
+                retitle(ctx, conn, id, measure.title.as_deref())?;
                 id
             }
             None => insert_measure(ctx, conn, unit, year, document, measure, summary.signed)?,
@@ -120,6 +121,22 @@ fn take_same(old: &mut Vec<(ItemId, String)>, text: &str) -> Option<(ItemId, Str
         .map(|(i, (_, t))| (i, if t == text { 1.0 } else { similarity(t, text) }))
         .max_by(|a, b| a.1.total_cmp(&b.1))?;
     (best.1 >= SAME_ITEM).then(|| old.remove(best.0))
+}
+
+/// Gives a matched measure the new version's title (a reviewed file may correct only that).
+fn retitle(ctx: &Ctx, conn: &Conn, id: ItemId, title: Option<&str>) -> Result<()> {
+    let crate::cmd::Item::Measure(mut m) = crate::cmd::load_item(conn, &id.to_string())?.1 else {
+        return Ok(());
+    };
+    if m.title.as_deref() == title {
+        return Ok(());
+    }
+    let detail =
+        json!({"changes": {"title": {"from": m.title, "to": title}}, "via": "import --replace"});
+    m.title = title.map(str::to_string);
+    store::update_measure(conn, &m)?;
+    ctx.record(conn, &id.to_string(), &m.uuid, Action::Edit, detail)?;
+    Ok(())
 }
 
 /// Gives a matched item the new version's wording, in its history and in the import's notes.

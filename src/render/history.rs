@@ -104,6 +104,14 @@ fn describe(action: Action, detail: &Value, lang: Lang, full: bool) -> String {
     };
     let cut = |s: String| if full { s } else { shorten(&s, 48) };
     match action {
+        Action::Create if text("via") == "review" => format!(
+            "{}{}",
+            cut(text("text")),
+            lang.pick(
+                "（审核稿录入，原文中未找到）",
+                " (typed in a review, not found in the document)"
+            )
+        ),
         Action::Create => cut(text("text")),
         Action::Link if text("via") == "suggest" => {
             format!(

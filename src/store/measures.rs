@@ -76,7 +76,7 @@ pub fn insert_measure(conn: &Connection, new: &NewMeasure<'_>) -> Result<Measure
             new.deadline.due(),
             new.created_at,
             new.source.map(|s| s.document_id),
-            new.source.map(|s| s.position)
+            new.source.and_then(|s| s.position)
         ],
     )
     .context("insert measure")?;

@@ -361,11 +361,12 @@ impl std::ops::Deref for WriteTx<'_> {
     }
 }
 
-/// Where an imported item was read from: its document and its place in it.
+/// Where an imported item was read from: its document and its place in it (`None` for a text
+/// typed in a review of the document, which is not found in it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Source {
     pub document_id: i64,
-    pub position: i64,
+    pub position: Option<i64>,
 }
 
 /// A fresh UUID for a new row.

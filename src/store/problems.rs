@@ -48,7 +48,7 @@ pub fn insert_problem(conn: &Connection, new: &NewProblem<'_>) -> Result<Problem
             new.text,
             new.created_at,
             new.source.map(|s| s.document_id),
-            new.source.map(|s| s.position)
+            new.source.and_then(|s| s.position)
         ],
     )
     .context("insert problem")?;

@@ -1,0 +1,173 @@
+//! `taizhang import --reviewed REVIEW.json`: record a dry run corrected by hand, exactly as it
+//! stands, with the provenance and idempotence of a plain import of the document it names.
+//!
+//! The review is checked (`import::reviewed`) and each document read again before anything is
+//! written; then all its summaries are recorded by `ingest::record_summary` in one transaction,
+//! one operation for `undo`. A document's hash covers what was recorded from it: the document's
+//! bytes, and the reviewed items when they differ from what the parser reads, so the same review
+//! imported again changes nothing and a different one is new content for the unit and year
+//! (refused unless --replace).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::import::ImportArgs;
+use super::Ctx;
+use crate::error::{Error, Result};
+use crate::exchange::input::{self, SUMMARY_LIMIT};
+use crate::import::reviewed::{self, Fault, Kind, Place, Review, ReviewError, Reviewed};
+use crate::import::{self, Summary};
+use crate::ingest::{record_summary, SummaryInput};
+use crate::render::import as view;
+use crate::render::{Format, Lang};
+use crate::store::Access;
+
+/// Separates a document's bytes from the reviewed items in what is hashed.
+const REVIEW_SEPARATOR: &[u8] = b"\n\0taizhang import --reviewed\0\n";
+
+/// One reviewed summary ready to record.
+struct Prepared {
+    /// What is hashed for the document (see the module notes).
+    hashed: Vec<u8>,
+    text: String,
+    reviewed: Reviewed,
+}
+
+pub fn run(ctx: &Ctx, args: &ImportArgs, path: &Path, out: &mut dyn Write) -> Result<()> {
+    let source = path.display().to_string();
+    let refused = |e: ReviewError| Error::invalid(e.message(&source, ctx.lang));
+    let bytes = input::read(path, SUMMARY_LIMIT)?;
+    let json = std::str::from_utf8(&bytes).map_err(|_| {
+        let zh = format!("{source}不是 UTF-8 文本；审核稿应是 import --dry-run --format json 输出的 JSON");
+        let en = format!("{source} is not UTF-8 text; a review is the JSON printed by import --dry-run --format json");
+        Error::invalid(ctx.lang.pick(&zh, &en))
+    })?;
+    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+    let reviews = reviewed::read(json, args.unit.as_deref(), args.year).map_err(refused)?;
+    let many = reviews.len() > 1;
+    let mut prepared = Vec::new();
+    for (i, review) in reviews.iter().enumerate() {
+        let entry = many.then_some(i);
+        prepared.push(prepare(review, entry, path, args).map_err(|e| match e {
+            Ready::Review(e) => refused(e),
+            Ready::Other(e) => e,
+        })?);
+    }
+    for p in &mut prepared {
+        p.reviewed.summary.warnings = typed_note(ctx.lang, &p.reviewed.typed);
+    }
+    if args.dry_run && !args.replace {
+        let summaries: Vec<Summary> = prepared
+            .iter()
+            .map(|p| p.reviewed.summary.clone())
+            .collect();
+        return match ctx.format {
+            Format::Json => Ok(view::print_json(out, &summaries, many)?),
+            _ => Ok(view::print_dry_run(out, ctx.format, ctx.lang, &summaries)?),
+        };
+    }
+    // Oldest year first, so that a later summary's outcomes find the earlier problems.
+    prepared.sort_by_key(|p| p.reviewed.summary.year);
+    let mut store = ctx.open(Access::Write)?;
+    let tx = store.transaction()?;
+    let mut reports = Vec::new();
+    for p in &prepared {
+        let input = SummaryInput {
+            bytes: &p.hashed,
+            text: &p.text,
+            summary: &p.reviewed.summary,
+            given_unit: args.unit.as_deref(),
+            replace: args.replace,
+        };
+        reports.push(record_summary(ctx, &tx, &input)?);
+    }
+    if !args.dry_run {
+        tx.commit()?;
+    }
+    view::print_reports(out, ctx.format, ctx.lang, &reports)?;
+    if args.dry_run && matches!(ctx.format, Format::Table | Format::Md) {
+        let note = ctx.lang.pick(
+            "（试运行：以上是按审核稿 --replace 将要做的改动，台账未作任何改动。）",
+            "(Dry run: the above is what --replace with this review would do; nothing was written.)",
+        );
+        writeln!(out, "{note}")?;
+    }
+    Ok(())
+}
+
+/// Why a summary could not be made ready: the review's fault, or reading its document.
+enum Ready {
+    Review(ReviewError),
+    Other(Error),
+}
+
+/// Reads the document `review` names and checks the review against it.
+fn prepare(
+    review: &Review,
+    entry: Option<usize>,
+    review_path: &Path,
+    args: &ImportArgs,
+) -> std::result::Result<Prepared, Ready> {
+    let document = locate(&review.file, review_path).ok_or_else(|| {
+        let place = Place { entry, item: None };
+        let file = review.file.clone();
+        Ready::Review(ReviewError::new(place, Fault::NoDocument { file }))
+    })?;
+    let bytes = input::read(&document, SUMMARY_LIMIT).map_err(Ready::Other)?;
+    let name = document.to_string_lossy();
+    let text = import::read_document(&name, &bytes, args.encoding.as_deref())
+        .map_err(|e| Ready::Other(Error::invalid(format!("{}: {e}", document.display()))))?;
+    let mut reviewed = reviewed::against(review, &text);
+    reviewed.summary.file = document.display().to_string();
+    let mut hashed = bytes;
+    if !reviewed.as_parsed {
+        hashed.extend_from_slice(REVIEW_SEPARATOR);
+        hashed.extend(reviewed::content(&reviewed.summary));
+    }
+    Ok(Prepared {
+        hashed,
+        text,
+        reviewed,
+    })
+}
+
+/// The document a review's `file` names: as given (against the current directory), else beside
+/// the review.
+fn locate(file: &str, review_path: &Path) -> Option<PathBuf> {
+    let given = PathBuf::from(file);
+    if given.is_file() || given.is_absolute() {
+        return given.is_file().then_some(given);
+    }
+    let beside = review_path.parent()?.join(&given);
+    beside.is_file().then_some(beside)
+}
+
+/// The import's note on the items typed in the review rather than found in the document.
+fn typed_note(lang: Lang, typed: &[(Kind, usize)]) -> Vec<String> {
+    if typed.is_empty() {
+        return Vec::new();
+    }
+    let names: Vec<String> = typed
+        .iter()
+        .map(|&(kind, i)| match (lang, kind) {
+            (Lang::Zh, Kind::Problem) => format!("第{}个问题", i + 1),
+            (Lang::Zh, Kind::Measure) => format!("第{}个措施", i + 1),
+            (Lang::Zh, Kind::Outcome) => format!("第{}个整改情况", i + 1),
+            (Lang::En, Kind::Problem) => format!("problem {}", i + 1),
+            (Lang::En, Kind::Measure) => format!("measure {}", i + 1),
+            (Lang::En, Kind::Outcome) => format!("outcome {}", i + 1),
+        })
+        .collect();
+    vec![match lang {
+        Lang::Zh => format!(
+            "审核稿中有 {} 项在原文中未找到，按审核稿录入（历史记录注明“via: review”）：{}",
+            typed.len(),
+            names.join("、")
+        ),
+        Lang::En => format!(
+            "not found in the document, so recorded as typed in the review (their history says \"via: review\"): {} ({} in all)",
+            names.join(", "),
+            typed.len()
+        ),
+    }]
+}
