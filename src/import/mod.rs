@@ -24,6 +24,7 @@ mod doc;
 mod docx;
 mod enumerate;
 mod headings;
+mod inline;
 mod items;
 mod links;
 mod markers;
@@ -172,7 +173,15 @@ pub fn parse(text: &str) -> Summary {
         .iter()
         .any(|s| matches!(s.kind, Kind::Measures | Kind::Combined));
     for s in &sections {
+        let before = found.problems.len();
         found.read_section(&doc, s, year, has_plan);
+        if found.problems.len() == before + 1 && found.pairs.is_empty() {
+            // One problem read where a sentence lists several: 主要存在A、B、C等问题.
+            if let Some(phrases) = inline::phrases(doc.text, found.problems[before].clone()) {
+                found.problems.truncate(before);
+                found.problems.extend(phrases);
+            }
+        }
     }
     found.read_embedded(&doc, &sections, title.paras, year);
     let mut warnings = Vec::new();

@@ -87,6 +87,14 @@ fn wrapped_breaks(text: &str) -> Vec<std::ops::Range<usize>> {
     }
     widths.sort_unstable();
     let median = widths[widths.len() / 2];
+    // A viewer breaks the longest lines: the page width. Short open lines under longer closed
+    // ones are headings over their paragraphs.
+    let mut all: Vec<usize> = lines.iter().map(width).filter(|&w| w > 0).collect();
+    all.sort_unstable();
+    let page = all[all.len() * 9 / 10];
+    if median + 4 < page {
+        return Vec::new();
+    }
     let near = widths.iter().filter(|&&w| w + 4 >= median && w <= median + 4).count();
     if near * 10 < widths.len() * 6 || near < MIN_WRAPPED_LINES {
         return Vec::new();
@@ -143,6 +151,12 @@ mod tests {
             repaired(text),
             "关于专项督查的报告\n今年以来我局认真开展了专项督查工作，共发现问题三个，现将有关情况报告如下，请予审阅。\n（一）校园周边小餐饮店证照公示不规范，部分门店许可证未在醒目位置悬挂。\n（二）学校食堂覆盖不全，仍有六所农村学校食堂未安装视频监控设备。\n"
         );
+    }
+
+    #[test]
+    fn headings_over_longer_paragraphs_are_not_joined() {
+        let text = "（一）以学促干，提升理论武装实效\n坚持把学习成果转化为监督效能，每季度开展专题研讨，年内形成调研文章。\n（二）建强堡垒，发挥临时党组织作用\n在项目组全面建立临时党支部或党小组，明确工作流程，年内形成制度规范。\n（三）严管厚爱，锤炼过硬工作作风\n开展作风纪律明察暗访，建立满意度回访机制，长期坚持抓好落实。\n";
+        assert_eq!(repaired(text), text);
     }
 
     #[test]

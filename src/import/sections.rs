@@ -41,13 +41,14 @@ impl Scan<'_, '_> {
 
     /// The label that opens paragraph `i` (存在问题：…), if one does.
     fn label(&self, i: usize) -> Option<&Heading> {
-        self.heads[i]
+        self.heads
+            .get(i)?
             .as_ref()
             .filter(|h| h.body_start < self.doc.paras[i].span.end)
     }
 
     fn line_heading(&self, i: usize) -> Option<&Heading> {
-        self.heads[i].as_ref().filter(|_| !self.is_label(i))
+        self.heads.get(i)?.as_ref().filter(|_| !self.is_label(i))
     }
 
     /// Whether paragraph `j` is a recognised heading one level below `h`.
@@ -223,11 +224,18 @@ fn labelled(
         if h.kind == Kind::Problems
             && scan.label(end).is_some_and(|next| next.kind == Kind::Measures)
         {
-            kind = Kind::Combined;
-            while end < n && !covered[end] && scan.label(end).is_some_and(|l| {
-                matches!(l.kind, Kind::Problems | Kind::Measures)
-            }) {
-                end = runs_to(end + 1);
+            let (mut pairs_end, mut problems) = (end, 1);
+            while pairs_end < n
+                && !covered[pairs_end]
+                && scan
+                    .label(pairs_end)
+                    .is_some_and(|l| matches!(l.kind, Kind::Problems | Kind::Measures))
+            {
+                problems += usize::from(scan.label(pairs_end).is_some_and(|l| l.kind == Kind::Problems));
+                pairs_end = runs_to(pairs_end + 1);
+            }
+            if problems >= 2 {
+                (end, kind) = (pairs_end, Kind::Combined);
             }
         }
         covered[i..end].fill(true);
