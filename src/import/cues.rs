@@ -234,6 +234,8 @@ pub(super) fn opens_plan_list(sentence: &str, year: Option<i32>) -> bool {
             "明年",
             "今后",
             "来年",
+            "整改措施",
+            "改进措施",
         ],
     ) || year.is_some_and(|year| find_years(s).any(|(y, _)| y > year));
     announces_list(sentence) && is_plan_trigger(sentence, year) && ahead && !s.contains('了')

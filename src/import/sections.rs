@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use super::cues::{is_plan_trigger, opens_plan_list, opens_problem_list};
+use super::cues::{is_plan_trigger, is_wrap_up, opens_plan_list, opens_problem_list};
 use super::doc::Doc;
 use super::enumerate::{marker_at, Family, Marker};
 use super::headings::{self, Heading, Kind};
@@ -186,6 +186,15 @@ pub(super) fn find(doc: &Doc, from: usize, year: Option<i32>) -> Vec<Section> {
     sections
 }
 
+/// A heading that names an area (（二）政策解读方面), over that area's problem and measure.
+fn is_area_heading(scan: &Scan, j: usize) -> bool {
+    scan.line_heading(j).is_some_and(|h| {
+        scan.doc.text[h.words.clone()]
+            .trim_end_matches('。')
+            .ends_with("方面")
+    })
+}
+
 /// Sections opened by a label at the head of a paragraph outside any headed section.
 fn labelled(
     scan: &Scan,
@@ -208,10 +217,16 @@ fn labelled(
         if !wanted {
             continue;
         }
+        // A label with its text on the same line runs on over the lines under it, up to a
+        // sentence that turns to what comes next (下一步，我局将…) or closes the document.
+        let inline = !scan.doc.text[h.body_start..scan.doc.paras[i].span.end].trim().is_empty();
         let runs_to = |from: usize| {
             let mut end = from;
             while end < n && !covered[end] && !scan.closing[end] && !scan.is_label(end) {
-                if scan.line_heading(end).is_some() {
+                let line = scan.doc.para(end);
+                if scan.line_heading(end).is_some()
+                    || (inline && (is_plan_trigger(line, None) || is_wrap_up(line)))
+                {
                     break;
                 }
                 end += 1;
@@ -225,12 +240,20 @@ fn labelled(
             && scan.label(end).is_some_and(|next| next.kind == Kind::Measures)
         {
             let (mut pairs_end, mut problems) = (end, 1);
-            while pairs_end < n
-                && !covered[pairs_end]
-                && scan
-                    .label(pairs_end)
+            let is_pair_label = |j: usize| {
+                scan.label(j)
                     .is_some_and(|l| matches!(l.kind, Kind::Problems | Kind::Measures))
-            {
+            };
+            // （二）政策解读方面 over the next pair belongs to the pairs.
+            let is_area = |j: usize| {
+                is_area_heading(scan, j)
+                    && scan.label(j + 1).is_some_and(|l| l.kind == Kind::Problems)
+            };
+            while pairs_end < n && !covered[pairs_end] && (is_pair_label(pairs_end) || is_area(pairs_end)) {
+                if is_area(pairs_end) {
+                    pairs_end += 1;
+                    continue;
+                }
                 problems += usize::from(scan.label(pairs_end).is_some_and(|l| l.kind == Kind::Problems));
                 pairs_end = runs_to(pairs_end + 1);
             }
@@ -238,10 +261,20 @@ fn labelled(
                 (end, kind) = (pairs_end, Kind::Combined);
             }
         }
+        let mut start = h.body_start;
+        if kind == Kind::Combined {
+            // The pairs are read label by label, from the first one (or the area heading
+            // above it) on.
+            let first = match i.checked_sub(1) {
+                Some(above) if !covered[above] && is_area_heading(scan, above) => above,
+                _ => i,
+            };
+            start = scan.doc.paras[first].span.start;
+        }
         covered[i..end].fill(true);
         sections.push(Section {
             kind,
-            body: h.body_start..body_end(scan.doc, end),
+            body: start..body_end(scan.doc, end),
             refers_to: None,
             heading: h.words.clone(),
         });

@@ -31,7 +31,10 @@ pub(super) fn unmarked(doc: &Doc, r: Range<usize>) -> Vec<Range<usize>> {
     let pieces = join_heading_lines(doc.text, pieces);
     match pieces.as_slice() {
         [] => Vec::new(),
-        [only] if announces(&doc.text[only.clone()]) => Vec::new(),
+        // 还存在一些问题，如A，B，C等等: the announcement holds the list itself.
+        [only] if announces(&doc.text[only.clone()]) => {
+            super::inline::phrases(doc.text, only.clone()).unwrap_or_default()
+        }
         [only] => {
             let only = drop_wrap_up(doc.text, only.clone());
             let clauses = clauses(doc.text, only.clone());
