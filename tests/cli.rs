@@ -10,6 +10,7 @@ mod test_errors;
 mod test_export;
 mod test_hostile;
 mod test_import;
+mod test_import_documents;
 mod test_import_ledger;
 mod test_import_reviewed;
 mod test_init;

@@ -46,6 +46,7 @@ use crate::store::Access;
 ///   taizhang import --replace --unit 临江市财政局 --year 2024 修订稿.docx
 ///   taizhang import --dry-run --format json 整改报告.txt > review.json
 ///   taizhang import --reviewed review.json
+///   taizhang import --explain 整改报告.txt
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
 pub struct ImportArgs {
@@ -73,6 +74,10 @@ pub struct ImportArgs {
     /// Show what would be imported, and write nothing
     #[arg(long)]
     pub dry_run: bool,
+    /// Show why each item was read (its heading, label or lead-in, and marker) and what text
+    /// was passed over as what; write nothing
+    #[arg(long, conflicts_with_all = ["ledger", "json", "reviewed", "replace", "dry_run"])]
+    pub explain: bool,
     /// Replace the summary already imported for the same unit and year
     #[arg(long)]
     pub replace: bool,
@@ -100,6 +105,9 @@ pub fn run(ctx: &Ctx, args: ImportArgs, out: &mut dyn Write) -> Result<()> {
     }
     if let Some(path) = &args.reviewed {
         return super::import_reviewed::run(ctx, &args, path, out);
+    }
+    if args.explain {
+        return explain(ctx, &args, out);
     }
     let progress = ProgressBar::new(args.files.len());
     let result = if args.dry_run && args.replace {
@@ -228,6 +236,20 @@ fn write(
     }
     let failed = reports.iter().filter(|r| r.is_failure()).count();
     failures(failed, reports.len())
+}
+
+/// `--explain`: how each file is read, one after the other; nothing is written.
+fn explain(ctx: &Ctx, args: &ImportArgs, out: &mut dyn Write) -> Result<()> {
+    let mut explained = Vec::new();
+    for path in &args.files {
+        let bytes = crate::exchange::input::read(path, crate::exchange::input::SUMMARY_LIMIT)?;
+        let text = import::read_document(&path.to_string_lossy(), &bytes, args.encoding.as_deref())
+            .map_err(|e| Error::invalid(format!("{}: {e}", path.display())))?;
+        explained.push((path.display().to_string(), import::explain(&text)));
+    }
+    Ok(view::print_explanations(
+        out, ctx.format, ctx.lang, &explained,
+    )?)
 }
 
 fn failures(failed: usize, total: usize) -> Result<()> {

@@ -73,7 +73,10 @@ fn pieces(line: &str) -> Vec<Range<usize>> {
     let mut in_gap = false;
     for (i, c) in line.char_indices() {
         let gap = c == ' ' || c == '\u{3000}' || c == '\t';
-        if gap && !in_gap && prev.is_some_and(|p| "。！？；;：:".contains(p)) {
+        let before_marker =
+            || starts_with_marker(line[i..].trim_start_matches([' ', '\u{3000}', '\t']));
+        if gap && !in_gap && (prev.is_some_and(|p| "。！？；;：:".contains(p)) || before_marker())
+        {
             cuts.push(i);
         }
         in_gap = gap;
@@ -95,6 +98,23 @@ fn pieces(line: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// `（一）`, `一、`, `1.` or `1、` at the start of `s`: a heading or item a viewer ran into the
+/// line before.
+fn starts_with_marker(s: &str) -> bool {
+    const CN: &str = "一二三四五六七八九十";
+    let is_num = |c: char| CN.contains(c) || c.is_ascii_digit();
+    if let Some(rest) = s.strip_prefix(['（', '(']) {
+        let n = rest.chars().take_while(|&c| is_num(c)).count();
+        return (1..=3).contains(&n) && matches!(rest.chars().nth(n), Some('）' | ')'));
+    }
+    let cn = s.chars().take_while(|&c| CN.contains(c)).count();
+    if cn > 0 {
+        return s.chars().nth(cn) == Some('、');
+    }
+    let digits = s.chars().take_while(char::is_ascii_digit).count();
+    (1..=2).contains(&digits) && matches!(s.chars().nth(digits), Some('、' | '.' | '．'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,7 +128,8 @@ mod tests {
 
     #[test]
     fn a_document_pasted_on_one_line_is_read_as_its_sentences() {
-        let body = "检查中发现还存在以下问题： 1、照明不足，教室光线较暗； 2、场地不够，活动无法开展。 ";
+        let body =
+            "检查中发现还存在以下问题： 1、照明不足，教室光线较暗； 2、场地不够，活动无法开展。 ";
         let text = format!("{}{body}", "某某学校开展自查的情况说明，".repeat(20));
         let doc = Doc::new(&text);
         assert_eq!(doc.paras.len(), 3);

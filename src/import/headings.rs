@@ -108,6 +108,7 @@ const PLAN_PHRASES: &[&str] = &[
     "改进方向",
     "整改方向",
     "整改要求",
+    "改进情况",
     "整改计划",
     "整改方案",
     "改进计划",
@@ -230,7 +231,20 @@ fn classify_plain(words: &str, year: Option<i32>) -> Kind {
         && !contains_any(words, &["待解决", "需要解决", "需解决"]);
     let problems =
         (contains_any(words, PROBLEM_PHRASES) && !achieved) || only_problem_words(trimmed);
-    let plan = plan || (problems && contains_any(words, &["及整改", "和整改", "与整改", "、整改"]));
+    let plan = plan
+        || (problems
+            && contains_any(
+                words,
+                &[
+                    "及整改",
+                    "和整改",
+                    "与整改",
+                    "、整改",
+                    "及改进",
+                    "和改进",
+                    "与改进",
+                ],
+            ));
     match (problems, plan) {
         (true, true) => Kind::Combined,
         (true, false) => Kind::Problems,

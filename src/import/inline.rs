@@ -44,7 +44,10 @@ pub(super) fn phrases(text: &str, span: Range<usize>) -> Option<Vec<Range<usize>
     if open == "如" && !contains_any(&head[..open_at], &["问题", "不足", "差距", "短板"]) {
         return None;
     }
-    list_start += head[list_start..].len() - head[list_start..].trim_start_matches(['：', ':', '，', ',']).len();
+    list_start += head[list_start..].len()
+        - head[list_start..]
+            .trim_start_matches(['：', ':', '，', ','])
+            .len();
     let list = &head[list_start..];
     let separator = if list.contains('、') && !list.contains(['，', ',']) {
         '、'
@@ -57,7 +60,13 @@ pub(super) fn phrases(text: &str, span: Range<usize>) -> Option<Vec<Range<usize>
     let mut from = 0;
     let split_at: Vec<usize> = list
         .char_indices()
-        .filter(|&(_, c)| if separator == '、' { c == '、' } else { c == '，' || c == ',' })
+        .filter(|&(_, c)| {
+            if separator == '、' {
+                c == '、'
+            } else {
+                c == '，' || c == ','
+            }
+        })
         .map(|(i, _)| i)
         .collect();
     for &at in &split_at {

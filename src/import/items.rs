@@ -119,7 +119,7 @@ fn list_items(doc: &Doc, list: &List, limit: usize, all: &[List]) -> Vec<Range<u
         }
         match categorised(doc, span.clone(), list, all) {
             Some(inner) => out.extend(inner),
-            None => out.push(span),
+            None => out.push(without_area_line(doc.text, span)),
         }
     }
     out
@@ -173,6 +173,21 @@ fn categorised(
 }
 
 /// `span` without wrap-up sentences (and a lead-in for what follows) at its end.
+/// An item whose first line only names its area (（三）在联系服务群众方面。⏎ body) is its body.
+fn without_area_line(text: &str, span: Range<usize>) -> Range<usize> {
+    let item = &text[span.clone()];
+    let Some((head, body)) = item.split_once('\n') else {
+        return span;
+    };
+    let head = head
+        .trim()
+        .trim_end_matches(|c: char| is_colon(c) || c == '。');
+    if chars(head) <= 16 && head.ends_with("方面") && !body.trim().is_empty() {
+        return trim_range(text, span.start + item.len() - body.len()..span.end);
+    }
+    span
+}
+
 pub(super) fn drop_wrap_up(text: &str, span: Range<usize>) -> Range<usize> {
     let span = trim_range(text, span);
     let starts = sentence_starts(text, span.clone());

@@ -23,6 +23,7 @@ mod decode;
 mod doc;
 mod docx;
 mod enumerate;
+mod explain;
 mod headings;
 mod inline;
 mod items;
@@ -54,6 +55,7 @@ use crate::model::Status;
 pub use deadline::StatedDeadline;
 pub use decode::decode;
 pub use docx::{docx_text, read_document};
+pub use explain::{explain, Explanation, Passed, PassedReason, Reason, Why};
 pub use markers::{remove_site_markers, SITE_MARKERS};
 
 use doc::Doc;
@@ -160,13 +162,35 @@ fn cleaned(text: &str) -> markers::Cleaned {
 
 /// Reads a summary's text (as returned by [`decode`] or [`read_document`]).
 pub fn parse(text: &str) -> Summary {
+    read(text).0
+}
+
+/// What `parse` reads, and the trace of how: the sections it found and every item's span, in
+/// the coordinates of [`reading_text`].
+fn read(text: &str) -> (Summary, explain::Trace) {
     let cleaned = cleaned(text);
     // Cues are read on the simplified view; item text is sliced from the text as written.
     let shown = cleaned.text.as_str();
     let view = script::simplified(shown);
     let doc = Doc::new(&view);
     let title = title::read(&doc);
-    let year = title.year;
+    let signed = signed::date(&doc);
+    // Without a year in the title or the opening, the signing date tells it: a report signed
+    // in January or February is about the year before.
+    let from_signature = title
+        .year
+        .is_none()
+        .then_some(signed)
+        .flatten()
+        .map(|date| {
+            use chrono::Datelike;
+            if date.month() <= 2 {
+                date.year() - 1
+            } else {
+                date.year()
+            }
+        });
+    let year = title.year.or(from_signature);
     let sections = sections::find(&doc, title.paras, year);
     let mut found = Found::default();
     let has_plan = sections
@@ -185,8 +209,15 @@ pub fn parse(text: &str) -> Summary {
     }
     found.read_embedded(&doc, &sections, title.paras, year);
     let mut warnings = Vec::new();
-    if year.is_none() {
-        warnings.push("no year found in the title; give --year".to_string());
+    match (year, from_signature, signed) {
+        (None, _, _) => warnings.push(
+            "no year found in the title, the opening lines or a signing date; give --year"
+                .to_string(),
+        ),
+        (Some(year), Some(_), Some(date)) => warnings.push(format!(
+            "no year in the title: {year} is read from the signing date {date}; if that is wrong, give --year"
+        )),
+        _ => {}
     }
     warnings.extend(found.missing(&doc, &sections));
     warnings.extend(found.count_warnings());
@@ -201,11 +232,27 @@ pub fn parse(text: &str) -> Summary {
     let problems: Vec<Range<usize>> = problems.into_iter().map(|(_, r)| r).collect();
     let measures: Vec<Range<usize>> = measures.into_iter().map(|(_, r)| r).collect();
     let answers = links::answers(doc.text, &problems, &measures, paired);
-    Summary {
+    let trace = explain::Trace {
+        sections: sections
+            .iter()
+            .map(|s| explain::TracedSection {
+                opened_by: s.opened_by,
+                heading: s.heading.clone(),
+                body: s.body.clone(),
+            })
+            .collect(),
+        problems: problems.clone(),
+        measures: measures.clone(),
+        outcomes: found
+            .outcomes
+            .iter()
+            .filter_map(|o| finished(&doc, &o.span))
+            .collect(),
+        paras: doc.paras.iter().map(|p| p.span.clone()).collect(),
+    };
+    let summary = Summary {
         file: String::new(),
-        unit: title
-            .unit
-            .map(|unit| as_written(shown, &view, unit)),
+        unit: title.unit.map(|unit| as_written(shown, &view, unit)),
         year,
         problems: problems
             .iter()
@@ -220,7 +267,8 @@ pub fn parse(text: &str) -> Summary {
             .map(|(r, answers)| {
                 let text = &doc.text[r.clone()];
                 Measure {
-                    title: measure::title(text).map(|t| shown[r.start..r.start + t.len()].to_string()),
+                    title: measure::title(text)
+                        .map(|t| shown[r.start..r.start + t.len()].to_string()),
                     text: shown[r.clone()].to_string(),
                     position: at(r),
                     deadline: deadline::find(text),
@@ -242,8 +290,9 @@ pub fn parse(text: &str) -> Summary {
             })
             .collect(),
         warnings,
-        signed: signed::date(&doc),
-    }
+        signed,
+    };
+    (summary, trace)
 }
 
 /// `found` (a slice of the simplified `view`, or a name built from one) as `shown` writes it.

@@ -95,7 +95,10 @@ fn wrapped_breaks(text: &str) -> Vec<std::ops::Range<usize>> {
     if median + 4 < page {
         return Vec::new();
     }
-    let near = widths.iter().filter(|&&w| w + 4 >= median && w <= median + 4).count();
+    let near = widths
+        .iter()
+        .filter(|&&w| w + 4 >= median && w <= median + 4)
+        .count();
     if near * 10 < widths.len() * 6 || near < MIN_WRAPPED_LINES {
         return Vec::new();
     }
@@ -106,7 +109,8 @@ fn wrapped_breaks(text: &str) -> Vec<std::ops::Range<usize>> {
         if !open(line) || width(line) + 6 < median || next_text.is_empty() {
             continue;
         }
-        let next_start = next.start + (text[next.clone()].len() - text[next.clone()].trim_start_matches(is_blank).len());
+        let next_start = next.start
+            + (text[next.clone()].len() - text[next.clone()].trim_start_matches(is_blank).len());
         if marker_at(text, next_start).is_some_and(|m| m.line_start) {
             continue;
         }
@@ -161,7 +165,8 @@ mod tests {
 
     #[test]
     fn ordinary_paragraphs_are_not_joined() {
-        let text = "一、工作成效\n全年完成各项任务。\n二、存在问题\n（一）学习不深。\n（二）作风不实。\n";
+        let text =
+            "一、工作成效\n全年完成各项任务。\n二、存在问题\n（一）学习不深。\n（二）作风不实。\n";
         assert_eq!(repaired(text), text);
     }
 }

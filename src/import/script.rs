@@ -44,7 +44,10 @@ mod tests {
 
     #[test]
     fn simplified_text_is_borrowed_unchanged() {
-        assert!(matches!(simplified("存在问题：学习不深。"), Cow::Borrowed(_)));
+        assert!(matches!(
+            simplified("存在问题：学习不深。"),
+            Cow::Borrowed(_)
+        ));
         assert!(matches!(simplified("plain ascii"), Cow::Borrowed(_)));
     }
 }

@@ -25,6 +25,19 @@ pub(super) struct Section {
     pub refers_to: Option<i32>,
     /// The heading's words (a label's words for a labelled section).
     pub heading: Range<usize>,
+    pub opened_by: Opener,
+}
+
+/// What opened a section: told to the user by `import --explain`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Opener {
+    /// A heading line (四、存在的问题).
+    Heading,
+    /// A label at the head of a paragraph (存在问题：…).
+    Label,
+    /// A sentence that announces the list (还存在一些不足，主要是：).
+    LeadIn,
 }
 
 struct Scan<'d, 'a> {
@@ -159,6 +172,7 @@ pub(super) fn find(doc: &Doc, from: usize, year: Option<i32>) -> Vec<Section> {
             body: h.body_start..body_end(doc, end),
             refers_to: refers_to(&doc.text[h.words.clone()], year),
             heading: h.words.clone(),
+            opened_by: Opener::Heading,
         });
         i = end.max(i + 1);
     }
@@ -219,7 +233,9 @@ fn labelled(
         }
         // A label with its text on the same line runs on over the lines under it, up to a
         // sentence that turns to what comes next (下一步，我局将…) or closes the document.
-        let inline = !scan.doc.text[h.body_start..scan.doc.paras[i].span.end].trim().is_empty();
+        let inline = !scan.doc.text[h.body_start..scan.doc.paras[i].span.end]
+            .trim()
+            .is_empty();
         let runs_to = |from: usize| {
             let mut end = from;
             while end < n && !covered[end] && !scan.closing[end] && !scan.is_label(end) {
@@ -237,7 +253,9 @@ fn labelled(
         let mut kind = h.kind;
         // 问题一：… 整改情况：… 问题二：…: the pairs are one section, read pair by pair.
         if h.kind == Kind::Problems
-            && scan.label(end).is_some_and(|next| next.kind == Kind::Measures)
+            && scan
+                .label(end)
+                .is_some_and(|next| next.kind == Kind::Measures)
         {
             let (mut pairs_end, mut problems) = (end, 1);
             let is_pair_label = |j: usize| {
@@ -249,12 +267,18 @@ fn labelled(
                 is_area_heading(scan, j)
                     && scan.label(j + 1).is_some_and(|l| l.kind == Kind::Problems)
             };
-            while pairs_end < n && !covered[pairs_end] && (is_pair_label(pairs_end) || is_area(pairs_end)) {
+            while pairs_end < n
+                && !covered[pairs_end]
+                && (is_pair_label(pairs_end) || is_area(pairs_end))
+            {
                 if is_area(pairs_end) {
                     pairs_end += 1;
                     continue;
                 }
-                problems += usize::from(scan.label(pairs_end).is_some_and(|l| l.kind == Kind::Problems));
+                problems += usize::from(
+                    scan.label(pairs_end)
+                        .is_some_and(|l| l.kind == Kind::Problems),
+                );
                 pairs_end = runs_to(pairs_end + 1);
             }
             if problems >= 2 {
@@ -277,6 +301,7 @@ fn labelled(
             body: start..body_end(scan.doc, end),
             refers_to: None,
             heading: h.words.clone(),
+            opened_by: Opener::Label,
         });
     }
 }
@@ -332,7 +357,9 @@ fn lead_ins(
                 break;
             };
             let item = scan.heads[end].as_ref().is_none_or(|h| {
-                h.kind == Kind::Other && Some(m.family) == family && scan.line_heading(end).is_some()
+                h.kind == Kind::Other
+                    && Some(m.family) == family
+                    && scan.line_heading(end).is_some()
             });
             if !item {
                 break;
@@ -355,6 +382,7 @@ fn lead_ins(
             body,
             refers_to: None,
             heading: span.start..body_start,
+            opened_by: Opener::LeadIn,
         });
     }
 }

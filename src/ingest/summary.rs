@@ -99,14 +99,24 @@ pub fn record_summary(ctx: &Ctx, conn: &Conn, input: &SummaryInput<'_>) -> Resul
         None => (summary.unit.as_deref(), UnitSource::SummaryTitle),
     };
     let name = name.ok_or_else(|| {
-        Error::invalid(format!(
-            "{file}: the title names no unit; give it with --unit"
-        ))
+        Error::invalid(match ctx.lang {
+            crate::render::Lang::Zh => format!(
+                "{file}：标题、标题下的署名行和文末落款中都没有单位名称（“我局”“我县”之类的自称不算）；请用 --unit 给出，例如 --unit 临江市财政局"
+            ),
+            crate::render::Lang::En => format!(
+                "{file}: no unit is named in the title, the byline under it or the signature at the end (我局 and the like do not count); give it with --unit, e.g. --unit 临江市财政局"
+            ),
+        })
     })?;
     let year = summary.year.ok_or_else(|| {
-        Error::invalid(format!(
-            "{file}: the title gives no year; give it with --year"
-        ))
+        Error::invalid(match ctx.lang {
+            crate::render::Lang::Zh => format!(
+                "{file}：标题、开头几行和落款日期中都没有年份；请用 --year 给出，例如 --year 2024"
+            ),
+            crate::render::Lang::En => format!(
+                "{file}: no year is given in the title, the opening lines or a signing date; give it with --year, e.g. --year 2024"
+            ),
+        })
     })?;
     check_year(year)?;
     let mut warnings = summary.warnings.clone();

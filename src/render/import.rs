@@ -11,6 +11,9 @@ use crate::exchange::report::{unlinked_text, Unlinked};
 use crate::import::Summary;
 use crate::ingest::{FileOutcome, FileReport};
 
+mod explain;
+pub use explain::print_explanations;
+
 /// Dry-run JSON: exactly one object per file (DESIGN.md), an array when several files were given.
 pub fn print_json(out: &mut dyn Write, summaries: &[Summary], many: bool) -> io::Result<()> {
     let text = match (many, summaries) {
