@@ -12,11 +12,13 @@ fn the_readme_quick_start_prints_what_it_shows() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
     let readme = std::fs::read_to_string(&path).unwrap();
     let env = TestEnv::new();
-    // The README's examples import the bundled fixture summaries by relative path.
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/summaries"),
-        &env.dir().join("fixtures/summaries"),
-    );
+    // The README's examples import the bundled fixture documents by relative path.
+    for folder in ["fixtures/summaries", "fixtures/documents"] {
+        copy_dir(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join(folder),
+            &env.dir().join(folder),
+        );
+    }
     let mut rebuilt = String::new();
     let mut expected_total = String::new();
     let mut actual_total = String::new();

@@ -64,7 +64,7 @@ const JOINED_LINE: usize = 200;
 /// The paragraphs of one line: the line itself, or, for a long line that holds several
 /// sentences each followed by a space (`…不足： 1、…； 2、…。 针对…`), the pieces between them.
 fn pieces(line: &str) -> Vec<Range<usize>> {
-    let whole = vec![0..line.len()];
+    let whole = std::iter::once(0..line.len()).collect::<Vec<_>>();
     if line.len() < JOINED_LINE * 3 || line.chars().count() < JOINED_LINE {
         return whole;
     }

@@ -157,12 +157,15 @@ impl Trace {
                 from = from.max(item.end);
             }
             gaps.push((from..para.end.max(from), false));
-            for (gap, before_item) in gaps {
+            for (mut gap, before_item) in gaps {
+                // The marker of the item that follows is the item's, not passed-over text.
+                if let Some(marker) = before_item.then(|| marker_before(text, gap.end)).flatten() {
+                    if let Some(at) = text[gap.clone()].rfind(marker.as_str()) {
+                        gap.end = gap.start + at;
+                    }
+                }
                 let piece = text[gap.clone()].trim_matches(|c: char| is_blank(c) || is_stop(c));
-                let only_a_marker =
-                    before_item && marker_before(text, gap.end).as_deref() == Some(piece.trim());
-                if piece.chars().filter(|c| !c.is_ascii_punctuation()).count() < 2 || only_a_marker
-                {
+                if piece.chars().filter(|c| !c.is_ascii_punctuation()).count() < 2 {
                     continue;
                 }
                 out.push(Passed {
@@ -176,13 +179,13 @@ impl Trace {
     }
 
     fn passed_reason(&self, gap: &Range<usize>, items: &[Range<usize>]) -> PassedReason {
-        let is_heading = self.sections.iter().any(|s| {
-            s.opened_by != Opener::LeadIn
-                && s.heading.start < gap.end
-                && gap.start < s.heading.end.max(s.heading.start + 1)
+        let heading = self.sections.iter().find(|s| {
+            s.heading.start < gap.end && gap.start < s.heading.end.max(s.heading.start + 1)
         });
-        if is_heading {
-            return PassedReason::Heading;
+        match heading.map(|s| s.opened_by) {
+            Some(Opener::LeadIn) => return PassedReason::LeadIn,
+            Some(_) => return PassedReason::Heading,
+            None => {}
         }
         let Some(section) = self.section_of(gap.start) else {
             return PassedReason::Outside;

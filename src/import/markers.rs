@@ -105,7 +105,7 @@ mod tests {
         let original = "甲##paidend##乙 丙丁";
         let cleaned = strip(original);
         let space = cleaned.text.find(' ').unwrap();
-        let cleaned = cleaned.remove(&[space..space + 1]);
+        let cleaned = cleaned.remove(std::slice::from_ref(&(space..space + 1)));
         assert_eq!(cleaned.text, "甲乙丙丁");
         let ding = cleaned.text.find('丁').unwrap();
         assert_eq!(&original[cleaned.original_offset(ding)..], "丁");
