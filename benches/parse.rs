@@ -1,5 +1,6 @@
 //! Parse throughput: how many MB of summary text `taizhang::import::parse` reads per second on
-//! one core. The corpus is the fixture summaries, repeated to a few MB, parsed one document at a
+//! one core. The corpus is the fixture summaries and documents (traditional pages, one-line and
+//! PDF-wrapped text among them), repeated to a few MB, parsed one document at a
 //! time (the way `import` reads files) and also as one long document (to show the parser stays
 //! linear when a "document" is huge). Target: at least 20 MB/s.
 //!
@@ -20,9 +21,10 @@ fn main() {
 
 /// The fixture summaries, decoded, repeated until they reach [`CORPUS_BYTES`].
 fn corpus() -> Vec<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/summaries");
-    let mut names: Vec<_> = std::fs::read_dir(&dir)
-        .expect("fixture directory")
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut names: Vec<_> = ["fixtures/summaries", "fixtures/documents"]
+        .iter()
+        .flat_map(|dir| std::fs::read_dir(root.join(dir)).expect("fixture directory"))
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "txt" || x == "docx"))
         .collect();

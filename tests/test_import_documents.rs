@@ -102,6 +102,12 @@ fn texts(value: &Value) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// `import MODE --format json DOC`, parsed.
+fn json_of(env: &TestEnv, mode: &str, doc: &Path) -> Value {
+    let out = env.ok(&["import", mode, "--format", "json", doc.to_str().unwrap()]);
+    serde_json::from_str(&out).unwrap()
+}
+
 fn f1(tp: usize, keys: usize, got: usize) -> f64 {
     let p = if got == 0 {
         f64::from(u8::from(keys == 0))
@@ -131,14 +137,7 @@ fn the_importer_reads_the_documents_users_have_to_their_keys() {
                 .expect("every document has a key"),
         )
         .unwrap();
-        let got: Value = serde_json::from_str(&env.ok(&[
-            "import",
-            "--dry-run",
-            "--format",
-            "json",
-            doc.to_str().unwrap(),
-        ]))
-        .unwrap();
+        let got = json_of(&env, "--dry-run", &doc);
         let name = doc.file_name().unwrap().to_string_lossy().to_string();
         for (k, field) in ["problems", "measures"].into_iter().enumerate() {
             let (keys, read) = (texts(&key[field]), texts(&got[field]));
@@ -202,22 +201,8 @@ fn explain_says_why_each_item_was_read_and_what_was_passed_over() {
 fn explain_as_json_gives_each_item_its_reason_section_marker_and_paragraph() {
     let env = TestEnv::init();
     let doc = dir().join("d01_heling_ziranziyuan_xxgk_2021.txt");
-    let json: Value = serde_json::from_str(&env.ok(&[
-        "import",
-        "--explain",
-        "--format",
-        "json",
-        doc.to_str().unwrap(),
-    ]))
-    .unwrap();
-    let dry: Value = serde_json::from_str(&env.ok(&[
-        "import",
-        "--dry-run",
-        "--format",
-        "json",
-        doc.to_str().unwrap(),
-    ]))
-    .unwrap();
+    let json = json_of(&env, "--explain", &doc);
+    let dry = json_of(&env, "--dry-run", &doc);
     assert_eq!(texts(&json["problems"]), texts(&dry["problems"]));
     assert_eq!(texts(&json["measures"]), texts(&dry["measures"]));
     for why in json["problems"].as_array().unwrap() {
