@@ -9,7 +9,9 @@
 use std::ops::Range;
 
 use super::enumerate::{marker_at, Family};
-use super::text::{chars, contains_any, find_years, is_colon, is_comma, is_stop, trim_range};
+use super::text::{
+    at_most_chars, contains_any, find_years, is_colon, is_comma, is_stop, trim_range,
+};
 
 /// What a section holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -210,41 +212,102 @@ fn classify_with_comma(words: &str, year: Option<i32>) -> Kind {
     }
 }
 
+/// The word lists a heading is classified by, found in one pass (see [`Cues`]).
+const CUE_LISTS: [&[&str]; 13] = [
+    PLAN_PHRASES,
+    SOFT_PLAN_PHRASES,
+    PAST_WORDS,
+    &["工作", "任务", "重点"],
+    &["整改"],
+    OUTCOME_WORDS,
+    &["问题", "整改"],
+    EARLIER_WORDS,
+    ACTION_VERBS,
+    &["存在"],
+    &["待解决", "需要解决", "需解决"],
+    PROBLEM_PHRASES,
+    &[
+        "及整改",
+        "和整改",
+        "与整改",
+        "、整改",
+        "及改进",
+        "和改进",
+        "与改进",
+    ],
+];
+
+/// Which of [`CUE_LISTS`] a text contains a word of, as a bit per list.
+#[derive(Clone, Copy)]
+struct Cues(u16);
+
+#[derive(Clone, Copy)]
+enum Cue {
+    Plan,
+    SoftPlan,
+    Past,
+    Work,
+    Rectify,
+    Outcome,
+    Issue,
+    Earlier,
+    Action,
+    Exists,
+    Unsolved,
+    Problem,
+    AndRectify,
+}
+
+impl Cues {
+    fn of(words: &str) -> Cues {
+        static MATCHER: std::sync::LazyLock<(aho_corasick::AhoCorasick, Vec<u16>)> =
+            std::sync::LazyLock::new(|| {
+                let mut patterns: Vec<&str> = Vec::new();
+                let mut lists: Vec<u16> = Vec::new();
+                for (bit, list) in CUE_LISTS.iter().enumerate() {
+                    for word in list.iter() {
+                        match patterns.iter().position(|p| p == word) {
+                            Some(at) => lists[at] |= 1 << bit,
+                            None => {
+                                patterns.push(word);
+                                lists.push(1 << bit);
+                            }
+                        }
+                    }
+                }
+                let matcher = aho_corasick::AhoCorasick::new(&patterns)
+                    .expect("the cue words form an automaton");
+                (matcher, lists)
+            });
+        let (matcher, lists) = &*MATCHER;
+        Cues(
+            matcher
+                .find_overlapping_iter(words)
+                .fold(0, |bits, m| bits | lists[m.pattern().as_usize()]),
+        )
+    }
+
+    fn has(self, cue: Cue) -> bool {
+        self.0 & (1 << cue as u16) != 0
+    }
+}
+
 fn classify_plain(words: &str, year: Option<i32>) -> Kind {
-    let plan_strong = contains_any(words, PLAN_PHRASES);
+    let cues = Cues::of(words);
+    let plan_strong = cues.has(Cue::Plan);
     let future = mentions_later_year(words, year);
-    let plan_soft =
-        contains_any(words, SOFT_PLAN_PHRASES) && (future || !contains_any(words, PAST_WORDS));
-    let plan =
-        plan_strong || plan_soft || (future && contains_any(words, &["工作", "任务", "重点"]));
-    let rectified = words.contains("整改") && contains_any(words, OUTCOME_WORDS);
-    if !plan
-        && (rectified
-            || (words_refer_to_earlier_year(words, year) && contains_any(words, &["问题", "整改"])))
-    {
+    let plan_soft = cues.has(Cue::SoftPlan) && (future || !cues.has(Cue::Past));
+    let plan = plan_strong || plan_soft || (future && cues.has(Cue::Work));
+    let rectified = cues.has(Cue::Rectify) && cues.has(Cue::Outcome);
+    let earlier = cues.has(Cue::Earlier) || earlier_year(words, year);
+    if !plan && (rectified || (earlier && cues.has(Cue::Issue))) {
         return Kind::Outcomes;
     }
     let trimmed = words.trim_matches(|c: char| is_colon(c) || c == '。' || c.is_whitespace());
     // 补齐短板弱项 is an achievement; 存在的问题 stays a problem phrase whatever verb is near.
-    let achieved = contains_any(words, ACTION_VERBS)
-        && !words.contains("存在")
-        && !contains_any(words, &["待解决", "需要解决", "需解决"]);
-    let problems =
-        (contains_any(words, PROBLEM_PHRASES) && !achieved) || only_problem_words(trimmed);
-    let plan = plan
-        || (problems
-            && contains_any(
-                words,
-                &[
-                    "及整改",
-                    "和整改",
-                    "与整改",
-                    "、整改",
-                    "及改进",
-                    "和改进",
-                    "与改进",
-                ],
-            ));
+    let achieved = cues.has(Cue::Action) && !cues.has(Cue::Exists) && !cues.has(Cue::Unsolved);
+    let problems = (cues.has(Cue::Problem) && !achieved) || only_problem_words(trimmed);
+    let plan = plan || (problems && cues.has(Cue::AndRectify));
     match (problems, plan) {
         (true, true) => Kind::Combined,
         (true, false) => Kind::Problems,
@@ -298,14 +361,17 @@ fn mentions_later_year(words: &str, year: Option<i32>) -> bool {
 
 /// 上年度, 去年, or a year before the summary's own.
 pub(super) fn words_refer_to_earlier_year(words: &str, year: Option<i32>) -> bool {
-    contains_any(words, EARLIER_WORDS)
-        || year.is_some_and(|year| find_years(words).any(|(y, _)| y < year))
+    contains_any(words, EARLIER_WORDS) || earlier_year(words, year)
+}
+
+/// Whether `words` name a year before `year`.
+fn earlier_year(words: &str, year: Option<i32>) -> bool {
+    year.is_some_and(|year| find_years(words).any(|(y, _)| y < year))
 }
 
 /// Short, and no sentence inside: the shape of a heading after its number.
 pub(super) fn heading_like(words: &str) -> bool {
-    let n = chars(words);
-    if n == 0 || n > MAX_HEADING {
+    if words.is_empty() || !at_most_chars(words, MAX_HEADING) {
         return false;
     }
     let mut it = words.chars().peekable();

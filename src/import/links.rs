@@ -73,12 +73,13 @@ pub(super) fn answers(
     paired: Vec<Vec<usize>>,
 ) -> Vec<Vec<usize>> {
     let problem_texts: Vec<&str> = problems.iter().map(|r| &text[r.clone()]).collect();
+    let index = Problems::new(&problem_texts);
     let mut out: Vec<Vec<usize>> = paired
         .into_iter()
         .zip(measures)
         .map(|(pairs, r)| {
             if pairs.is_empty() {
-                named(&text[r.clone()], &problem_texts)
+                named_in(&text[r.clone()], &index)
             } else {
                 pairs
             }
@@ -101,7 +102,49 @@ pub(super) fn answers(
 
 /// The problems a measure's text names: by number (针对问题一) or by a phrase that one problem
 /// clearly matches best (针对理论学习不深的问题).
+#[cfg(test)]
 pub(super) fn named(measure: &str, problems: &[&str]) -> Vec<usize> {
+    named_in(measure, &Problems::new(problems))
+}
+
+/// The problems of a document, by the bigrams of their text: a measure's phrase is compared
+/// with the problems that share a bigram with it, not with every problem in turn.
+pub(super) struct Problems {
+    count: usize,
+    holding: std::collections::HashMap<(char, char), Vec<usize>>,
+}
+
+impl Problems {
+    pub(super) fn new(problems: &[&str]) -> Problems {
+        let mut holding: std::collections::HashMap<(char, char), Vec<usize>> =
+            std::collections::HashMap::new();
+        for (i, p) in problems.iter().enumerate() {
+            for gram in bigrams(p) {
+                holding.entry(gram).or_default().push(i);
+            }
+        }
+        Problems {
+            count: problems.len(),
+            holding,
+        }
+    }
+
+    /// How many of `wanted` each problem holds, for the problems that hold any, best first
+    /// (ties by position).
+    fn shared(&self, wanted: &BTreeSet<(char, char)>) -> Vec<(usize, usize)> {
+        let mut counts: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+        for gram in wanted {
+            for &i in self.holding.get(gram).into_iter().flatten() {
+                *counts.entry(i).or_default() += 1;
+            }
+        }
+        let mut scored: Vec<(usize, usize)> = counts.into_iter().map(|(i, n)| (n, i)).collect();
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        scored
+    }
+}
+
+pub(super) fn named_in(measure: &str, problems: &Problems) -> Vec<usize> {
     let mut found = BTreeSet::new();
     for clause in clauses(measure) {
         for rest in openings(clause) {
@@ -114,7 +157,7 @@ pub(super) fn named(measure: &str, problems: &[&str]) -> Vec<usize> {
                 .or_else(|| ordinal_before(before))
                 .and_then(|n| n.checked_sub(1));
             let pick = match index {
-                Some(i) => Some(i).filter(|&i| i < problems.len()),
+                Some(i) => Some(i).filter(|&i| i < problems.count),
                 None => closest(before, problems),
             };
             found.extend(pick);
@@ -156,7 +199,7 @@ fn ordinal_before(before: &str) -> Option<usize> {
 }
 
 /// The one problem clearly closest to a named phrase, if there is one.
-fn closest(phrase: &str, problems: &[&str]) -> Option<usize> {
+fn closest(phrase: &str, problems: &Problems) -> Option<usize> {
     if contains_any(phrase, POINTERS) {
         return None;
     }
@@ -165,12 +208,7 @@ fn closest(phrase: &str, problems: &[&str]) -> Option<usize> {
     if chars(&phrase) < 3 || wanted.len() < MIN_SHARED {
         return None;
     }
-    let mut scored: Vec<(usize, usize)> = problems
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (bigrams(p).intersection(&wanted).count(), i))
-        .collect();
-    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let scored = problems.shared(&wanted);
     let share = |shared: usize| shared as f64 / wanted.len() as f64;
     let (best, index) = *scored.first()?;
     let second = scored.get(1).map_or(0, |s| s.0);

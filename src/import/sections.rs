@@ -13,7 +13,7 @@ use super::doc::Doc;
 use super::enumerate::{marker_at, Family, Marker};
 use super::headings::{self, Heading, Kind};
 use super::text::{
-    chars, find_years, is_blank, is_colon, sentence_end, sentence_starts, trim_range,
+    at_most_chars, find_years, is_blank, is_colon, sentence_end, sentence_starts, trim_range,
 };
 use super::title::is_date_line;
 
@@ -398,11 +398,11 @@ fn body_end(doc: &Doc, end: usize) -> usize {
 /// The signature, the date, 特此报告: the document is over.
 fn is_closing(doc: &Doc, i: usize) -> bool {
     let line = doc.para(i);
-    if is_date_line(line) || (line.starts_with("特此") && chars(line) <= 12) {
+    if is_date_line(line) || (line.starts_with("特此") && at_most_chars(line, 12)) {
         return true;
     }
-    let short_name =
-        chars(line) <= 25 && !line.contains(|c: char| "，。；：,;:".contains(c) || is_blank(c));
+    let short_name = at_most_chars(line, 25)
+        && !line.contains(|c: char| "，。；：,;:".contains(c) || is_blank(c));
     short_name && i + 1 < doc.paras.len() && is_date_line(doc.para(i + 1))
 }
 

@@ -239,6 +239,11 @@ pub(super) fn chars(s: &str) -> usize {
     s.chars().count()
 }
 
+/// `chars(s) <= n`, without counting a text that is too long in bytes to be that short.
+pub(super) fn at_most_chars(s: &str, n: usize) -> bool {
+    s.len() <= n || (s.len() <= 4 * n && chars(s) <= n)
+}
+
 /// True when `s` contains any of `needles`.
 pub(super) fn contains_any(s: &str, needles: &[&str]) -> bool {
     needles.iter().any(|n| s.contains(n))

@@ -5,7 +5,9 @@
 //! When the title names no unit, a by-line under it or the signature above the closing date may.
 
 use super::doc::Doc;
-use super::text::{chars, contains_any, find_year, has_placeholder, is_blank, is_stop};
+use super::text::{
+    at_most_chars, chars, contains_any, find_year, has_placeholder, is_blank, is_stop,
+};
 
 #[derive(Debug, Default, PartialEq, Eq)]
 pub(super) struct Title {
@@ -228,7 +230,7 @@ fn signature(doc: &Doc) -> Option<String> {
 /// `2024年1月15日`, `二〇二四年一月十五日`, also in brackets.
 pub(super) fn is_date_line(line: &str) -> bool {
     let inner = line.trim_matches(|c: char| is_blank(c) || "（()）".contains(c));
-    chars(inner) <= 16
+    at_most_chars(inner, 16)
         && find_year(inner).is_some_and(|(_, at)| at.start == 0)
         && inner.contains('月')
         && (inner.ends_with('日') || inner.ends_with('号') || inner.ends_with('月'))
