@@ -76,7 +76,10 @@ pub(super) fn marker_at(text: &str, pos: usize) -> Option<Marker> {
     let s = &text[pos..];
     let first = s.chars().next()?;
     let prev = prev_visible(text, pos);
-    let line_start = matches!(prev, None | Some('\n'));
+    // A marker a space away from the text before it starts a line a viewer lost (a document
+    // pasted on one line: …考核反馈的问题 （一）…； （二）…).
+    let spaced = text[..pos].ends_with([' ', '\u{3000}']) && matches!(first, '（' | '(');
+    let line_start = matches!(prev, None | Some('\n')) || spaced;
     let after_stop = line_start || prev.is_some_and(|c| is_stop(c) || is_colon(c));
     let after_punct = line_start || prev.is_some_and(is_marker_lead);
     let found = match first {

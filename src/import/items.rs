@@ -102,7 +102,7 @@ fn last_line_ends_with_colon(doc: &Doc, list: &List) -> bool {
 fn list_items(doc: &Doc, list: &List, limit: usize, all: &[List]) -> Vec<Range<usize>> {
     let n = list.markers.len();
     let last_end = if extended(doc, list) {
-        limit
+        uniform_last_end(doc, list).unwrap_or(limit).min(limit)
     } else {
         doc.para_end_at(list.last().end).min(limit)
     };
@@ -173,6 +173,23 @@ fn categorised(
 }
 
 /// `span` without wrap-up sentences (and a lead-in for what follows) at its end.
+/// Where the last item of a list ends when every other item is a heading line over the same
+/// number of paragraphs: after as many paragraphs, leaving what follows (各股室要按照本计划…) to
+/// the section.
+fn uniform_last_end(doc: &Doc, list: &List) -> Option<usize> {
+    let paras: Vec<usize> = list
+        .markers
+        .windows(2)
+        .map(|w| doc.para_at(w[1].start) - doc.para_at(w[0].start))
+        .collect();
+    let &first = paras.first()?;
+    if paras.len() < 2 || first < 2 || paras.iter().any(|&k| k != first) {
+        return None;
+    }
+    let last = doc.para_at(list.last().start) + first - 1;
+    doc.paras.get(last).map(|p| p.span.end)
+}
+
 /// An item whose first line only names its area (（三）在联系服务群众方面。⏎ body) is its body.
 fn without_area_line(text: &str, span: Range<usize>) -> Range<usize> {
     let item = &text[span.clone()];
@@ -229,6 +246,18 @@ mod tests {
             .into_iter()
             .map(|r| &text[finish_range(text, r)])
             .collect()
+    }
+
+    #[test]
+    fn the_last_heading_item_takes_as_many_paragraphs_as_the_others() {
+        assert_eq!(
+            items("一、健全救助体系\n完善动态管理。\n二、加快养老建设\n新建服务中心。\n三、深化殡葬改革\n完成改扩建工程。\n各股室要按照本计划细化措施。"),
+            [
+                "健全救助体系\n完善动态管理",
+                "加快养老建设\n新建服务中心",
+                "深化殡葬改革\n完成改扩建工程"
+            ]
+        );
     }
 
     #[test]

@@ -191,7 +191,15 @@ fn read(text: &str) -> (Summary, explain::Trace) {
             }
         });
     let year = title.year.or(from_signature);
-    let sections = sections::find(&doc, title.paras, year);
+    let mut sections = sections::find(&doc, title.paras, year);
+    if title.plan_only
+        && !sections
+            .iter()
+            .any(|s| matches!(s.kind, Kind::Measures | Kind::Combined))
+    {
+        // A plan and nothing else (…2025年工作计划): its body is the plan.
+        sections.extend(sections::whole_plan(&doc, title.paras));
+    }
     let mut found = Found::default();
     let has_plan = sections
         .iter()

@@ -209,6 +209,22 @@ fn is_area_heading(scan: &Scan, j: usize) -> bool {
     })
 }
 
+/// The body of a document whose title announces only a plan, up to its closing lines: one
+/// plan section, opened by the title.
+pub(super) fn whole_plan(doc: &Doc, from: usize) -> Option<Section> {
+    let n = doc.paras.len();
+    let first = doc.paras.get(from)?;
+    let end = (from..n).find(|&i| is_closing(doc, i)).unwrap_or(n);
+    let last = doc.paras.get(end.checked_sub(1)?)?;
+    (end > from).then(|| Section {
+        kind: Kind::Measures,
+        body: first.span.start..last.span.end,
+        refers_to: None,
+        heading: doc.paras[from.saturating_sub(1)].span.clone(),
+        opened_by: Opener::Heading,
+    })
+}
+
 /// Sections opened by a label at the head of a paragraph outside any headed section.
 fn labelled(
     scan: &Scan,
@@ -354,6 +370,17 @@ fn lead_ins(
         let mut end = i + 1;
         while end < n && !covered[end] && !scan.closing[end] {
             let Some(m) = marker_at(doc.text, doc.paras[end].span.start) else {
+                // The paragraph under an item's heading line (一、健全救助体系⏎完善…) is the
+                // item's, when the next paragraph goes on with the list.
+                let under_heading = scan.line_heading(end - 1).is_some()
+                    && marker_at(doc.text, doc.paras[end - 1].span.start).is_some()
+                    && end + 1 < n
+                    && marker_at(doc.text, doc.paras[end + 1].span.start)
+                        .is_some_and(|next| Some(next.family) == family);
+                if under_heading {
+                    end += 1;
+                    continue;
+                }
                 break;
             };
             let item = scan.heads[end].as_ref().is_none_or(|h| {
@@ -398,7 +425,11 @@ fn body_end(doc: &Doc, end: usize) -> usize {
 /// The signature, the date, 特此报告: the document is over.
 fn is_closing(doc: &Doc, i: usize) -> bool {
     let line = doc.para(i);
-    if is_date_line(line) || (line.starts_with("特此") && at_most_chars(line, 12)) {
+    let signed_by = ["述职人", "报告人", "汇报人", "发言人"]
+        .iter()
+        .any(|w| line.starts_with(w));
+    if is_date_line(line) || ((line.starts_with("特此") || signed_by) && at_most_chars(line, 20))
+    {
         return true;
     }
     let short_name = at_most_chars(line, 25)

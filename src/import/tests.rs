@@ -269,3 +269,24 @@ fn recorded_links_are_never_false_and_find_what_the_text_states() {
 const RECALL_FLOOR: f64 = 0.29;
 /// Measured on the fixtures: the links the text states that `answers` records.
 const STATED_RECALL_FLOOR: f64 = 1.0;
+
+#[test]
+fn a_plan_only_document_reads_its_numbered_headings_as_measures() {
+    let summary = parse(
+        "某县民政局2025年工作计划\n2025年，我局将坚持以人民为中心，聚焦困难群众急难愁盼，统筹推进各项民政工作。\n一、健全救助体系\n完善低保、特困供养对象动态管理，做到应保尽保。\n二、加快养老建设\n新建乡镇区域养老服务中心3个，年底前投入运营。\n各股室、各下属单位要按照本计划确定的任务，细化工作措施，确保落到实处。\n某县民政局\n2025年1月3日",
+    );
+    let titles: Vec<_> = summary
+        .measures
+        .iter()
+        .map(|m| m.title.as_deref())
+        .collect();
+    assert_eq!(titles, [Some("健全救助体系"), Some("加快养老建设")]);
+    assert!(summary.problems.is_empty());
+}
+
+#[test]
+fn a_signed_report_without_a_dated_title_takes_its_year_from_the_signature() {
+    let summary = parse("关于巡察整改情况的报告\n问题一：学习不深。\n整改情况：已完成轮训。\n问题二：作风不实。\n整改情况：已开展调研。\n某县林业局\n2024年1月8日");
+    assert_eq!(summary.year, Some(2023));
+    assert!(summary.warnings.iter().any(|w| w.contains("signing date")));
+}

@@ -15,6 +15,8 @@ pub(super) struct Title {
     pub year: Option<i32>,
     /// Paragraphs that belong to the title block; the body starts after them.
     pub paras: usize,
+    /// The title announces a plan and nothing else (白石县民政局2025年工作计划).
+    pub plan_only: bool,
 }
 
 const TITLE_WORDS: &[&str] = &[
@@ -47,6 +49,7 @@ pub(super) fn read(doc: &Doc) -> Title {
         let line = doc.para(first);
         if is_title(line) {
             title.paras = first + 1;
+            title.plan_only = contains_any(line, PLAN_ONLY) && !contains_any(line, LOOKS_BACK);
             title.year = find_year(line).map(|(y, _)| summarised_year(line, y));
             title.unit = unit_in_title(line);
             break;

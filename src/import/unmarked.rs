@@ -102,7 +102,7 @@ fn join_heading_lines(text: &str, pieces: Vec<Range<usize>>) -> Vec<Range<usize>
     let mut pending: Option<Range<usize>> = None;
     for p in pieces {
         let line = &text[p.clone()];
-        let is_head = chars(line) <= 20 && !line.contains(|c: char| "。；;，,：:！？".contains(c));
+        let is_head = is_heading_line(line);
         match pending.take() {
             Some(head) if !is_head => out.push(head.start..p.end),
             Some(head) => {
@@ -115,6 +115,20 @@ fn join_heading_lines(text: &str, pieces: Vec<Range<usize>>) -> Vec<Range<usize>
     }
     out.extend(pending);
     out
+}
+
+/// A short line over a paragraph: no sentence punctuation, at most one comma between two short
+/// phrases (加强学习，提高素质).
+fn is_heading_line(line: &str) -> bool {
+    if chars(line) > 20 || line.contains(|c: char| "。；;：:！？".contains(c)) {
+        return false;
+    }
+    let halves: Vec<&str> = line.split(['，', ',']).collect();
+    match halves.as_slice() {
+        [_] => true,
+        [a, b] => (2..=10).contains(&chars(a.trim())) && (2..=10).contains(&chars(b.trim())),
+        _ => false,
+    }
 }
 
 /// The `；`-separated clauses of one paragraph.
@@ -143,6 +157,17 @@ mod tests {
             .into_iter()
             .map(|r| &text[finish_range(text, r)])
             .collect()
+    }
+
+    #[test]
+    fn a_heading_line_of_two_short_phrases_joins_the_paragraph_under_it() {
+        assert_eq!(
+            items("加强学习，提高素质\n坚持每周自学，增强履职能力。\n深入一线，真抓实干\n每月深入现场，及时解决问题。"),
+            [
+                "加强学习，提高素质\n坚持每周自学，增强履职能力",
+                "深入一线，真抓实干\n每月深入现场，及时解决问题"
+            ]
+        );
     }
 
     #[test]

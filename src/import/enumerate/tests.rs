@@ -93,3 +93,20 @@ fn a_restart_at_one_opens_a_second_list() {
     let text = "一是甲；二是乙。\n一是丙；二是丁。";
     assert_eq!(lists(&scan(text, 0..text.len())).len(), 2);
 }
+
+#[test]
+fn a_parenthesised_marker_a_space_after_the_text_starts_a_line() {
+    let text = "一、考核反馈的问题 （一）档案更新不及时； （二）管理率未达标。";
+    let markers = scan(text, 0..text.len());
+    assert!(markers
+        .iter()
+        .filter(|m| m.family == Family::ParenCn)
+        .all(|m| m.line_start));
+    assert_eq!(
+        families(text)
+            .iter()
+            .filter(|(f, _)| *f == Family::ParenCn)
+            .count(),
+        2
+    );
+}
