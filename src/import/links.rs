@@ -108,33 +108,40 @@ pub(super) fn named(measure: &str, problems: &[&str]) -> Vec<usize> {
 }
 
 /// The problems of a document, by the bigrams of their text: a measure's phrase is compared
-/// with the problems that share a bigram with it, not with every problem in turn.
-pub(super) struct Problems {
+/// with the problems that share a bigram with it, not with every problem in turn. The index is
+/// built the first time a measure names a problem by a phrase.
+pub(super) struct Problems<'a> {
+    texts: &'a [&'a str],
     count: usize,
-    holding: std::collections::HashMap<(char, char), Vec<usize>>,
+    holding: std::cell::OnceCell<std::collections::HashMap<(char, char), Vec<usize>>>,
 }
 
-impl Problems {
-    pub(super) fn new(problems: &[&str]) -> Problems {
-        let mut holding: std::collections::HashMap<(char, char), Vec<usize>> =
-            std::collections::HashMap::new();
-        for (i, p) in problems.iter().enumerate() {
-            for gram in bigrams(p) {
-                holding.entry(gram).or_default().push(i);
-            }
-        }
+impl<'a> Problems<'a> {
+    pub(super) fn new(texts: &'a [&'a str]) -> Problems<'a> {
         Problems {
-            count: problems.len(),
-            holding,
+            texts,
+            count: texts.len(),
+            holding: std::cell::OnceCell::new(),
         }
     }
 
     /// How many of `wanted` each problem holds, for the problems that hold any, best first
     /// (ties by position).
     fn shared(&self, wanted: &BTreeSet<(char, char)>) -> Vec<(usize, usize)> {
-        let mut counts: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+        let holding = self.holding.get_or_init(|| {
+            let mut holding: std::collections::HashMap<(char, char), Vec<usize>> =
+                std::collections::HashMap::new();
+            for (i, p) in self.texts.iter().enumerate() {
+                for gram in bigrams(p) {
+                    holding.entry(gram).or_default().push(i);
+                }
+            }
+            holding
+        });
+        let mut counts: std::collections::BTreeMap<usize, usize> =
+            std::collections::BTreeMap::new();
         for gram in wanted {
-            for &i in self.holding.get(gram).into_iter().flatten() {
+            for &i in holding.get(gram).into_iter().flatten() {
                 *counts.entry(i).or_default() += 1;
             }
         }
