@@ -86,9 +86,9 @@ pub enum PassedReason {
 
 /// How `parse` reads `text`.
 pub fn explain(text: &str) -> Explanation {
-    let (_, trace) = super::read(text);
-    let shown = super::reading_text(text);
-    trace.explain(&shown)
+    let cleaned = super::cleaned(text);
+    let (_, trace) = super::read(&cleaned);
+    trace.explain(&cleaned.text)
 }
 
 /// Longest piece of passed-over text shown, in characters.

@@ -13,6 +13,10 @@ use super::text::{
     at_most_chars, contains_any, find_years, is_colon, is_comma, is_stop, trim_range,
 };
 
+mod cues;
+
+use cues::{Cue, Cues};
+
 /// What a section holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Kind {
@@ -212,86 +216,6 @@ fn classify_with_comma(words: &str, year: Option<i32>) -> Kind {
     }
 }
 
-/// The word lists a heading is classified by, found in one pass (see [`Cues`]).
-const CUE_LISTS: [&[&str]; 13] = [
-    PLAN_PHRASES,
-    SOFT_PLAN_PHRASES,
-    PAST_WORDS,
-    &["工作", "任务", "重点"],
-    &["整改"],
-    OUTCOME_WORDS,
-    &["问题", "整改"],
-    EARLIER_WORDS,
-    ACTION_VERBS,
-    &["存在"],
-    &["待解决", "需要解决", "需解决"],
-    PROBLEM_PHRASES,
-    &[
-        "及整改",
-        "和整改",
-        "与整改",
-        "、整改",
-        "及改进",
-        "和改进",
-        "与改进",
-    ],
-];
-
-/// Which of [`CUE_LISTS`] a text contains a word of, as a bit per list.
-#[derive(Clone, Copy)]
-struct Cues(u16);
-
-#[derive(Clone, Copy)]
-enum Cue {
-    Plan,
-    SoftPlan,
-    Past,
-    Work,
-    Rectify,
-    Outcome,
-    Issue,
-    Earlier,
-    Action,
-    Exists,
-    Unsolved,
-    Problem,
-    AndRectify,
-}
-
-impl Cues {
-    fn of(words: &str) -> Cues {
-        static MATCHER: std::sync::LazyLock<(aho_corasick::AhoCorasick, Vec<u16>)> =
-            std::sync::LazyLock::new(|| {
-                let mut patterns: Vec<&str> = Vec::new();
-                let mut lists: Vec<u16> = Vec::new();
-                for (bit, list) in CUE_LISTS.iter().enumerate() {
-                    for word in list.iter() {
-                        match patterns.iter().position(|p| p == word) {
-                            Some(at) => lists[at] |= 1 << bit,
-                            None => {
-                                patterns.push(word);
-                                lists.push(1 << bit);
-                            }
-                        }
-                    }
-                }
-                let matcher = aho_corasick::AhoCorasick::new(&patterns)
-                    .expect("the cue words form an automaton");
-                (matcher, lists)
-            });
-        let (matcher, lists) = &*MATCHER;
-        Cues(
-            matcher
-                .find_overlapping_iter(words)
-                .fold(0, |bits, m| bits | lists[m.pattern().as_usize()]),
-        )
-    }
-
-    fn has(self, cue: Cue) -> bool {
-        self.0 & (1 << cue as u16) != 0
-    }
-}
-
 fn classify_plain(words: &str, year: Option<i32>) -> Kind {
     let cues = Cues::of(words);
     let plan_strong = cues.has(Cue::Plan);
@@ -394,11 +318,12 @@ pub(super) fn read(text: &str, span: Range<usize>, year: Option<i32>) -> Option<
     let words = trim_range(text, words_start..span.end);
     let line = &text[words.clone()];
     let number = marker.map(|m| (m.family, m.number));
+    let label = label(text, words.clone(), number, year);
     // 存在问题：棚户区信息更新较慢。 is a label with its item, however short the line.
-    if let Some(label) = label(text, words.clone(), number, year)
-        .filter(|l| l.body_start < words.end && !text[l.body_start..words.end].trim().is_empty())
-    {
-        return Some(label);
+    let with_text =
+        |l: &Heading| l.body_start < words.end && !text[l.body_start..words.end].trim().is_empty();
+    if label.as_ref().is_some_and(with_text) {
+        return label;
     }
     if heading_like(line) {
         let kind = classify(line, year);
@@ -412,7 +337,7 @@ pub(super) fn read(text: &str, span: Range<usize>, year: Option<i32>) -> Option<
         }
         return None;
     }
-    label(text, words, number, year)
+    label
 }
 
 /// `存在问题：…`, `下一步打算：…` at the start of a longer paragraph.

@@ -112,7 +112,6 @@ pub(super) fn named(measure: &str, problems: &[&str]) -> Vec<usize> {
 /// built the first time a measure names a problem by a phrase.
 pub(super) struct Problems<'a> {
     texts: &'a [&'a str],
-    count: usize,
     holding: std::cell::OnceCell<std::collections::HashMap<(char, char), Vec<usize>>>,
 }
 
@@ -120,7 +119,6 @@ impl<'a> Problems<'a> {
     pub(super) fn new(texts: &'a [&'a str]) -> Problems<'a> {
         Problems {
             texts,
-            count: texts.len(),
             holding: std::cell::OnceCell::new(),
         }
     }
@@ -164,7 +162,7 @@ pub(super) fn named_in(measure: &str, problems: &Problems) -> Vec<usize> {
                 .or_else(|| ordinal_before(before))
                 .and_then(|n| n.checked_sub(1));
             let pick = match index {
-                Some(i) => Some(i).filter(|&i| i < problems.count),
+                Some(i) => Some(i).filter(|&i| i < problems.texts.len()),
                 None => closest(before, problems),
             };
             found.extend(pick);

@@ -24,6 +24,7 @@ mod doc;
 mod docx;
 mod enumerate;
 mod explain;
+mod found;
 mod headings;
 mod inline;
 mod items;
@@ -59,8 +60,8 @@ pub use explain::{explain, Explanation, Passed, PassedReason, Reason, Why};
 pub use markers::{remove_site_markers, SITE_MARKERS};
 
 use doc::Doc;
+use found::Found;
 use headings::Kind;
-use sections::Section;
 
 /// What one summary states. Serialised, it is the `import --dry-run --format json` object.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -162,58 +163,33 @@ fn cleaned(text: &str) -> markers::Cleaned {
 
 /// Reads a summary's text (as returned by [`decode`] or [`read_document`]).
 pub fn parse(text: &str) -> Summary {
-    read(text).0
+    read(&cleaned(text)).0
 }
 
-/// What `parse` reads, and the trace of how: the sections it found and every item's span, in
-/// the coordinates of [`reading_text`].
-fn read(text: &str) -> (Summary, explain::Trace) {
-    let cleaned = cleaned(text);
+/// What `parse` reads from the cleaned text, and the trace of how: the sections it found and
+/// every item's span, in the coordinates of `cleaned.text` ([`reading_text`]).
+fn read(cleaned: &markers::Cleaned) -> (Summary, explain::Trace) {
     // Cues are read on the simplified view; item text is sliced from the text as written.
     let shown = cleaned.text.as_str();
     let view = script::simplified(shown);
     let doc = Doc::new(&view);
     let title = title::read(&doc);
     let signed = signed::date(&doc);
-    // Without a year in the title or the opening, the signing date tells it: a report signed
-    // in January or February is about the year before.
+    // Without a year in the title or the opening, the signing date tells it.
     let from_signature = title
         .year
         .is_none()
         .then_some(signed)
         .flatten()
-        .map(|date| {
-            use chrono::Datelike;
-            if date.month() <= 2 {
-                date.year() - 1
-            } else {
-                date.year()
-            }
-        });
+        .map(signed::reported_year);
     let year = title.year.or(from_signature);
-    let mut sections = sections::find(&doc, title.paras, year);
-    if title.plan_only
-        && !sections
-            .iter()
-            .any(|s| matches!(s.kind, Kind::Measures | Kind::Combined))
-    {
-        // A plan and nothing else (…2025年工作计划): its body is the plan.
-        sections.extend(sections::whole_plan(&doc, title.paras));
-    }
+    let sections = sections::find(&doc, title.paras, year, title.plan_only);
     let mut found = Found::default();
     let has_plan = sections
         .iter()
         .any(|s| matches!(s.kind, Kind::Measures | Kind::Combined));
     for s in &sections {
-        let before = found.problems.len();
         found.read_section(&doc, s, year, has_plan);
-        if found.problems.len() == before + 1 && found.pairs.is_empty() {
-            // One problem read where a sentence lists several: 主要存在A、B、C等问题.
-            if let Some(phrases) = inline::phrases(doc.text, found.problems[before].clone()) {
-                found.problems.truncate(before);
-                found.problems.extend(phrases);
-            }
-        }
     }
     found.read_embedded(&doc, &sections, title.paras, year);
     let mut warnings = Vec::new();
@@ -343,133 +319,5 @@ fn paired(
                 .filter_map(|&(_, p)| index_of(p))
                 .collect()
         })
-        .collect()
-}
-
-/// Everything read so far, as spans of the cleaned text.
-#[derive(Default)]
-struct Found {
-    problems: Vec<Range<usize>>,
-    measures: Vec<Range<usize>>,
-    /// (measure, problem) pairs the layout states, as indices into `measures` and `problems`.
-    pairs: Vec<(usize, usize)>,
-    outcomes: Vec<outcomes::Found>,
-    tallies: Vec<counts::Tally>,
-    without_status: Vec<Range<usize>>,
-}
-
-impl Found {
-    fn read_section(&mut self, doc: &Doc, s: &Section, year: Option<i32>, has_plan: bool) {
-        let body = s.body.clone();
-        match s.kind {
-            Kind::Problems if has_plan => {
-                match combined::labelled(doc, body.clone(), year, false) {
-                    Some(split) => self.take(split),
-                    None => self.problems.extend(items::extract(doc, body)),
-                }
-            }
-            Kind::Problems => self.take(combined::split(doc, body, year, true)),
-            Kind::Measures => match combined::labelled(doc, body.clone(), year, true) {
-                Some(split) => self.take(split),
-                None => self.measures.extend(items::extract(doc, body)),
-            },
-            Kind::Combined => self.take(combined::split(doc, body, year, false)),
-            Kind::Outcomes => self.report(outcomes::from_section(doc, body, s.refers_to, year)),
-            Kind::Other => {}
-        }
-    }
-
-    fn take(&mut self, split: combined::Split) {
-        let (m0, p0) = (self.measures.len(), self.problems.len());
-        self.pairs
-            .extend(split.pairs.iter().map(|&(m, p)| (m0 + m, p0 + p)));
-        self.problems.extend(split.problems);
-        self.measures.extend(split.measures);
-    }
-
-    fn report(&mut self, reported: outcomes::Reported) {
-        self.outcomes.extend(reported.outcomes);
-        self.tallies.extend(reported.tallies);
-        self.without_status.extend(reported.without_status);
-    }
-
-    /// Outcomes reported inside paragraphs no section claims (the achievements).
-    fn read_embedded(&mut self, doc: &Doc, sections: &[Section], from: usize, year: Option<i32>) {
-        let mut claimed = vec![false; doc.paras.len()];
-        for s in sections {
-            let first = doc.para_at(s.heading.start.min(s.body.start));
-            let mut i = first;
-            while i < doc.paras.len() && doc.paras[i].span.start < s.body.end.max(s.heading.end) {
-                claimed[i] = true;
-                i += 1;
-            }
-            if let Some(c) = claimed.get_mut(first) {
-                *c = true;
-            }
-        }
-        let mut i = from;
-        while i < doc.paras.len() {
-            if claimed[i] {
-                i += 1;
-                continue;
-            }
-            match outcomes::embedded(doc, i, year) {
-                Some((reported, next)) => {
-                    self.report(reported);
-                    i = next.max(i + 1);
-                }
-                None => i += 1,
-            }
-        }
-        self.outcomes.sort_by_key(|o| o.span.start);
-    }
-
-    /// "no problems section found" and its kin.
-    fn missing(&self, doc: &Doc, sections: &[Section]) -> Vec<String> {
-        let any = |kinds: &[Kind]| sections.iter().find(|s| kinds.contains(&s.kind));
-        let mut warnings = Vec::new();
-        if self.problems.is_empty() {
-            warnings.push(match any(&[Kind::Problems, Kind::Combined]) {
-                None => "no problems section found".to_string(),
-                Some(s) => format!(
-                    "no problem could be read from the section \"{}\"",
-                    heading(doc, s)
-                ),
-            });
-        }
-        if self.measures.is_empty() {
-            warnings.push(match (any(&[Kind::Measures]), any(&[Kind::Combined])) {
-                (Some(s), _) => format!("no measure could be read from the section \"{}\"", heading(doc, s)),
-                (None, Some(s)) => format!(
-                    "the section \"{}\" promises a plan, but no measure could be told apart from its problems",
-                    heading(doc, s)
-                ),
-                (None, None) => "no measures section found".to_string(),
-            });
-        }
-        warnings
-    }
-
-    fn count_warnings(&self) -> Vec<String> {
-        self.tallies
-            .iter()
-            .flat_map(|tally| {
-                let reported: Vec<Status> = self
-                    .outcomes
-                    .iter()
-                    .filter(|o| o.year == tally.year)
-                    .map(|o| o.status)
-                    .collect();
-                counts::check(tally, &reported)
-            })
-            .collect()
-    }
-}
-
-fn heading(doc: &Doc, s: &Section) -> String {
-    doc.text[s.heading.clone()]
-        .trim()
-        .chars()
-        .take(30)
         .collect()
 }

@@ -20,6 +20,17 @@ pub fn date(doc: &Doc) -> Option<NaiveDate> {
         .find_map(date_line)
 }
 
+/// The year a document signed on `date` reports on: one signed in January or February is about
+/// the year before.
+pub(super) fn reported_year(date: NaiveDate) -> i32 {
+    use chrono::Datelike;
+    if date.month() <= 2 {
+        date.year() - 1
+    } else {
+        date.year()
+    }
+}
+
 /// A line that is nothing but a date `YYYY年M月D日`.
 fn date_line(line: &str) -> Option<NaiveDate> {
     let digits: String = line
