@@ -8,12 +8,10 @@ use std::ops::Range;
 
 use super::cues::is_plan_trigger;
 use super::doc::Doc;
-use super::enumerate::{lists, scan};
+use super::enumerate::lists;
 use super::headings::{classify, Kind};
 use super::items::{drop_wrap_up, extract, top_lists};
-use super::text::{
-    chars, is_colon, is_comma, is_stop, parse_cn_int, parse_digits, sentence_starts, trim_range,
-};
+use super::text::{chars, is_colon, is_comma, is_stop, parse_cn_int, parse_digits, trim_range};
 
 /// The items of a section, sorted into problems and measures.
 #[derive(Debug, Default)]
@@ -46,9 +44,10 @@ pub(super) fn split(doc: &Doc, r: Range<usize>, year: Option<i32>, plain_problem
     if let Some(split) = labelled(doc, r.clone(), year, false) {
         return split;
     }
-    let all = lists(&scan(doc.text, r.clone()));
+    let all = lists(&doc.markers_in(r.clone()));
     let tops = top_lists(doc, &all);
-    let triggers: Vec<usize> = sentence_starts(doc.text, r.clone())
+    let triggers: Vec<usize> = doc
+        .sentence_starts(r.clone())
         .into_iter()
         .filter(|&s| {
             s > r.start
@@ -105,7 +104,7 @@ fn lead_in_start(doc: &Doc, from: usize, list_start: usize) -> usize {
     if para.start >= list_start {
         return list_start;
     }
-    sentence_starts(doc.text, para.start.max(from)..list_start)
+    doc.sentence_starts(para.start.max(from)..list_start)
         .last()
         .copied()
         .unwrap_or(list_start)
@@ -157,7 +156,7 @@ pub(super) fn labelled(
             continue;
         }
         let items = if pairs {
-            vec![drop_wrap_up(doc.text, chunk)]
+            vec![drop_wrap_up(doc, chunk)]
         } else {
             extract(doc, chunk)
         };
@@ -188,8 +187,8 @@ pub(super) fn labelled(
 /// Labels at sentence starts (and right after a marker at a line start).
 fn label_cuts(doc: &Doc, r: Range<usize>, year: Option<i32>) -> Vec<Cut> {
     let mut cuts: Vec<Cut> = Vec::new();
-    let mut starts = sentence_starts(doc.text, r.clone());
-    for m in scan(doc.text, r.clone()) {
+    let mut starts = doc.sentence_starts(r.clone());
+    for m in doc.markers_in(r.clone()) {
         if m.line_start {
             starts.push(m.end);
         }
@@ -214,7 +213,7 @@ fn label_cuts(doc: &Doc, r: Range<usize>, year: Option<i32>) -> Vec<Cut> {
 
 /// In a problem-by-problem layout, a marker at a line start also opens a problem.
 fn add_item_cuts(doc: &Doc, r: Range<usize>, cuts: &mut Vec<Cut>) {
-    let all = lists(&scan(doc.text, r.clone()));
+    let all = lists(&doc.markers_in(r.clone()));
     let Some(outer) = top_lists(doc, &all)
         .into_iter()
         .find(|l| l.first().line_start)

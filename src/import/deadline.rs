@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use crate::model::Deadline;
 
-use super::text::{find_years, is_blank, parse_count};
+use super::text::{find_years, is_blank, one_of, parse_count};
 
 /// A deadline as the measure words it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -164,7 +164,7 @@ fn trailing_number(s: &str) -> Option<(u32, usize)> {
     let mut start = s.len();
     for (i, c) in s.char_indices().rev() {
         let numeric =
-            c.is_ascii_digit() || ('０'..='９').contains(&c) || "一二三四五六七八九十".contains(c);
+            c.is_ascii_digit() || ('０'..='９').contains(&c) || one_of(c, "一二三四五六七八九十");
         if !numeric || s.len() - i > 9 {
             break;
         }

@@ -8,7 +8,8 @@
 use std::ops::Range;
 
 use super::text::{
-    is_blank, is_colon, is_comma, is_marker_lead, is_stop, parse_cn_int, parse_digits, prev_visible,
+    is_blank, is_colon, is_comma, is_marker_lead, is_stop, one_of, parse_cn_int, parse_digits,
+    prev_visible,
 };
 
 /// How a marker is written. Families are never mixed inside one list.
@@ -190,7 +191,7 @@ fn chinese(s: &str, after_stop: bool) -> Option<(Family, u32, usize)> {
         let (a, b) = (after.next(), after.next());
         let numeral =
             a.is_some_and(|c| super::text::cn_digit(c).is_some_and(|d| d > 0) || c == '十');
-        if numeral && b.is_some_and(|c| "、季级等类至到-—~～".contains(c)) {
+        if numeral && b.is_some_and(|c| one_of(c, "、季级等类至到-—~～")) {
             return None;
         }
         return Some((Family::CnDun, number, i));
@@ -248,7 +249,9 @@ fn sequence(s: &str) -> Option<(Family, u32, usize)> {
     None
 }
 
-/// Every marker that lies wholly in `r`, in order.
+/// Every marker that lies wholly in `r`, in order, read directly: what `Doc::markers_in` gives
+/// from the shared candidates (a test checks that they agree).
+#[cfg(test)]
 pub(super) fn scan(text: &str, r: Range<usize>) -> Vec<Marker> {
     let mut out = Vec::new();
     let mut skip_to = r.start;
@@ -260,6 +263,31 @@ pub(super) fn scan(text: &str, r: Range<usize>) -> Vec<Marker> {
         if let Some(m) = marker_at(text, pos).filter(|m| m.end <= r.end) {
             skip_to = m.end;
             out.push(m);
+        }
+    }
+    out
+}
+
+/// Every marker of `text` that starts in `r`, overlapping ones included: what [`scan`] picks
+/// from, for a document read many times (see `Doc::markers_in`).
+pub(super) fn candidates(text: &str, r: Range<usize>) -> Vec<Marker> {
+    let mut out = Vec::new();
+    // What `marker_at` needs before a marker, tracked as the text goes by: the previous
+    // visible character (a line break counts) and whether a space comes right before.
+    let mut prev = prev_visible(text, r.start);
+    let mut spaced = text[..r.start].ends_with([' ', '\u{3000}']);
+    for (i, c) in text[r.clone()].char_indices() {
+        let pos = r.start + i;
+        let may_follow = match prev {
+            None => true,
+            Some(p) => is_marker_lead(p) || (spaced && matches!(c, '（' | '(')),
+        };
+        if (may_follow || matches!(c, '①'..='⑳')) && may_start_marker(c) {
+            out.extend(marker_at(text, pos));
+        }
+        spaced = matches!(c, ' ' | '\u{3000}');
+        if c == '\n' || !is_blank(c) {
+            prev = Some(c);
         }
     }
     out

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::text::{contains_any, trim_range};
+use super::text::{contains_any, one_of, trim_range};
 
 /// Words that open such a list: what follows them up to `等` is the list.
 const OPENERS: &[&str] = &[
@@ -29,8 +29,8 @@ pub(super) fn phrases(text: &str, span: Range<usize>) -> Option<Vec<Range<usize>
     let item = &text[span.clone()];
     let (list_end, _) = item.match_indices('等').find(|&(i, _)| {
         let after = item[i..].trim_start_matches('等');
-        let after = after.trim_start_matches(|c: char| "的方面几个一些种类".contains(c));
-        after.starts_with(|c: char| "，,。；;".contains(c)) && item[..i].contains('如')
+        let after = after.trim_start_matches(|c: char| one_of(c, "的方面几个一些种类"));
+        after.starts_with(|c: char| one_of(c, "，,。；;")) && item[..i].contains('如')
             || AFTER.iter().any(|w| after.starts_with(w))
             || after.is_empty()
     })?;

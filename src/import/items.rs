@@ -10,9 +10,9 @@ use std::ops::Range;
 
 use super::cues::{is_wrap_up, wrap_up_clause};
 use super::doc::Doc;
-use super::enumerate::{lists, scan, List};
+use super::enumerate::{lists, List};
 use super::headings::heading_like;
-use super::text::{chars, is_colon, sentence_end, sentence_starts, trim_range};
+use super::text::{chars, is_colon, sentence_end, trim_range};
 use super::unmarked::unmarked;
 
 /// The items of `r`, as raw spans (markers excluded, not yet finished).
@@ -21,7 +21,7 @@ pub(super) fn extract(doc: &Doc, r: Range<usize>) -> Vec<Range<usize>> {
     if r.is_empty() {
         return Vec::new();
     }
-    let all = lists(&scan(doc.text, r.clone()));
+    let all = lists(&doc.markers_in(r.clone()));
     let tops = top_lists(doc, &all);
     if tops.is_empty() {
         return unmarked(doc, r);
@@ -41,7 +41,7 @@ pub(super) fn extract(doc: &Doc, r: Range<usize>) -> Vec<Range<usize>> {
 /// lists: what follows it is not more items.
 fn closes_before(doc: &Doc, previous: usize, list_start: usize) -> bool {
     let previous_para_end = doc.para_end_at(previous);
-    let starts = sentence_starts(doc.text, previous..list_start);
+    let starts = doc.sentence_starts(previous..list_start);
     let last = starts.last().copied();
     starts
         .into_iter()
@@ -115,7 +115,7 @@ fn list_items(doc: &Doc, list: &List, limit: usize, all: &[List]) -> Vec<Range<u
         };
         let mut span = start..end.max(start);
         if k + 1 == n {
-            span = drop_wrap_up(doc.text, span);
+            span = drop_wrap_up(doc, span);
         }
         match categorised(doc, span.clone(), list, all) {
             Some(inner) => out.extend(inner),
@@ -140,7 +140,8 @@ fn categorised(
         Some(list) => list,
         None => {
             // A category with a single item under it: （三）作风建设方面\n1.…
-            let first = scan(doc.text, span.clone())
+            let first = doc
+                .markers_in(span.clone())
                 .into_iter()
                 .find(|m| m.line_start && m.number == 1 && m.family != outer.family)?;
             single = List {
@@ -205,9 +206,10 @@ fn without_area_line(text: &str, span: Range<usize>) -> Range<usize> {
     span
 }
 
-pub(super) fn drop_wrap_up(text: &str, span: Range<usize>) -> Range<usize> {
+pub(super) fn drop_wrap_up(doc: &Doc, span: Range<usize>) -> Range<usize> {
+    let text = doc.text;
     let span = trim_range(text, span);
-    let starts = sentence_starts(text, span.clone());
+    let starts = doc.sentence_starts(span.clone());
     let mut end = span.end;
     for &s in starts.iter().skip(1) {
         let sentence = &text[s..sentence_end(text, s, span.end)];
@@ -217,11 +219,7 @@ pub(super) fn drop_wrap_up(text: &str, span: Range<usize>) -> Range<usize> {
         }
     }
     let mut span = trim_range(text, span.start..end);
-    while let Some(&s) = sentence_starts(text, span.clone())
-        .iter()
-        .skip(1)
-        .next_back()
-    {
+    while let Some(&s) = doc.sentence_starts(span.clone()).iter().skip(1).next_back() {
         let sentence = text[s..span.end].trim_end();
         if sentence.ends_with(is_colon) {
             span = trim_range(text, span.start..s);

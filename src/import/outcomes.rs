@@ -11,12 +11,12 @@ use crate::model::Status;
 
 use super::counts::{self, Tally};
 use super::doc::Doc;
-use super::enumerate::{lists, marker_at, scan};
+use super::enumerate::{lists, marker_at};
 use super::items::{extract, top_lists};
 use super::status::status_of;
 use super::text::{
-    cn_digit, contains_any, find_years, finish_range, is_colon, sentence_end, sentence_starts,
-    starts_with_any,
+    cn_digit, contains_any, find_years, finish_range, is_colon, sentence_end, starts_with_any,
+    Words,
 };
 
 /// One outcome found in the document.
@@ -59,7 +59,10 @@ const EARLIER_WORDS: &[&str] = &["上年", "上一年", "去年", "前年", "往
 /// The earlier year a text refers to when it names one next to a problem word
 /// (2021年遗留的…, 上年度巡察反馈问题): `year` is the summary's year.
 pub(super) fn anchor_year(s: &str, year: Option<i32>) -> Option<i32> {
-    if !s.contains('年') {
+    static ANCHORS: std::sync::LazyLock<Words> =
+        std::sync::LazyLock::new(|| Words::new(ANCHOR_WORDS));
+    // Each reading needs an anchor word near it, so a text without one has none.
+    if !s.contains('年') || !ANCHORS.in_text(s) {
         return None;
     }
     let near_anchor = |from: usize| {
@@ -99,8 +102,8 @@ pub(super) fn from_section(
     year: Option<i32>,
 ) -> Reported {
     let mut out = Reported::default();
-    collect_tallies(doc.text, r.clone(), refers_to, year, &mut out);
-    let listed = !top_lists(doc, &lists(&scan(doc.text, r.clone()))).is_empty();
+    collect_tallies(doc, r.clone(), refers_to, year, &mut out);
+    let listed = !top_lists(doc, &lists(&doc.markers_in(r.clone()))).is_empty();
     let items = if listed {
         extract(doc, r.clone())
     } else {
@@ -137,7 +140,7 @@ pub(super) fn from_section(
             continue;
         }
         out.outcomes
-            .extend(prose(doc.text, para, year, refers_to, false));
+            .extend(prose(doc, para, year, refers_to, false));
     }
     out.outcomes.sort_by_key(|f| f.span.start);
     out
@@ -151,7 +154,7 @@ fn grouped(
     year: Option<i32>,
     group_year: Option<i32>,
 ) -> Option<Vec<Found>> {
-    let inner_list = top_lists(doc, &lists(&scan(doc.text, span.clone())))
+    let inner_list = top_lists(doc, &lists(&doc.markers_in(span.clone())))
         .into_iter()
         .next()?;
     let head = &doc.text[span.start..inner_list.first().start];
@@ -229,8 +232,8 @@ pub(super) fn embedded(doc: &Doc, i: usize, year: Option<i32>) -> Option<(Report
     let r = doc.paras[i].span.start..doc.paras[last].span.end;
     status_of(&doc.text[r.clone()])?;
     let mut out = Reported::default();
-    collect_tallies(doc.text, r.clone(), Some(anchored), year, &mut out);
-    let listed = !top_lists(doc, &lists(&scan(doc.text, r.clone()))).is_empty();
+    collect_tallies(doc, r.clone(), Some(anchored), year, &mut out);
+    let listed = !top_lists(doc, &lists(&doc.markers_in(r.clone()))).is_empty();
     if listed {
         let found = extract(doc, r).into_iter().filter_map(|span| {
             let span = without_label(doc.text, span);
@@ -239,7 +242,7 @@ pub(super) fn embedded(doc: &Doc, i: usize, year: Option<i32>) -> Option<(Report
         out.outcomes.extend(found);
     } else {
         out.outcomes
-            .extend(prose(doc.text, r, year, Some(anchored), true));
+            .extend(prose(doc, r, year, Some(anchored), true));
     }
     Some((out, last + 1))
 }
@@ -247,15 +250,16 @@ pub(super) fn embedded(doc: &Doc, i: usize, year: Option<i32>) -> Option<(Report
 /// Outcomes in running prose, sentence by sentence. A labelled problem sentence
 /// (问题：理论学习不深。) joins the labelled status sentence after it (整改情况：已完成整改。).
 fn prose(
-    text: &str,
+    doc: &Doc,
     r: Range<usize>,
     year: Option<i32>,
     default: Option<i32>,
     about_problems: bool,
 ) -> Vec<Found> {
+    let text = doc.text;
     let mut out = Vec::new();
     let mut named: Option<usize> = None;
-    for s in sentence_starts(text, r.clone()) {
+    for s in doc.sentence_starts(r.clone()) {
         let span = s..sentence_end(text, s, r.end);
         let sentence = &text[span.clone()];
         if status_of(sentence).is_none() {
@@ -331,13 +335,14 @@ fn only_counts(text: &str) -> bool {
 }
 
 fn collect_tallies(
-    text: &str,
+    doc: &Doc,
     r: Range<usize>,
     refers_to: Option<i32>,
     year: Option<i32>,
     out: &mut Reported,
 ) {
-    for s in sentence_starts(text, r.clone()) {
+    let text = doc.text;
+    for s in doc.sentence_starts(r.clone()) {
         let sentence = &text[s..sentence_end(text, s, r.end)];
         let sentence_year = anchor_year(sentence, year).or(refers_to);
         if let Some(tally) = counts::read(sentence, sentence_year) {

@@ -4,7 +4,7 @@
 //! whole and their positions still point into the file as given.
 
 use super::enumerate::marker_at;
-use super::text::{chars, is_blank};
+use super::text::{chars, is_blank, one_of};
 
 /// Spaces between two characters of a word are a viewer's, not the writer's, when a document
 /// has at least this many.
@@ -42,20 +42,22 @@ fn is_cjk(c: char) -> bool {
 fn stray_spaces(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut found = Vec::new();
     let bytes = text.as_bytes();
-    let mut prev: Option<(usize, char)> = None;
-    for (i, c) in text.char_indices() {
-        if c != ' ' {
-            if let Some((end_prev, p)) = prev {
-                let gap = &bytes[end_prev..i];
-                let between = !gap.is_empty() && gap.len() <= 2 && gap.iter().all(|&b| b == b' ');
-                if between && is_word_char(p) && is_word_char(c) && (is_cjk(p) || is_cjk(c)) {
-                    found.push(end_prev..i);
-                }
-            }
-            prev = Some((i + c.len_utf8(), c));
+    let mut from = 0;
+    while let Some(at) = text[from..].find(' ') {
+        let start = from + at;
+        let end = start + bytes[start..].iter().take_while(|&&b| b == b' ').count();
+        from = end;
+        if end - start > 2 {
+            continue;
         }
-        if c == '\n' {
-            prev = None;
+        let (Some(p), Some(c)) = (
+            text[..start].chars().next_back(),
+            text[end..].chars().next(),
+        ) else {
+            continue;
+        };
+        if is_word_char(p) && is_word_char(c) && (is_cjk(p) || is_cjk(c)) {
+            found.push(start..end);
         }
     }
     if found.len() < MIN_STRAY_SPACES {
@@ -64,23 +66,33 @@ fn stray_spaces(text: &str) -> Vec<std::ops::Range<usize>> {
     found
 }
 
+/// A line of the text as the wrapping test sees it.
+struct Line {
+    span: std::ops::Range<usize>,
+    /// Characters, without the blanks around them.
+    width: usize,
+    /// Not empty, and not ending a sentence, a clause or a quotation.
+    open: bool,
+}
+
 /// The line breaks (with the spaces around them) of a text its viewer wrapped at a fixed width.
 fn wrapped_breaks(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut lines = Vec::new();
     let mut start = 0;
-    for line in text.split('\n') {
-        lines.push(start..start + line.len());
-        start += line.len() + 1;
+    for raw in text.split('\n') {
+        let line = raw.trim_matches(is_blank);
+        lines.push(Line {
+            span: start..start + raw.len(),
+            width: chars(line),
+            open: !line.is_empty()
+                && !line.ends_with(|c: char| one_of(c, "。；：！？;:!?）)”\"》")),
+        });
+        start += raw.len() + 1;
     }
-    let width = |r: &std::ops::Range<usize>| chars(text[r.clone()].trim_matches(is_blank));
-    let open = |r: &std::ops::Range<usize>| {
-        let line = text[r.clone()].trim_matches(is_blank);
-        !line.is_empty() && !line.ends_with(|c: char| "。；：！？;:!?）)”\"》".contains(c))
-    };
     let mut widths: Vec<usize> = lines
         .iter()
-        .filter(|r| open(r) && width(r) >= 15)
-        .map(width)
+        .filter(|l| l.open && l.width >= 15)
+        .map(|l| l.width)
         .collect();
     if widths.len() < MIN_WRAPPED_LINES {
         return Vec::new();
@@ -89,7 +101,7 @@ fn wrapped_breaks(text: &str) -> Vec<std::ops::Range<usize>> {
     let median = widths[widths.len() / 2];
     // A viewer breaks the longest lines: the page width. Short open lines under longer closed
     // ones are headings over their paragraphs.
-    let mut all: Vec<usize> = lines.iter().map(width).filter(|&w| w > 0).collect();
+    let mut all: Vec<usize> = lines.iter().map(|l| l.width).filter(|&w| w > 0).collect();
     all.sort_unstable();
     let page = all[all.len() * 9 / 10];
     if median + 4 < page {
@@ -105,16 +117,16 @@ fn wrapped_breaks(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut breaks = Vec::new();
     for k in 1..lines.len().saturating_sub(1) {
         let (line, next) = (&lines[k], &lines[k + 1]);
-        let next_text = text[next.clone()].trim_matches(is_blank);
-        if !open(line) || width(line) + 6 < median || next_text.is_empty() {
+        if !line.open || line.width + 6 < median || next.width == 0 {
             continue;
         }
-        let next_start = next.start
-            + (text[next.clone()].len() - text[next.clone()].trim_start_matches(is_blank).len());
+        let next_raw = &text[next.span.clone()];
+        let next_start =
+            next.span.start + (next_raw.len() - next_raw.trim_start_matches(is_blank).len());
         if marker_at(text, next_start).is_some_and(|m| m.line_start) {
             continue;
         }
-        let line_end = line.start + text[line.clone()].trim_end_matches(is_blank).len();
+        let line_end = line.span.start + text[line.span.clone()].trim_end_matches(is_blank).len();
         breaks.push(line_end..next_start);
     }
     breaks

@@ -4,6 +4,8 @@
 
 use std::borrow::Cow;
 
+use super::text::CharSet;
+
 /// `text` with each traditional character replaced by its simplified form where both take the
 /// same number of bytes (all of the CJK ones do); `text` itself when nothing changes.
 pub(super) fn simplified(text: &str) -> Cow<'_, str> {
@@ -34,13 +36,9 @@ pub(super) fn simplified(text: &str) -> Cow<'_, str> {
 const COMMON_TRADITIONAL: &str = "們個為這來會說對時過還進與關於發實現開經學國產業務議處問題將應當從區縣鎮鄉黨員幹層設計劃導領專項強規範據續紀錄檢資訊網質機構費級權責總結報專職傳統環製無頭種類樣點長門書條義習體";
 
 fn may_be_traditional(text: &str) -> bool {
-    static SORTED: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
-        let mut chars: Vec<char> = COMMON_TRADITIONAL.chars().collect();
-        chars.sort_unstable();
-        chars
-    });
-    text.chars()
-        .any(|c| c >= '\u{4e00}' && SORTED.binary_search(&c).is_ok())
+    static SET: std::sync::LazyLock<CharSet> =
+        std::sync::LazyLock::new(|| CharSet::new(COMMON_TRADITIONAL));
+    text.chars().any(|c| SET.contains(c))
 }
 
 #[cfg(test)]

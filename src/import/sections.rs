@@ -11,7 +11,7 @@ use std::ops::Range;
 use super::doc::Doc;
 use super::enumerate::{marker_at, Family, Marker};
 use super::headings::{self, Heading, Kind};
-use super::text::{at_most_chars, find_years, is_blank, trim_range};
+use super::text::{at_most_chars, find_years, is_blank, one_of, trim_range};
 use super::title::is_date_line;
 
 mod openers;
@@ -214,6 +214,10 @@ fn body_end(doc: &Doc, end: usize) -> usize {
 /// The signature, the date, 特此报告: the document is over.
 fn is_closing(doc: &Doc, i: usize) -> bool {
     let line = doc.para(i);
+    // Every closing line is at most 25 characters: longer in bytes, it is a paragraph.
+    if line.len() > 25 * 4 {
+        return false;
+    }
     let signed_by = ["述职人", "报告人", "汇报人", "发言人"]
         .iter()
         .any(|w| line.starts_with(w));
@@ -222,7 +226,7 @@ fn is_closing(doc: &Doc, i: usize) -> bool {
         return true;
     }
     let short_name = at_most_chars(line, 25)
-        && !line.contains(|c: char| "，。；：,;:".contains(c) || is_blank(c));
+        && !line.contains(|c: char| one_of(c, "，。；：,;:") || is_blank(c));
     short_name && i + 1 < doc.paras.len() && is_date_line(doc.para(i + 1))
 }
 

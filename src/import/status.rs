@@ -74,37 +74,46 @@ pub(super) struct Phrase {
 
 /// Every status phrase in `s`, in order of position (a negated done phrase reads as not done).
 pub(super) fn phrases(s: &str) -> Vec<Phrase> {
-    const TABLES: [(&[&str], Status); 4] = [
-        (NOT_DONE, Status::NotDone),
-        (IN_PROGRESS, Status::InProgress),
-        (LONG_TERM, Status::LongTerm),
-        (DONE, Status::Done),
-    ];
-    let mut found = Vec::new();
-    // One pass: only characters that start some phrase are looked at closely.
-    for (at, c) in s.char_indices() {
-        if !FIRST_CHARS.contains(c) {
-            continue;
-        }
-        let rest = &s[at..];
-        for (words, status) in TABLES {
-            for word in words.iter().filter(|w| rest.starts_with(*w)) {
-                let negated =
-                    status == Status::Done && NEGATIONS.iter().any(|n| s[..at].ends_with(n));
-                found.push(Phrase {
-                    at,
-                    len: word.len(),
-                    status: if negated { Status::NotDone } else { status },
-                });
-            }
-        }
-    }
-    found.sort_by_key(|p| (p.at, std::cmp::Reverse(p.len)));
-    found
+    let (matcher, statuses) = &*MATCHER;
+    let mut found: Vec<(Phrase, usize)> = matcher
+        .find_overlapping_iter(s)
+        .map(|m| {
+            let (status, order) = statuses[m.pattern().as_usize()];
+            let at = m.start();
+            let negated = status == Status::Done && NEGATIONS.iter().any(|n| s[..at].ends_with(n));
+            let status = if negated { Status::NotDone } else { status };
+            let phrase = Phrase {
+                at,
+                len: m.len(),
+                status,
+            };
+            (phrase, order)
+        })
+        .collect();
+    // At one position, the longest phrase first; then the order of the tables.
+    found.sort_by_key(|(p, order)| (p.at, std::cmp::Reverse(p.len), *order));
+    found.into_iter().map(|(p, _)| p).collect()
 }
 
-/// The first characters of all the phrases above (kept in step by a test).
-const FIRST_CHARS: &str = "尚未没持正整推部基阶逐初有长需常已得全完";
+/// Every phrase of the tables in one automaton, with its status and its place in the tables.
+static MATCHER: std::sync::LazyLock<(aho_corasick::AhoCorasick, Vec<(Status, usize)>)> =
+    std::sync::LazyLock::new(|| {
+        let tables: [(&[&str], Status); 4] = [
+            (NOT_DONE, Status::NotDone),
+            (IN_PROGRESS, Status::InProgress),
+            (LONG_TERM, Status::LongTerm),
+            (DONE, Status::Done),
+        ];
+        let (words, statuses): (Vec<&str>, Vec<(Status, usize)>) = tables
+            .iter()
+            .flat_map(|(words, status)| words.iter().map(move |w| (*w, *status)))
+            .enumerate()
+            .map(|(order, (w, status))| (w, (status, order)))
+            .unzip();
+        let matcher =
+            aho_corasick::AhoCorasick::new(&words).expect("the status phrases form an automaton");
+        (matcher, statuses)
+    });
 
 /// The status `s` states, if any.
 pub(super) fn status_of(s: &str) -> Option<Status> {
@@ -152,16 +161,18 @@ mod tests {
     }
 
     #[test]
-    fn every_phrase_starts_with_a_listed_first_character() {
-        for word in NOT_DONE
+    fn no_phrase_is_listed_twice() {
+        let all: Vec<&str> = NOT_DONE
             .iter()
             .chain(IN_PROGRESS)
             .chain(LONG_TERM)
             .chain(DONE)
-        {
-            let first = word.chars().next().unwrap();
-            assert!(FIRST_CHARS.contains(first), "{word}");
-        }
+            .copied()
+            .collect();
+        let mut unique = all.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), all.len());
     }
 
     #[test]

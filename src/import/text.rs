@@ -10,6 +10,45 @@ pub(super) fn is_blank(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}')
 }
 
+/// True when `c` is one of the characters of `set` (a short literal list: cheaper than
+/// `set.contains(c)`, which searches the string's bytes).
+pub(super) fn one_of(c: char, set: &str) -> bool {
+    set.chars().any(|s| s == c)
+}
+
+/// A set of characters looked up in constant time, for the per-character tests of the loops
+/// that read every character of a document.
+pub(super) struct CharSet {
+    /// One bit per character of the CJK Unified Ideographs block.
+    cjk: Vec<u64>,
+    /// The members outside that block.
+    other: Vec<char>,
+}
+
+const CJK_START: u32 = 0x4e00;
+const CJK_END: u32 = 0xa000;
+
+impl CharSet {
+    pub fn new(chars: &str) -> CharSet {
+        let mut cjk = vec![0u64; ((CJK_END - CJK_START) as usize).div_ceil(64)];
+        let mut other = Vec::new();
+        for c in chars.chars() {
+            match (c as u32).checked_sub(CJK_START) {
+                Some(i) if (c as u32) < CJK_END => cjk[i as usize / 64] |= 1 << (i % 64),
+                _ => other.push(c),
+            }
+        }
+        CharSet { cjk, other }
+    }
+
+    pub fn contains(&self, c: char) -> bool {
+        match (c as u32).checked_sub(CJK_START) {
+            Some(i) if (c as u32) < CJK_END => self.cjk[i as usize / 64] & (1 << (i % 64)) != 0,
+            _ => self.other.contains(&c),
+        }
+    }
+}
+
 /// Ends a sentence (or a `；`-separated clause, which the genre uses like a sentence).
 pub(super) fn is_stop(c: char) -> bool {
     matches!(c, '。' | '；' | ';' | '！' | '!' | '？' | '?')
@@ -249,6 +288,20 @@ pub(super) fn contains_any(s: &str, needles: &[&str]) -> bool {
     needles.iter().any(|n| s.contains(n))
 }
 
+/// A word list searched in one pass (for lists checked against every paragraph).
+pub(super) struct Words(aho_corasick::AhoCorasick);
+
+impl Words {
+    pub fn new(words: &[&str]) -> Words {
+        Words(aho_corasick::AhoCorasick::new(words).expect("a word list forms an automaton"))
+    }
+
+    /// True when `s` contains any of the words: [`contains_any`] in one pass.
+    pub fn in_text(&self, s: &str) -> bool {
+        self.0.is_match(s)
+    }
+}
+
 /// The first of `prefixes` that `s` starts with.
 pub(super) fn starts_with_any<'a>(s: &str, prefixes: &[&'a str]) -> Option<&'a str> {
     prefixes.iter().copied().find(|p| s.starts_with(p))
@@ -274,6 +327,14 @@ pub(super) fn sentence_starts(text: &str, r: Range<usize>) -> Vec<usize> {
         }
     }
     starts
+}
+
+/// The first character in `r` that can start a sentence (not blank, not a stop or line break).
+pub(super) fn first_sentence_char(text: &str, r: Range<usize>) -> Option<usize> {
+    text[r.clone()]
+        .char_indices()
+        .find(|&(_, c)| !(c == '\n' || is_stop(c) || is_blank(c)))
+        .map(|(i, _)| r.start + i)
 }
 
 /// The end of the sentence that starts at `pos` (just after its stop, or the line end), capped at `end`.

@@ -6,7 +6,7 @@
 
 use super::doc::Doc;
 use super::text::{
-    at_most_chars, chars, contains_any, find_year, has_placeholder, is_blank, is_stop,
+    at_most_chars, chars, contains_any, find_year, has_placeholder, is_blank, is_stop, one_of,
 };
 
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -138,7 +138,7 @@ fn unit_in_title(line: &str) -> Option<String> {
         }
     }
     let candidate = if before
-        .trim_matches(|c: char| is_blank(c) || "（(".contains(c))
+        .trim_matches(|c: char| is_blank(c) || one_of(c, "（("))
         .is_empty()
     {
         let after = &line[at.end..];
@@ -164,11 +164,11 @@ fn before_topic(s: &str) -> &str {
 
 /// Cleans what precedes the year into a unit name, or none for a placeholder or nothing.
 fn unit_name(raw: &str) -> Option<String> {
-    let mut name = raw.trim_matches(|c: char| is_blank(c) || "“”\"《》——-—:：（(".contains(c));
+    let mut name = raw.trim_matches(|c: char| is_blank(c) || one_of(c, "“”\"《》——-—:：（("));
     for suffix in ["关于", "的"] {
         name = name.strip_suffix(suffix).unwrap_or(name);
     }
-    let mut name = name.trim_matches(|c: char| is_blank(c) || "“”\"《》——-—:：（(".contains(c));
+    let mut name = name.trim_matches(|c: char| is_blank(c) || one_of(c, "“”\"《》——-—:：（("));
     for organ in PARTY_ORGANS {
         if let Some(rest) = name.strip_suffix(organ) {
             if ends_like_unit(rest) {
@@ -200,14 +200,14 @@ fn ends_like_unit(name: &str) -> bool {
         && name
             .chars()
             .next_back()
-            .is_some_and(|c| UNIT_ENDINGS.contains(c))
+            .is_some_and(|c| one_of(c, UNIT_ENDINGS))
 }
 
 /// A line that is only an organisation's name.
 fn is_org_line(line: &str) -> bool {
     chars(line) <= 30
         && ends_like_unit(line.trim())
-        && !line.contains(|c: char| "，。；：,.;:".contains(c))
+        && !line.contains(|c: char| one_of(c, "，。；：,.;:"))
         && find_year(line).is_none()
 }
 
@@ -232,7 +232,7 @@ fn signature(doc: &Doc) -> Option<String> {
 
 /// `2024年1月15日`, `二〇二四年一月十五日`, also in brackets.
 pub(super) fn is_date_line(line: &str) -> bool {
-    let inner = line.trim_matches(|c: char| is_blank(c) || "（()）".contains(c));
+    let inner = line.trim_matches(|c: char| is_blank(c) || one_of(c, "（()）"));
     at_most_chars(inner, 16)
         && find_year(inner).is_some_and(|(_, at)| at.start == 0)
         && inner.contains('月')

@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::cues::{is_plan_trigger, is_problem_lead_in, is_wrap_up};
 use super::doc::Doc;
 use super::items::drop_wrap_up;
-use super::text::{chars, is_colon, sentence_end, sentence_starts, trim_range};
+use super::text::{chars, is_colon, one_of, sentence_end, trim_range};
 
 /// Items without markers: paragraphs (a short heading line joined to the paragraph under it),
 /// or the `；`-separated clauses of a single paragraph.
@@ -20,7 +20,7 @@ pub(super) fn unmarked(doc: &Doc, r: Range<usize>) -> Vec<Range<usize>> {
         i += 1;
     }
     pieces.retain(|p| !trim_range(doc.text, p.clone()).is_empty());
-    drop_lead_in(doc.text, &mut pieces);
+    drop_lead_in(doc, &mut pieces);
     while pieces.len() > 1
         && pieces
             .last()
@@ -36,7 +36,7 @@ pub(super) fn unmarked(doc: &Doc, r: Range<usize>) -> Vec<Range<usize>> {
             super::inline::phrases(doc.text, only.clone()).unwrap_or_default()
         }
         [only] => {
-            let only = drop_wrap_up(doc.text, only.clone());
+            let only = drop_wrap_up(doc, only.clone());
             let clauses = clauses(doc.text, only.clone());
             if clauses.len() >= 2 {
                 clauses
@@ -47,7 +47,7 @@ pub(super) fn unmarked(doc: &Doc, r: Range<usize>) -> Vec<Range<usize>> {
         _ => {
             let mut pieces = pieces;
             if let Some(last) = pieces.last_mut() {
-                *last = drop_wrap_up(doc.text, last.clone());
+                *last = drop_wrap_up(doc, last.clone());
             }
             pieces
         }
@@ -66,18 +66,19 @@ fn announces(piece: &str) -> bool {
 
 /// Drops the opening lead-in: a whole paragraph that announces the list, or the part of the
 /// first paragraph up to a colon that does (主要有：…).
-fn drop_lead_in(text: &str, pieces: &mut Vec<Range<usize>>) {
+fn drop_lead_in(doc: &Doc, pieces: &mut Vec<Range<usize>>) {
+    let text = doc.text;
     let Some(first) = pieces.first().cloned() else {
         return;
     };
     let para = &text[first.clone()];
     let announces = is_problem_lead_in(para) || is_plan_trigger(para, None);
-    let one_sentence = sentence_starts(text, first.clone()).len() == 1;
+    let one_sentence = doc.sentence_starts(first.clone()).len() == 1;
     if pieces.len() > 1 && (para.trim_end().ends_with(is_colon) || (one_sentence && announces)) {
         pieces.remove(0);
         return;
     }
-    for s in sentence_starts(text, first.clone()) {
+    for s in doc.sentence_starts(first.clone()) {
         let end = sentence_end(text, s, first.end);
         let sentence = &text[s..end];
         if let Some((i, c)) = sentence.char_indices().find(|&(_, c)| is_colon(c)) {
@@ -120,7 +121,7 @@ fn join_heading_lines(text: &str, pieces: Vec<Range<usize>>) -> Vec<Range<usize>
 /// A short line over a paragraph: no sentence punctuation, at most one comma between two short
 /// phrases (加强学习，提高素质).
 fn is_heading_line(line: &str) -> bool {
-    if chars(line) > 20 || line.contains(|c: char| "。；;：:！？".contains(c)) {
+    if chars(line) > 20 || line.contains(|c: char| one_of(c, "。；;：:！？")) {
         return false;
     }
     let halves: Vec<&str> = line.split(['，', ',']).collect();

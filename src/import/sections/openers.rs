@@ -6,7 +6,7 @@ use super::{body_end, is_closing, Kind, Opener, Scan, Section};
 use crate::import::cues::{is_plan_trigger, is_wrap_up, opens_plan_list, opens_problem_list};
 use crate::import::doc::Doc;
 use crate::import::enumerate::marker_at;
-use crate::import::text::{is_colon, sentence_end, sentence_starts};
+use crate::import::text::{is_colon, sentence_end};
 
 /// A heading that names an area (（二）政策解读方面), over that area's problem and measure.
 fn is_area_heading(scan: &Scan, j: usize) -> bool {
@@ -150,24 +150,22 @@ pub(super) fn lead_ins(
             continue;
         }
         let span = doc.paras[i].span.clone();
-        let opener = sentence_starts(doc.text, span.clone())
-            .into_iter()
-            .find_map(|s| {
-                let e = sentence_end(doc.text, s, span.end);
-                let colon = doc.text[s..e].char_indices().find(|&(_, c)| is_colon(c));
-                let after = match colon {
-                    Some((c, colon)) => s + c + colon.len_utf8(),
-                    // 为此，我们将采取以下措施积极改进。 and the list on the lines below.
-                    None if e == span.end && followed_by_list(i) => e,
-                    None => return None,
-                };
-                let sentence = &doc.text[s..after];
-                let opens = match kind {
-                    Kind::Problems => opens_problem_list(sentence),
-                    _ => opens_plan_list(sentence, year),
-                };
-                opens.then_some(after)
-            });
+        let opener = doc.sentence_starts(span.clone()).into_iter().find_map(|s| {
+            let e = sentence_end(doc.text, s, span.end);
+            let colon = doc.text[s..e].char_indices().find(|&(_, c)| is_colon(c));
+            let after = match colon {
+                Some((c, colon)) => s + c + colon.len_utf8(),
+                // 为此，我们将采取以下措施积极改进。 and the list on the lines below.
+                None if e == span.end && followed_by_list(i) => e,
+                None => return None,
+            };
+            let sentence = &doc.text[s..after];
+            let opens = match kind {
+                Kind::Problems => opens_problem_list(sentence),
+                _ => opens_plan_list(sentence, year),
+            };
+            opens.then_some(after)
+        });
         let Some(body_start) = opener else { continue };
         // The list runs on while its paragraphs open with markers of its first one's family
         // (（一）继续加强制度建设。 reads like a heading line, but it is the next item).
@@ -204,12 +202,10 @@ pub(super) fn lead_ins(
         let mut body = body_start..body_end(doc, end);
         if kind == Kind::Problems {
             // The plan may follow in the same breath: …二是…。下一步，我们将：一是…
-            let turn = sentence_starts(doc.text, body.clone())
-                .into_iter()
-                .find(|&s| {
-                    s > body.start
-                        && is_plan_trigger(&doc.text[s..sentence_end(doc.text, s, body.end)], year)
-                });
+            let turn = doc.sentence_starts(body.clone()).into_iter().find(|&s| {
+                s > body.start
+                    && is_plan_trigger(&doc.text[s..sentence_end(doc.text, s, body.end)], year)
+            });
             body.end = turn.unwrap_or(body.end);
         }
         sections.push(Section {
