@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use crate::model::Deadline;
 
-use super::text::{find_years, is_blank, one_of, parse_count};
+use super::text::{find_years, is_blank, one_of, parse_count, Words};
 
 /// A deadline as the measure words it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,6 +82,18 @@ const BEFORE: &[&str] = &["底前", "前", "以前", "之前", "底", "末前", 
 
 /// The first deadline `text` states, if any.
 pub(super) fn find(text: &str) -> Option<StatedDeadline> {
+    // Every reading below needs one of these words, or a month.
+    static CUES: std::sync::LazyLock<Words> = std::sync::LazyLock::new(|| {
+        let words: Vec<&str> = ["立行立改", "立即整改", "上半年", "季度"]
+            .into_iter()
+            .chain(LONG_TERM.iter().copied())
+            .chain(YEAR_END.iter().copied())
+            .collect();
+        Words::new(&words)
+    });
+    if !text.contains('月') && !CUES.in_text(text) {
+        return None;
+    }
     if text.contains("立行立改") || text.contains("立即整改") {
         return Some(StatedDeadline::Immediate);
     }

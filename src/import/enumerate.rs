@@ -8,8 +8,8 @@
 use std::ops::Range;
 
 use super::text::{
-    is_blank, is_colon, is_comma, is_marker_lead, is_stop, one_of, parse_cn_int, parse_digits,
-    prev_visible,
+    is_blank, is_colon, is_comma, is_ideograph, is_marker_lead, is_stop, one_of, parse_cn_int,
+    parse_digits, prev_visible,
 };
 
 /// How a marker is written. Families are never mixed inside one list.
@@ -278,15 +278,17 @@ pub(super) fn candidates(text: &str, r: Range<usize>) -> Vec<Marker> {
     let mut spaced = text[..r.start].ends_with([' ', '\u{3000}']);
     for (i, c) in text[r.clone()].char_indices() {
         let pos = r.start + i;
-        let may_follow = match prev {
-            None => true,
-            Some(p) => is_marker_lead(p) || (spaced && matches!(c, '（' | '(')),
-        };
-        if (may_follow || matches!(c, '①'..='⑳')) && may_start_marker(c) {
-            out.extend(marker_at(text, pos));
+        if may_start_marker(c) {
+            let may_follow = match prev {
+                None => true,
+                Some(p) => is_marker_lead(p) || (spaced && matches!(c, '（' | '(')),
+            };
+            if may_follow || matches!(c, '①'..='⑳') {
+                out.extend(marker_at(text, pos));
+            }
         }
         spaced = matches!(c, ' ' | '\u{3000}');
-        if c == '\n' || !is_blank(c) {
+        if is_ideograph(c) || c == '\n' || !is_blank(c) {
             prev = Some(c);
         }
     }

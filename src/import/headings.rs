@@ -9,9 +9,7 @@
 use std::ops::Range;
 
 use super::enumerate::{marker_at, Family};
-use super::text::{
-    at_most_chars, contains_any, find_years, is_colon, is_comma, is_stop, trim_range,
-};
+use super::text::{at_most_chars, find_years, is_colon, is_comma, is_stop, one_of, trim_range};
 
 mod cues;
 
@@ -198,7 +196,9 @@ fn classify_with_comma(words: &str, year: Option<i32>) -> Kind {
         .filter(|p| !p.trim().is_empty())
         .map(|p| classify_plain(p, year))
         .collect();
-    if words_refer_to_earlier_year(words, year) && contains_any(words, &["问题", "整改"]) {
+    let cues = Cues::of(words);
+    let earlier = cues.has(Cue::Earlier) || earlier_year(words, year);
+    if earlier && cues.has(Cue::Issue) {
         return Kind::Outcomes;
     }
     if parts.contains(&Kind::Other) {
@@ -219,11 +219,16 @@ fn classify_with_comma(words: &str, year: Option<i32>) -> Kind {
 fn classify_plain(words: &str, year: Option<i32>) -> Kind {
     let cues = Cues::of(words);
     let plan_strong = cues.has(Cue::Plan);
-    let future = mentions_later_year(words, year);
+    let years: Vec<i32> = match year {
+        Some(_) => find_years(words).map(|(y, _)| y).collect(),
+        None => Vec::new(),
+    };
+    let future = year.is_some_and(|year| years.iter().any(|&y| y > year));
     let plan_soft = cues.has(Cue::SoftPlan) && (future || !cues.has(Cue::Past));
     let plan = plan_strong || plan_soft || (future && cues.has(Cue::Work));
     let rectified = cues.has(Cue::Rectify) && cues.has(Cue::Outcome);
-    let earlier = cues.has(Cue::Earlier) || earlier_year(words, year);
+    let earlier =
+        cues.has(Cue::Earlier) || year.is_some_and(|year| years.iter().any(|&y| y < year));
     if !plan && (rectified || (earlier && cues.has(Cue::Issue))) {
         return Kind::Outcomes;
     }
@@ -257,6 +262,11 @@ fn only_problem_words(words: &str) -> bool {
         "原因",
         "分析",
     ];
+    // Every word of the lists starts with one of these.
+    if !words.starts_with(|c: char| one_of(c, "问不困差短弱挑和与及、的主存当工原分"))
+    {
+        return false;
+    }
     let mut rest = words;
     let mut nouns = 0;
     'eat: while !rest.is_empty() {
@@ -273,19 +283,6 @@ fn only_problem_words(words: &str) -> bool {
         && (rest.is_empty()
             || PLAN_PHRASES.iter().any(|p| rest.starts_with(p))
             || SOFT_PLAN_PHRASES.iter().any(|p| rest.starts_with(p)))
-}
-
-/// A year after the summary's own (2024年工作计划 in a 2023 summary).
-fn mentions_later_year(words: &str, year: Option<i32>) -> bool {
-    let Some(year) = year else {
-        return false;
-    };
-    find_years(words).any(|(y, _)| y > year)
-}
-
-/// 上年度, 去年, or a year before the summary's own.
-pub(super) fn words_refer_to_earlier_year(words: &str, year: Option<i32>) -> bool {
-    contains_any(words, EARLIER_WORDS) || earlier_year(words, year)
 }
 
 /// Whether `words` name a year before `year`.

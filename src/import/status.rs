@@ -110,8 +110,7 @@ static MATCHER: std::sync::LazyLock<(aho_corasick::AhoCorasick, Vec<(Status, usi
             .enumerate()
             .map(|(order, (w, status))| (w, (status, order)))
             .unzip();
-        let matcher =
-            aho_corasick::AhoCorasick::new(&words).expect("the status phrases form an automaton");
+        let matcher = super::text::automaton(&words);
         (matcher, statuses)
     });
 

@@ -69,8 +69,7 @@ impl Cues {
                         }
                     }
                 }
-                let matcher = aho_corasick::AhoCorasick::new(&patterns)
-                    .expect("the cue words form an automaton");
+                let matcher = crate::import::text::automaton(&patterns);
                 (matcher, lists)
             });
         let (matcher, lists) = &*MATCHER;
