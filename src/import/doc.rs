@@ -168,7 +168,7 @@ fn pieces(line: &str) -> Vec<Range<usize>> {
 
 /// `（一）`, `一、`, `1.` or `1、` at the start of `s`: a heading or item a viewer ran into the
 /// line before.
-fn starts_with_marker(s: &str) -> bool {
+pub(super) fn starts_with_marker(s: &str) -> bool {
     const CN: &str = "一二三四五六七八九十";
     let is_num = |c: char| one_of(c, CN) || c.is_ascii_digit();
     if let Some(rest) = s.strip_prefix(['（', '(']) {

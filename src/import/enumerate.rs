@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use super::text::{
-    is_blank, is_colon, is_comma, is_ideograph, is_marker_lead, is_stop, one_of, parse_cn_int,
+    is_blank, is_colon, is_comma, is_ideograph, CharSet, is_marker_lead, is_stop, one_of, parse_cn_int,
     parse_digits, prev_visible,
 };
 
@@ -79,7 +79,8 @@ pub(super) fn marker_at(text: &str, pos: usize) -> Option<Marker> {
     let prev = prev_visible(text, pos);
     // A marker a space away from the text before it starts a line a viewer lost (a document
     // pasted on one line: …考核反馈的问题 （一）…； （二）…).
-    let spaced = text[..pos].ends_with([' ', '\u{3000}']) && matches!(first, '（' | '(');
+    let spaced = text[..pos].ends_with([' ', '\u{3000}'])
+        && matches!(first, '（' | '(' | '0'..='9' | '０'..='９');
     let line_start = matches!(prev, None | Some('\n')) || spaced;
     let after_stop = line_start || prev.is_some_and(|c| is_stop(c) || is_colon(c));
     let after_punct = line_start || prev.is_some_and(is_marker_lead);
@@ -281,7 +282,10 @@ pub(super) fn candidates(text: &str, r: Range<usize>) -> Vec<Marker> {
         if may_start_marker(c) {
             let may_follow = match prev {
                 None => true,
-                Some(p) => is_marker_lead(p) || (spaced && matches!(c, '（' | '(')),
+                Some(p) => {
+                    is_marker_lead(p)
+                        || (spaced && matches!(c, '（' | '(' | '0'..='9' | '０'..='９'))
+                }
             };
             if may_follow || matches!(c, '①'..='⑳') {
                 out.extend(marker_at(text, pos));
@@ -296,10 +300,10 @@ pub(super) fn candidates(text: &str, r: Range<usize>) -> Vec<Marker> {
 }
 
 fn may_start_marker(c: char) -> bool {
-    matches!(
-        c,
-        '（' | '(' | '第' | '首' | '其' | '再' | '最' | '0'..='9' | '０'..='９' | '①'..='⑳' | '十'
-    ) || super::text::cn_digit(c).is_some_and(|d| d > 0)
+    static STARTS: std::sync::LazyLock<CharSet> = std::sync::LazyLock::new(|| {
+        CharSet::new("（(第首其再最十0123456789０１２３４５６７８９①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳一二三四五六七八九两")
+    });
+    STARTS.contains(c)
 }
 
 /// A run of markers of one family numbered 1, 2, 3 … (at least two).

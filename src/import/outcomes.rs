@@ -66,8 +66,9 @@ pub(super) fn anchor_year(s: &str, year: Option<i32>) -> Option<i32> {
         return None;
     }
     let near_anchor = |from: usize| {
-        let window: String = s[from..].chars().take(24).collect();
-        contains_any(&window, ANCHOR_WORDS)
+        let rest = &s[from..];
+        let end = rest.char_indices().nth(24).map_or(rest.len(), |(i, _)| i);
+        ANCHORS.in_text(&rest[..end])
     };
     for (y, at) in find_years(s) {
         if year.is_none_or(|year| y < year) && near_anchor(at.end) {

@@ -3,6 +3,7 @@
 //! the text is read, and each repair is a removal the position map remembers, so items read
 //! whole and their positions still point into the file as given.
 
+use super::doc::starts_with_marker;
 use super::enumerate::marker_at;
 use super::text::{chars, is_blank, one_of};
 
@@ -56,7 +57,9 @@ fn stray_spaces(text: &str) -> Vec<std::ops::Range<usize>> {
         ) else {
             continue;
         };
-        if is_word_char(p) && is_word_char(c) && (is_cjk(p) || is_cjk(c)) {
+        // A space before 1. or （一） separates a heading from its first item on one line.
+        let before_marker = starts_with_marker(&text[end..]);
+        if is_word_char(p) && is_word_char(c) && (is_cjk(p) || is_cjk(c)) && !before_marker {
             found.push(start..end);
         }
     }
@@ -152,6 +155,14 @@ mod tests {
         assert_eq!(
             repaired("2023 年 6 月，督查组反馈问题 3 个，现将整 改情况报告如下"),
             "2023年6月，督查组反馈问题3个，现将整改情况报告如下"
+        );
+    }
+
+    #[test]
+    fn a_space_before_a_list_marker_is_kept() {
+        assert_eq!(
+            repaired("整 改 情 况 二、整改措施 1.组织核查； 2.按季度随访"),
+            "整改情况 二、整改措施 1.组织核查； 2.按季度随访"
         );
     }
 

@@ -110,3 +110,16 @@ fn a_parenthesised_marker_a_space_after_the_text_starts_a_line() {
         2
     );
 }
+
+#[test]
+fn the_marker_start_table_holds_exactly_the_characters_a_marker_can_start_with() {
+    let by_rule = |c: char| {
+        matches!(
+            c,
+            '（' | '(' | '第' | '首' | '其' | '再' | '最' | '0'..='9' | '０'..='９' | '①'..='⑳' | '十'
+        ) || crate::import::text::cn_digit(c).is_some_and(|d| d > 0)
+    };
+    for c in '\0'..='\u{ffff}' {
+        assert_eq!(super::may_start_marker(c), by_rule(c), "{c:?}");
+    }
+}
