@@ -56,7 +56,14 @@ pub struct GlobalArgs {
     pub as_of: Option<String>,
 
     /// Language of tables and messages
-    #[arg(long, global = true, value_enum, default_value_t, value_name = "LANG")]
+    #[arg(
+        long,
+        global = true,
+        env = "TAIZHANG_LANG",
+        value_enum,
+        default_value_t,
+        value_name = "LANG"
+    )]
     pub lang: Lang,
 
     /// Whether --db was given on the command line (not through TAIZHANG_DB).

@@ -49,6 +49,37 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// The language a command line asks for before clap has parsed it (for clap's own errors
+    /// and help): the last `--lang X` / `--lang=X` among `args`, else `TAIZHANG_LANG` (`env`),
+    /// else Chinese. Anything unrecognised reads as Chinese; clap reports it later.
+    pub fn requested<I, S>(args: I, env: Option<&str>) -> Lang
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<std::ffi::OsStr>,
+    {
+        let parse = |v: &str| match v.trim().to_ascii_lowercase().as_str() {
+            "en" | "english" => Some(Lang::En),
+            "zh" | "cn" | "chinese" => Some(Lang::Zh),
+            _ => None,
+        };
+        let mut from_args = None;
+        let mut next_is_value = false;
+        for arg in args {
+            let arg = arg.as_ref().to_string_lossy();
+            if next_is_value {
+                from_args = parse(&arg).or(from_args);
+                next_is_value = false;
+            } else if arg == "--" {
+                break;
+            } else if arg == "--lang" {
+                next_is_value = true;
+            } else if let Some(v) = arg.strip_prefix("--lang=") {
+                from_args = parse(v).or(from_args);
+            }
+        }
+        from_args.or_else(|| env.and_then(parse)).unwrap_or_default()
+    }
+
     /// Picks the Chinese or the English wording.
     pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
         match self {
@@ -90,5 +121,19 @@ pub fn deadline_label(deadline: Option<crate::model::Deadline>, lang: Lang) -> S
         Some(Deadline::ByDate(d)) => d.to_string(),
         Some(Deadline::Immediate(_)) => lang.pick("立行立改", "immediate").to_string(),
         Some(Deadline::LongTerm) => lang.pick("长期坚持", "long-term").to_string(),
+    }
+}
+
+#[cfg(test)]
+mod lang_tests {
+    use super::Lang;
+
+    #[test]
+    fn the_language_asked_for_is_read_before_parsing() {
+        assert_eq!(Lang::requested(["taizhang", "status"], None), Lang::Zh);
+        assert_eq!(Lang::requested(["taizhang", "--lang", "en"], None), Lang::En);
+        assert_eq!(Lang::requested(["taizhang", "--lang=en"], Some("zh")), Lang::En);
+        assert_eq!(Lang::requested(["taizhang"], Some("en")), Lang::En);
+        assert_eq!(Lang::requested(["taizhang", "--", "--lang=en"], None), Lang::Zh);
     }
 }
