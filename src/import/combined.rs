@@ -188,11 +188,14 @@ pub(super) fn labelled(
 fn label_cuts(doc: &Doc, r: Range<usize>, year: Option<i32>) -> Vec<Cut> {
     let mut cuts: Vec<Cut> = Vec::new();
     let mut starts = doc.sentence_starts(r.clone());
-    for m in doc.markers_in(r.clone()) {
-        if m.line_start {
-            starts.push(m.end);
-        }
-    }
+    // After a marker at a line start, the label is read where the marker ends (（一）存在问题：…).
+    let markers: Vec<_> = doc
+        .markers_in(r.clone())
+        .into_iter()
+        .filter(|m| m.line_start)
+        .collect();
+    starts.retain(|s| !markers.iter().any(|m| m.start == *s));
+    starts.extend(markers.iter().map(|m| m.end));
     starts.sort_unstable();
     starts.dedup();
     for s in starts {

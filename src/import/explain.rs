@@ -56,6 +56,8 @@ pub enum Reason {
     Heading,
     Label,
     LeadIn,
+    /// A page that starts at its numbered headings, with no section heading on it.
+    PageStart,
     /// Outside every section: outcomes reported inside the achievements.
     Embedded,
 }
@@ -135,6 +137,7 @@ impl Trace {
                 Some(Opener::Heading) => Reason::Heading,
                 Some(Opener::Label) => Reason::Label,
                 Some(Opener::LeadIn) => Reason::LeadIn,
+                Some(Opener::PageStart) => Reason::PageStart,
                 None => Reason::Embedded,
             },
             section: section.map_or_else(String::new, |s| preview(&text[s.heading.clone()])),
@@ -184,8 +187,8 @@ impl Trace {
         });
         match heading.map(|s| s.opened_by) {
             Some(Opener::LeadIn) => return PassedReason::LeadIn,
-            Some(_) => return PassedReason::Heading,
-            None => {}
+            Some(Opener::Heading | Opener::Label) => return PassedReason::Heading,
+            Some(Opener::PageStart) | None => {}
         }
         let Some(section) = self.section_of(gap.start) else {
             return PassedReason::Outside;

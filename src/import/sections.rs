@@ -37,6 +37,9 @@ pub enum Opener {
     Label,
     /// A sentence that announces the list (还存在一些不足，主要是：).
     LeadIn,
+    /// Nothing: the page starts at its first numbered heading (an excerpt whose section
+    /// heading was on an earlier page).
+    PageStart,
 }
 
 struct Scan<'d, 'a> {
@@ -192,6 +195,23 @@ pub(super) fn find(doc: &Doc, from: usize, year: Option<i32>, plan_only: bool) -
     if !has(&sections, &[Kind::Measures, Kind::Combined]) {
         openers::lead_ins(&scan, &covered, &mut sections, Kind::Measures, year);
     }
+    if from == 0 {
+        if let Some(page) = openers::page_start(&scan) {
+            // Its numbered headings are items of the page's one section, whatever some of
+            // them would open on their own (（二）基层党组织建设存在薄弱环节).
+            let family = marker_at(doc.text, page.body.start).map(|m| m.family);
+            let sibling = |s: &Section| {
+                s.opened_by == Opener::Heading
+                    && page.body.contains(&s.heading.start)
+                    && family.is_some_and(|f| {
+                        openers::is_sibling_heading(&scan, doc.para_at(s.heading.start), f)
+                    })
+            };
+            if sections.iter().all(sibling) {
+                sections = vec![page];
+            }
+        }
+    }
     if plan_only && !has(&sections, &[Kind::Measures, Kind::Combined]) {
         // A plan and nothing else (…2025年工作计划): its body is the plan.
         sections.extend(openers::whole_plan(doc, from));
@@ -255,6 +275,39 @@ mod tests {
             .into_iter()
             .map(|s| (s.kind, text[s.body].to_string()))
             .collect()
+    }
+
+    fn page_kinds(text: &str) -> Vec<Kind> {
+        let doc = Doc::new(text);
+        find(&doc, 0, None, false)
+            .into_iter()
+            .map(|s| s.kind)
+            .collect()
+    }
+
+    #[test]
+    fn a_page_that_starts_at_plan_headings_is_one_measures_section() {
+        let text = "（一）深化改革\n全面推行告知承诺制，年内压减材料三成。\n（二）提升服务\n力争将高频事项下沉到村。\n";
+        assert_eq!(page_kinds(text), vec![Kind::Measures]);
+    }
+
+    #[test]
+    fn a_page_that_starts_at_achievement_headings_holds_no_section() {
+        let text = "（一）推进整治\n全年共完成改厕1260户，同比增长6%。\n（二）提升能力\n累计建成高标准农田2.3万亩，取得了较好成效。\n";
+        assert!(page_kinds(text).is_empty());
+    }
+
+    #[test]
+    fn a_page_of_shortcoming_headings_is_one_problems_section_even_if_one_heading_names_a_problem()
+    {
+        let text = "（一）学习不够深入\n学用结合不够紧密，能力有待提高。\n（二）组织建设存在薄弱环节\n记录不规范，质量不高。\n";
+        assert_eq!(page_kinds(text), vec![Kind::Problems]);
+    }
+
+    #[test]
+    fn a_page_whose_numbered_headings_are_sections_keeps_them() {
+        let text = "一、工作成效\n全年共完成任务。\n二、存在问题\n学习不够深入，作风不够扎实。\n三、下一步打算\n力争年内将学习制度化。\n";
+        assert_eq!(page_kinds(text), vec![Kind::Problems, Kind::Measures]);
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use super::{body_end, is_closing, Kind, Opener, Scan, Section};
 use crate::import::cues::{is_plan_trigger, is_wrap_up, opens_plan_list, opens_problem_list};
 use crate::import::doc::Doc;
-use crate::import::enumerate::marker_at;
+use crate::import::enumerate::{marker_at, Family};
 use crate::import::text::{is_colon, sentence_end};
 
 /// A heading that names an area (（二）政策解读方面), over that area's problem and measure.
@@ -216,4 +216,107 @@ pub(super) fn lead_ins(
             opened_by: Opener::LeadIn,
         });
     }
+}
+
+/// Words of a plan (what will be done), of a report (what was done) and of shortcomings, counted
+/// to tell what the numbered headings of an untitled page hold.
+const LOOKS_AHEAD: &[&str] = &[
+    "力争",
+    "年内",
+    "将",
+    "进一步",
+    "确保",
+    "争取",
+    "计划",
+    "推行",
+    "推广",
+    "逐步",
+    "着力",
+];
+const LOOKS_BACK: &[&str] = &[
+    "已",
+    "了",
+    "累计",
+    "共计",
+    "取得",
+    "同比",
+    "比上年",
+    "较上年",
+    "圆满",
+    "顺利",
+];
+const SHORTCOMINGS: &[&str] = &[
+    "不够",
+    "不足",
+    "不强",
+    "不到位",
+    "不高",
+    "不深",
+    "不实",
+    "不严",
+    "不规范",
+    "不完善",
+    "不及时",
+    "欠缺",
+    "薄弱",
+    "滞后",
+    "有待",
+    "偏低",
+    "较少",
+    "缺乏",
+];
+
+/// A page without a title or any section heading that starts at its first numbered heading
+/// (（一）…, 一、…): the rest of a section whose heading was on an earlier page. Its headings
+/// are the items of one section: measures when the page looks ahead (力争, 年内, 将 …),
+/// problems when it names shortcomings (不够, 不足 …), and nothing when it reports what was
+/// done — an achievements page is not a plan.
+pub(super) fn page_start(scan: &Scan) -> Option<Section> {
+    let doc = scan.doc;
+    let first = doc.paras.first()?;
+    let marker = marker_at(doc.text, first.span.start)?;
+    if marker.number != 1 || !marker.line_start || !marker.family.can_head() {
+        return None;
+    }
+    scan.line_heading(0)?;
+    let n = doc.paras.len();
+    let end = (0..n)
+        .find(|&i| scan.closing[i] || (i > 0 && is_wrap_up(doc.para(i))))
+        .unwrap_or(n);
+    let body = first.span.start..body_end(doc, end);
+    let text = &doc.text[body.clone()];
+    let count = |words: &[&str]| -> usize { words.iter().map(|w| text.matches(w).count()).sum() };
+    let (ahead, back, short) = (count(LOOKS_AHEAD), count(LOOKS_BACK), count(SHORTCOMINGS));
+    let kind = if short >= 2 && short > ahead && short > back {
+        Kind::Problems
+    } else if ahead >= 2 && ahead > 2 * back && ahead > short {
+        Kind::Measures
+    } else {
+        return None;
+    };
+    // The page's numbered headings are its items: a sibling that reads as a heading of
+    // another kind (二、存在问题 after 一、工作成效) means the page has sections of its own.
+    let mixed = (0..end).any(|i| {
+        is_sibling_heading(scan, i, marker.family)
+            && scan
+                .line_heading(i)
+                .is_some_and(|h| h.kind != Kind::Other && h.kind != kind)
+    });
+    if mixed {
+        return None;
+    }
+    Some(Section {
+        kind,
+        heading: body.start..body.start,
+        body,
+        refers_to: None,
+        opened_by: Opener::PageStart,
+    })
+}
+
+/// Whether paragraph `i` is a numbered heading of `family` at a line start.
+pub(super) fn is_sibling_heading(scan: &Scan, i: usize, family: Family) -> bool {
+    scan.line_heading(i).is_some()
+        && marker_at(scan.doc.text, scan.doc.paras[i].span.start)
+            .is_some_and(|m| m.family == family && m.line_start)
 }

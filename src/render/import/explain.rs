@@ -133,6 +133,7 @@ fn why_line(lang: Lang, why: &Why) -> String {
                 Reason::Heading => format!("标题“{}”下", why.section),
                 Reason::Label => format!("标签“{}”后", why.section),
                 Reason::LeadIn => format!("引导语“{}”之后", why.section),
+                Reason::PageStart => "页首的编号标题下（本页没有部分标题）".to_string(),
                 Reason::Embedded => "成绩部分中的整改情况".to_string(),
             };
             let marker = marker.map_or(String::new(), |m| format!("，编号“{m}”"));
@@ -143,6 +144,10 @@ fn why_line(lang: Lang, why: &Why) -> String {
                 Reason::Heading => format!("under the heading \"{}\"", why.section),
                 Reason::Label => format!("after the label \"{}\"", why.section),
                 Reason::LeadIn => format!("after the lead-in \"{}\"", why.section),
+                Reason::PageStart => {
+                    "under the numbered headings the page starts with (it has no section heading)"
+                        .to_string()
+                }
                 Reason::Embedded => "reported inside the achievements".to_string(),
             };
             let marker = marker.map_or(String::new(), |m| format!(", marker \"{m}\""));
@@ -183,6 +188,7 @@ fn reason_code(reason: Reason) -> &'static str {
         Reason::Heading => "heading",
         Reason::Label => "label",
         Reason::LeadIn => "lead_in",
+        Reason::PageStart => "page_start",
         Reason::Embedded => "embedded",
     }
 }
