@@ -277,9 +277,10 @@ pub(super) fn candidates(text: &str, r: Range<usize>) -> Vec<Marker> {
     // visible character (a line break counts) and whether a space comes right before.
     let mut prev = prev_visible(text, r.start);
     let mut spaced = text[..r.start].ends_with([' ', '\u{3000}']);
+    let starts = &*MARKER_STARTS;
     for (i, c) in text[r.clone()].char_indices() {
         let pos = r.start + i;
-        if may_start_marker(c) {
+        if starts.contains(c) {
             let may_follow = match prev {
                 None => true,
                 Some(p) => {
@@ -299,13 +300,16 @@ pub(super) fn candidates(text: &str, r: Range<usize>) -> Vec<Marker> {
     out
 }
 
+/// The characters a marker can start with.
+static MARKER_STARTS: std::sync::LazyLock<CharSet> = std::sync::LazyLock::new(|| {
+    CharSet::new(
+        "（(第首其再最十0123456789０１２３４５６７８９①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳一二三四五六七八九两",
+    )
+});
+
+#[cfg(test)]
 fn may_start_marker(c: char) -> bool {
-    static STARTS: std::sync::LazyLock<CharSet> = std::sync::LazyLock::new(|| {
-        CharSet::new(
-            "（(第首其再最十0123456789０１２３４５６７８９①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳一二三四五六七八九两",
-        )
-    });
-    STARTS.contains(c)
+    MARKER_STARTS.contains(c)
 }
 
 /// A run of markers of one family numbered 1, 2, 3 … (at least two).

@@ -38,7 +38,8 @@ const COMMON_TRADITIONAL: &str = "們個為這來會說對時過還進與關於�
 fn may_be_traditional(text: &str) -> bool {
     static SET: std::sync::LazyLock<CharSet> =
         std::sync::LazyLock::new(|| CharSet::new(COMMON_TRADITIONAL));
-    text.chars().any(|c| SET.contains(c))
+    let set = &*SET;
+    text.chars().any(|c| set.contains(c))
 }
 
 #[cfg(test)]

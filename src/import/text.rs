@@ -12,6 +12,7 @@ pub(super) fn is_blank(c: char) -> bool {
 
 /// True when `c` is one of the characters of `set` (a short literal list: cheaper than
 /// `set.contains(c)`, which searches the string's bytes).
+#[inline]
 pub(super) fn one_of(c: char, set: &str) -> bool {
     set.chars().any(|s| s == c)
 }
@@ -41,6 +42,7 @@ impl CharSet {
         CharSet { cjk, other }
     }
 
+    #[inline]
     pub fn contains(&self, c: char) -> bool {
         match (c as u32).checked_sub(CJK_START) {
             Some(i) if (c as u32) < CJK_END => self.cjk[i as usize / 64] & (1 << (i % 64)) != 0,
@@ -51,6 +53,7 @@ impl CharSet {
 
 /// A CJK ideograph (or a character between them in the code table): never a stop, a
 /// blank or punctuation, which lets hot loops skip their other tests.
+#[inline]
 pub(super) fn is_ideograph(c: char) -> bool {
     ('\u{3400}'..'\u{fe00}').contains(&c)
 }
