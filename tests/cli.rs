@@ -25,4 +25,5 @@ mod test_report;
 mod test_show_history;
 mod test_status;
 mod test_store_safety;
+mod test_table_widths;
 mod test_undo;

@@ -108,13 +108,7 @@ pub fn compute_ledger(data: &LedgerData, as_of: NaiveDate, filter: &RowFilter) -
             .copied()
             .collect();
         let deadline = first_deadline(&open);
-        let mut owner_summary: Vec<String> = Vec::new();
-        for m in &measures {
-            let short = m.owner.short();
-            if !short.is_empty() && !owner_summary.contains(&short) {
-                owner_summary.push(short);
-            }
-        }
+        let owner_summary = owners_once(measures.iter().map(|m| m.owner.short()));
         rows.push(LedgerRow {
             id: problem.id,
             uuid: problem.uuid.clone(),
@@ -124,7 +118,7 @@ pub fn compute_ledger(data: &LedgerData, as_of: NaiveDate, filter: &RowFilter) -
             title: None,
             text: problem.text.clone(),
             owner: Owner::default(),
-            owner_summary: owner_summary.join("、"),
+            owner_summary,
             links,
             deadline,
             status,
@@ -189,9 +183,29 @@ fn owner_terms(owner: &Owner) -> Vec<String> {
         .collect()
 }
 
+/// The owners of a problem's measures, each named once: an owner that another one already
+/// names (基层卫生科 beside 基层卫生科 何平) is left out.
+fn owners_once(owners: impl Iterator<Item = String>) -> String {
+    let mut out: Vec<String> = Vec::new();
+    for owner in owners.filter(|o| !o.is_empty()) {
+        if out.iter().any(|o| o.contains(owner.as_str())) {
+            continue;
+        }
+        out.retain(|o| !owner.contains(o.as_str()));
+        out.push(owner);
+    }
+    out.join("、")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_owner_another_one_names_is_not_repeated() {
+        let owners = ["基层卫生科 何平", "基层卫生科", "办公室"].map(String::from);
+        assert_eq!(owners_once(owners.into_iter()), "基层卫生科 何平、办公室");
+    }
     use crate::model::{Problem, ProgressEntry};
 
     fn date(s: &str) -> NaiveDate {

@@ -257,14 +257,13 @@ pub fn print(
         .filter(|r| r.days_left.is_some_and(|d| d <= DUE_SOON_DAYS))
         .count();
     let total = records.len();
-    match lang {
-        Lang::Zh => writeln!(
-            out,
+    let line = match lang {
+        Lang::Zh => format!(
             "共 {total} 项，逾期 {overdue} 项，{DUE_SOON_DAYS} 天内到期 {soon} 项（截至 {as_of}）"
         ),
-        Lang::En => writeln!(
-            out,
+        Lang::En => format!(
             "{total} items, {overdue} overdue, {soon} due within {DUE_SOON_DAYS} days (as of {as_of})"
         ),
-    }
+    };
+    writeln!(out, "{}", table::prose(&line))
 }

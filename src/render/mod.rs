@@ -21,6 +21,7 @@ pub mod report;
 pub mod stats;
 pub mod table;
 pub mod units;
+pub mod wrap;
 
 pub use records::{emit, Column, Record};
 

@@ -4,6 +4,7 @@ use comfy_table::{presets, ColumnConstraint, ContentArrangement, Table};
 use unicode_width::UnicodeWidthStr;
 
 use super::cells::escape_controls;
+use super::wrap::{max_line_width, wrap};
 
 /// A column header and whether its cells may wrap.
 #[derive(Debug, Clone, Copy)]
@@ -12,55 +13,237 @@ pub struct TableColumn<'a> {
     pub wrap: bool,
 }
 
-/// Renders a table that fits the terminal (control characters in cells shown escaped): the width of the terminal when printing to one, else
-/// `$COLUMNS`, else no limit. Columns marked `wrap: false` (ids, dates) never break; the others
-/// wrap inside their cells. Widths count CJK characters as two columns.
+/// Below this many columns a table is printed as a list, one block a row.
+pub const LIST_BELOW: usize = 70;
+
+/// Narrowest a wrapping column may get in a table before the list layout is used instead.
+const MIN_WRAP_WIDTH: usize = 10;
+
+/// Renders rows for a terminal (control characters in cells shown escaped), fitted to the
+/// width: `$COLUMNS`, else the terminal's when printing to one, else no limit (so piped output
+/// keeps one stable layout). Columns marked `wrap: false` (ids, dates) never break; the text
+/// columns share the room that is left and wrap by display width (a Chinese character is two
+/// columns) without starting a line with closing punctuation. Narrower than [`LIST_BELOW`], or
+/// when the text columns would be crushed, each row is printed as a block of `label：value`
+/// lines instead.
 pub fn render(columns: &[TableColumn<'_>], rows: Vec<Vec<String>>) -> String {
-    build(columns, rows).to_string()
+    fitted(columns, rows, false, width())
 }
 
 /// Like [`render`], for tables of figures: columns that do not wrap are right-aligned and
 /// unpadded, so a dozen counts fit beside a name in 80 columns.
 pub fn render_figures(columns: &[TableColumn<'_>], rows: Vec<Vec<String>>) -> String {
-    let mut table = build(columns, rows);
-    for (index, column) in columns.iter().enumerate() {
-        if !column.wrap {
-            if let Some(col) = table.column_mut(index) {
-                col.set_padding((0, 0));
-                col.set_cell_alignment(comfy_table::CellAlignment::Right);
-            }
-        }
-    }
-    table.to_string()
+    fitted(columns, rows, true, width())
 }
 
-fn build(columns: &[TableColumn<'_>], rows: Vec<Vec<String>>) -> Table {
+/// A line of prose for the terminal, wrapped to its width (as tables are fitted).
+pub fn prose(text: &str) -> String {
+    match width() {
+        Some(width) => wrap(text, width).join("\n"),
+        None => text.to_string(),
+    }
+}
+
+/// The width to fit: `$COLUMNS`, else the terminal's, else none.
+fn width() -> Option<usize> {
+    columns_from_env().or_else(|| {
+        use std::io::IsTerminal;
+        std::io::stdout()
+            .is_terminal()
+            .then(|| Table::new().width())
+            .flatten()
+            .map(usize::from)
+    })
+}
+
+fn fitted(
+    columns: &[TableColumn<'_>],
+    rows: Vec<Vec<String>>,
+    figures: bool,
+    width: Option<usize>,
+) -> String {
+    let rows: Vec<Vec<String>> = rows
+        .into_iter()
+        .map(|row| {
+            row.iter()
+                .map(|c| escape_controls(c).into_owned())
+                .collect()
+        })
+        .collect();
+    let Some(width) = width else {
+        return build(columns, rows, figures).to_string();
+    };
+    // In a fitted table a column with nothing in it only takes room from the text.
+    let used: Vec<bool> = (0..columns.len())
+        .map(|i| {
+            i == 0
+                || rows
+                    .iter()
+                    .any(|r| r.get(i).is_some_and(|c| !c.trim().is_empty()))
+        })
+        .collect();
+    let columns: Vec<TableColumn<'_>> = columns
+        .iter()
+        .zip(&used)
+        .filter(|(_, &u)| u)
+        .map(|(c, _)| *c)
+        .collect();
+    let rows: Vec<Vec<String>> = rows
+        .into_iter()
+        .map(|row| {
+            row.into_iter()
+                .zip(&used)
+                .filter(|(_, &u)| u)
+                .map(|(c, _)| c)
+                .collect()
+        })
+        .collect();
+    let columns = columns.as_slice();
+    if width < LIST_BELOW {
+        return list(columns, &rows, width);
+    }
+    match widths(columns, &rows, figures, width) {
+        Some(widths) => {
+            let wrapped = rows
+                .iter()
+                .map(|row| {
+                    row.iter()
+                        .zip(columns)
+                        .zip(&widths)
+                        .map(|((cell, column), &w)| match column.wrap {
+                            true => wrap(cell, w).join("\n"),
+                            false => cell.clone(),
+                        })
+                        .collect()
+                })
+                .collect();
+            build(columns, wrapped, figures).to_string()
+        }
+        None => list(columns, &rows, width),
+    }
+}
+
+/// The content width of each column in a table `width` columns wide, or `None` when the text
+/// columns would get less than [`MIN_WRAP_WIDTH`].
+fn widths(
+    columns: &[TableColumn<'_>],
+    rows: &[Vec<String>],
+    figures: bool,
+    width: usize,
+) -> Option<Vec<usize>> {
+    let need: Vec<usize> = columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            rows.iter()
+                .filter_map(|r| r.get(i))
+                .map(|cell| max_line_width(cell))
+                .chain(std::iter::once(c.label.width()))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    // Borders, plus one space of padding each side (none for figures that do not wrap).
+    let padding: usize = columns
+        .iter()
+        .map(|c| if figures && !c.wrap { 0 } else { 2 })
+        .sum();
+    let fixed: usize = columns
+        .iter()
+        .zip(&need)
+        .filter(|(c, _)| !c.wrap)
+        .map(|(_, n)| n)
+        .sum();
+    let mut room = width.checked_sub(columns.len() + 1 + padding + fixed)?;
+    let mut out: Vec<usize> = need.clone();
+    // The text columns share the room: each gets what it needs or an equal share of what is
+    // left, whichever is less.
+    let mut open: Vec<usize> = (0..columns.len()).filter(|&i| columns[i].wrap).collect();
+    while !open.is_empty() {
+        let share = room / open.len();
+        let (small, large): (Vec<usize>, Vec<usize>) =
+            open.iter().partition(|&&i| need[i] <= share);
+        if small.is_empty() {
+            for (k, &i) in large.iter().enumerate() {
+                // The remainder goes to the first columns.
+                out[i] = share + usize::from(k < room % large.len());
+            }
+            break;
+        }
+        for &i in &small {
+            out[i] = need[i];
+            room -= need[i];
+        }
+        open = large;
+    }
+    let crushed = columns
+        .iter()
+        .zip(&out)
+        .zip(&need)
+        .any(|((c, &w), &n)| c.wrap && w < n.min(MIN_WRAP_WIDTH));
+    (!crushed).then_some(out)
+}
+
+/// Each row as a block: its first cell, then `label：value` for every other cell that is not
+/// empty, wrapped under the value; a blank line between blocks.
+fn list(columns: &[TableColumn<'_>], rows: &[Vec<String>], width: usize) -> String {
+    let mut blocks = Vec::new();
+    for row in rows {
+        let mut lines = Vec::new();
+        let mut cells = row.iter().zip(columns);
+        if let Some((first, _)) = cells.next() {
+            lines.extend(wrap(first, width));
+        }
+        for (cell, column) in cells {
+            let value = cell.trim();
+            if value.is_empty() {
+                continue;
+            }
+            let head = format!("  {}：", column.label);
+            let indent = head.width();
+            let body = wrap(&value.replace('\n', " "), width.saturating_sub(indent));
+            for (k, line) in body.iter().enumerate() {
+                let lead = if k == 0 {
+                    head.clone()
+                } else {
+                    " ".repeat(indent)
+                };
+                lines.push(format!("{lead}{line}"));
+            }
+        }
+        blocks.push(lines.join("\n"));
+    }
+    blocks.join("\n\n")
+}
+
+fn build(columns: &[TableColumn<'_>], rows: Vec<Vec<String>>, figures: bool) -> Table {
     let mut table = Table::new();
     table
         .load_style(presets::UTF8_FULL)
-        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_content_arrangement(ContentArrangement::Disabled)
         .set_header(
             columns
                 .iter()
                 .map(|c| escape_controls(c.label).into_owned()),
         );
-    if let Some(width) = columns_from_env() {
-        table.set_width(width);
-    }
     for row in rows {
-        table.add_row(row.iter().map(|cell| escape_controls(cell).into_owned()));
+        table.add_row(row);
     }
     for (index, column) in columns.iter().enumerate() {
-        if !column.wrap {
-            if let Some(col) = table.column_mut(index) {
+        if let Some(col) = table.column_mut(index) {
+            if !column.wrap {
                 col.set_constraint(ColumnConstraint::ContentWidth);
+                if figures {
+                    col.set_padding((0, 0));
+                    col.set_cell_alignment(comfy_table::CellAlignment::Right);
+                }
             }
         }
     }
     table
 }
 
-fn columns_from_env() -> Option<u16> {
+fn columns_from_env() -> Option<usize> {
     std::env::var("COLUMNS")
         .ok()?
         .trim()
