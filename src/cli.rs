@@ -51,7 +51,7 @@ pub struct GlobalArgs {
     )]
     pub format: Format,
 
-    /// The date to compute deadlines and statuses at, as YYYY-MM-DD [default: today]
+    /// The date to compute deadlines and statuses at: 2025-06-30, 2025/6/30, 2025.6.30 or 2025年6月30日 [default: today]
     #[arg(long, global = true, env = "TAIZHANG_AS_OF", value_name = "DATE")]
     pub as_of: Option<String>,
 

@@ -29,7 +29,7 @@ pub struct CarryArgs {
     /// The year of the summary whose plan continues it
     #[arg(long, value_name = "N")]
     pub year: i32,
-    /// Deadline of the new measure: YYYY-MM-DD, 'immediate' or 'long-term' [default: end of N+1]
+    /// Deadline of the new measure: a date (2025-06-30, 2025年6月30日), 'immediate' or 'long-term' [default: end of N+1]
     #[arg(long, value_name = "DATE")]
     pub due: Option<String>,
 }

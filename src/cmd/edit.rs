@@ -50,7 +50,7 @@ pub struct EditArgs {
     /// Measures only: new 责任人
     #[arg(long, value_name = "P")]
     pub owner_person: Option<String>,
-    /// Measures only: new deadline (YYYY-MM-DD, immediate, long-term)
+    /// Measures only: new deadline (a date such as 2025-06-30 or 2025年6月30日, immediate, long-term)
     #[arg(long, value_name = "DATE")]
     pub due: Option<String>,
 }

@@ -52,7 +52,7 @@ pub struct MeasureAddArgs {
     /// 责任人: the person in charge
     #[arg(long, value_name = "P")]
     pub owner_person: Option<String>,
-    /// 整改时限: YYYY-MM-DD, 'immediate' or 'long-term' [default: end of year N+1]
+    /// 整改时限: a date (2025-06-30, 2025/6/30, 2025年6月30日), 'immediate' or 'long-term' [default: end of year N+1]
     #[arg(long, value_name = "DATE")]
     pub due: Option<String>,
     /// The measure as written in the summary

@@ -8,8 +8,8 @@
 use std::ops::Range;
 
 use super::text::{
-    is_blank, is_colon, is_comma, is_ideograph, CharSet, is_marker_lead, is_stop, one_of, parse_cn_int,
-    parse_digits, prev_visible,
+    is_blank, is_colon, is_comma, is_ideograph, is_marker_lead, is_stop, one_of, parse_cn_int,
+    parse_digits, prev_visible, CharSet,
 };
 
 /// How a marker is written. Families are never mixed inside one list.
@@ -301,7 +301,9 @@ pub(super) fn candidates(text: &str, r: Range<usize>) -> Vec<Marker> {
 
 fn may_start_marker(c: char) -> bool {
     static STARTS: std::sync::LazyLock<CharSet> = std::sync::LazyLock::new(|| {
-        CharSet::new("（(第首其再最十0123456789０１２３４５６７８９①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳一二三四五六七八九两")
+        CharSet::new(
+            "（(第首其再最十0123456789０１２３４５６７８９①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳一二三四五六七八九两",
+        )
     });
     STARTS.contains(c)
 }

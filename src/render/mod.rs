@@ -77,7 +77,9 @@ impl Lang {
                 from_args = parse(v).or(from_args);
             }
         }
-        from_args.or_else(|| env.and_then(parse)).unwrap_or_default()
+        from_args
+            .or_else(|| env.and_then(parse))
+            .unwrap_or_default()
     }
 
     /// Picks the Chinese or the English wording.
@@ -131,9 +133,18 @@ mod lang_tests {
     #[test]
     fn the_language_asked_for_is_read_before_parsing() {
         assert_eq!(Lang::requested(["taizhang", "status"], None), Lang::Zh);
-        assert_eq!(Lang::requested(["taizhang", "--lang", "en"], None), Lang::En);
-        assert_eq!(Lang::requested(["taizhang", "--lang=en"], Some("zh")), Lang::En);
+        assert_eq!(
+            Lang::requested(["taizhang", "--lang", "en"], None),
+            Lang::En
+        );
+        assert_eq!(
+            Lang::requested(["taizhang", "--lang=en"], Some("zh")),
+            Lang::En
+        );
         assert_eq!(Lang::requested(["taizhang"], Some("en")), Lang::En);
-        assert_eq!(Lang::requested(["taizhang", "--", "--lang=en"], None), Lang::Zh);
+        assert_eq!(
+            Lang::requested(["taizhang", "--", "--lang=en"], None),
+            Lang::Zh
+        );
     }
 }
