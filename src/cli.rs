@@ -66,6 +66,10 @@ pub struct GlobalArgs {
     )]
     pub lang: Lang,
 
+    /// Print no notices or confirmations (errors and the data asked for are still printed)
+    #[arg(long, short = 'q', global = true)]
+    pub quiet: bool,
+
     /// Whether --db was given on the command line (not through TAIZHANG_DB).
     #[arg(skip)]
     pub db_on_command_line: bool,

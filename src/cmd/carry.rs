@@ -9,7 +9,7 @@ use super::{link::link_items, load_item, Ctx, Item};
 use crate::analysis::{compute_ledger, RowFilter};
 use crate::error::{Error, Result};
 use crate::model::{check_year, Deadline};
-use crate::render::outcome::{self, Outcome};
+use crate::render::outcome::Outcome;
 use crate::render::Lang;
 use crate::store::{self, Access, LedgerFilter, NewMeasure};
 
@@ -126,9 +126,8 @@ pub fn run(ctx: &Ctx, args: CarryArgs, out: &mut dyn Write) -> Result<()> {
         Lang::Zh => format!("{id} 持续推进，已列入{year}年度整改措施 {}", carried.id),
         Lang::En => format!("carried {id} over into {year} as {}", carried.id),
     };
-    outcome::print(
+    ctx.confirm(
         out,
-        ctx.format,
         &[Outcome {
             id: carried.id.to_string(),
             uuid: carried.uuid,

@@ -8,7 +8,7 @@ use serde_json::{json, Map, Value};
 use super::{load_item, optional_text, required_text, Ctx, Item};
 use crate::error::{Error, Result};
 use crate::model::{check_year, Deadline};
-use crate::render::outcome::{self, Outcome};
+use crate::render::outcome::Outcome;
 use crate::render::Lang;
 use crate::store::{self, Access};
 
@@ -184,9 +184,8 @@ pub fn run(ctx: &Ctx, args: EditArgs, out: &mut dyn Write) -> Result<()> {
         (false, Lang::En) => format!("{id} is unchanged"),
     };
     let action = if changed { "edit" } else { "unchanged" };
-    outcome::print(
+    ctx.confirm(
         out,
-        ctx.format,
         &[Outcome {
             id: id.to_string(),
             uuid: item.uuid().to_string(),

@@ -8,7 +8,7 @@ use serde_json::json;
 use super::{load_item, Ctx, Item};
 use crate::error::{Error, Result};
 use crate::model::Action;
-use crate::render::outcome::{self, Outcome};
+use crate::render::outcome::Outcome;
 use crate::render::Lang;
 use crate::store::{self, Access, Conn};
 
@@ -118,7 +118,7 @@ fn change(ctx: &Ctx, ids: &[String], linking: bool, out: &mut dyn Write) -> Resu
         }
     }
     tx.commit()?;
-    outcome::print(out, ctx.format, &done)?;
+    ctx.confirm(out, &done)?;
     Ok(())
 }
 

@@ -8,7 +8,7 @@ use serde_json::json;
 use super::{link::link_items, load_item, optional_text, required_text, resolve_unit, Ctx, Item};
 use crate::error::{Error, Result};
 use crate::model::{check_year, Deadline, ItemKind, Owner};
-use crate::render::outcome::{self, Outcome};
+use crate::render::outcome::Outcome;
 use crate::render::Lang;
 use crate::store::{self, Access, NewMeasure};
 
@@ -136,6 +136,6 @@ pub fn run(ctx: &Ctx, command: MeasureCommand, out: &mut dyn Write) -> Result<()
         action: "create",
         message,
     };
-    outcome::print(out, ctx.format, &[done])?;
+    ctx.confirm(out, &[done])?;
     Ok(())
 }

@@ -12,7 +12,7 @@ use sha2::{Digest, Sha256};
 use super::{load_item, optional_text, Ctx};
 use crate::error::{Error, Result};
 use crate::model::{parse_date, Evidence, Status};
-use crate::render::outcome::{self, Outcome};
+use crate::render::outcome::Outcome;
 use crate::render::Lang;
 use crate::store::{self, Access, NewProgress};
 
@@ -73,7 +73,7 @@ pub fn run(ctx: &Ctx, args: ProgressArgs, out: &mut dyn Write) -> Result<()> {
     let evidence = args
         .evidence
         .iter()
-        .map(|r| evidence(r))
+        .map(|r| evidence(r, ctx.quiet))
         .collect::<Result<Vec<_>>>()?;
     let mut store = ctx.open(Access::Write)?;
     let tx = store.transaction()?;
@@ -124,12 +124,12 @@ pub fn run(ctx: &Ctx, args: ProgressArgs, out: &mut dyn Write) -> Result<()> {
         });
     }
     tx.commit()?;
-    outcome::print(out, ctx.format, &done)?;
+    ctx.confirm(out, &done)?;
     Ok(())
 }
 
 /// An evidence reference: a file is hashed, anything else is kept as written.
-fn evidence(reference: &str) -> Result<Evidence> {
+fn evidence(reference: &str, quiet: bool) -> Result<Evidence> {
     let reference = reference.trim();
     if reference.is_empty() {
         return Err(Error::EmptyText("evidence reference"));
@@ -141,7 +141,7 @@ fn evidence(reference: &str) -> Result<Evidence> {
         )));
     }
     if !path.is_file() {
-        if looks_like_a_path(reference) {
+        if looks_like_a_path(reference) && !quiet {
             eprintln!("taizhang: note: {reference} is not a file here; it is recorded as a reference only");
         }
         return Ok(Evidence {
