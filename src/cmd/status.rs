@@ -55,7 +55,8 @@ pub struct StatusArgs {
     /// Only items whose text or title contains this text
     #[arg(long, value_name = "TEXT")]
     pub search: Option<String>,
-    /// Order the rows by due date (soonest first), status or id, instead of by unit and year
+    /// Order the rows within each unit and year by due date (soonest first, undated last),
+    /// status, or id (problems, then measures)
     #[arg(long, value_enum, value_name = "ORDER")]
     pub sort: Option<SortArg>,
 }

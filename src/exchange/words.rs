@@ -90,6 +90,13 @@ mod tests {
     }
 
     #[test]
+    fn a_negated_closing_is_never_read_as_done() {
+        assert_eq!(status("未销号"), Some(Status::NotDone));
+        assert_eq!(status("尚未销号，待复核"), Some(Status::NotDone));
+        assert_eq!(status("已销号"), Some(Status::Done));
+    }
+
+    #[test]
     fn a_bare_word_is_not_kept_as_a_note() {
         assert!(is_only_the_word("已完成。", "已完成"));
         assert!(!is_only_the_word("已完成。印发了管理办法", "已完成"));
