@@ -81,6 +81,17 @@ fn import_dash_without_a_year_in_the_text_asks_for_year() {
 }
 
 #[test]
+fn import_refuses_dash_given_twice() {
+    let env = TestEnv::init();
+    let output = env
+        .cmd(&["import", "-", "-"])
+        .write_stdin(summary_text())
+        .output()
+        .unwrap();
+    insta::assert_snapshot!(env.render(&output));
+}
+
+#[test]
 fn export_and_report_write_dash_to_standard_output_not_to_a_file() {
     let env = TestEnv::with_fixture_ledger();
     let csv = env.ok(&["export", "--csv", "-"]);

@@ -108,6 +108,17 @@ pub fn run(ctx: &Ctx, args: ImportArgs, out: &mut dyn Write) -> Result<()> {
     if let Some(path) = &args.reviewed {
         return super::import_reviewed::run(ctx, &args, path, out);
     }
+    let stdin_given = args
+        .files
+        .iter()
+        .filter(|p| crate::exchange::input::is_stdin(p))
+        .count();
+    if stdin_given > 1 {
+        return Err(Error::invalid(ctx.lang.pick(
+            "标准输入（-）只能读一次，请只写一个 -",
+            "standard input (-) can be read only once; give - once",
+        )));
+    }
     if args.explain {
         return explain(ctx, &args, out);
     }
