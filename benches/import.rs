@@ -64,6 +64,7 @@ fn main() {
         format: Format::Table,
         as_of: Some("2026-01-15".to_string()),
         lang: Lang::Zh,
+        quiet: false,
         db_on_command_line: true,
     };
     let ctx = Ctx::new(&global).expect("context");

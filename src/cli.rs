@@ -51,7 +51,7 @@ pub struct GlobalArgs {
     )]
     pub format: Format,
 
-    /// The date to compute deadlines and statuses at, as YYYY-MM-DD [default: today]
+    /// The date to compute deadlines and statuses at: 2025-06-30, 2025/6/30, 2025.6.30 or 2025年6月30日 [default: today]
     #[arg(long, global = true, env = "TAIZHANG_AS_OF", value_name = "DATE")]
     pub as_of: Option<String>,
 
@@ -65,6 +65,10 @@ pub struct GlobalArgs {
         value_name = "LANG"
     )]
     pub lang: Lang,
+
+    /// Print no notices or confirmations (errors and the data asked for are still printed)
+    #[arg(long, short = 'q', global = true)]
+    pub quiet: bool,
 
     /// Whether --db was given on the command line (not through TAIZHANG_DB).
     #[arg(skip)]

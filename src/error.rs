@@ -28,11 +28,11 @@ pub enum Error {
     #[error("no {kind} {id} in this store (see 'taizhang status' for the ids there are)")]
     UnknownItem { id: ItemId, kind: &'static str },
 
-    #[error("'{0}' is not a valid date; write dates as YYYY-MM-DD, for example 2025-06-30")]
+    #[error("'{0}' is not a valid date; write a date that exists, as 2025-06-30, 2025/6/30, 2025.6.30 or 2025年6月30日")]
     BadDate(String),
 
     #[error(
-        "'{0}' is not a deadline; give a date (YYYY-MM-DD), 'immediate' (立行立改) or 'long-term' (长期坚持)"
+        "'{0}' is not a deadline; give a date (2025-06-30, 2025/6/30, 2025年6月30日), 'immediate' (立行立改) or 'long-term' (长期坚持)"
     )]
     BadDeadline(String),
 
@@ -51,7 +51,7 @@ pub enum Error {
     #[error("'{alias}' already names the unit '{unit}'; choose another alias")]
     AliasTaken { alias: String, unit: String },
 
-    #[error("'{0}' is not a status; use one of: {list}", list = crate::model::Status::valid_inputs())]
+    #[error("'{0}' is not a status; use one of: {list} (more words in 'taizhang progress --help')", list = crate::model::Status::valid_inputs())]
     UnknownStatus(String),
 
     #[error("status 'dropped' (已撤销) needs a reason; add --note \"why the item was dropped\"")]

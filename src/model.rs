@@ -7,23 +7,25 @@
 //! and dates a summary can name and the records built from them.
 
 mod action;
+pub(crate) mod dates;
 mod deadline;
 mod ids;
 mod read;
 mod standing;
 mod status;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::error::Error;
 
 pub use action::Action;
+pub use dates::parse_date;
 pub use deadline::Deadline;
 pub use ids::{ItemId, ItemKind};
 pub use read::{Decision, LedgerData, Operation, ProblemText, ReportedYear, UnitSummary};
 pub use standing::{Basis, Standing};
-pub use status::Status;
+pub use status::{Status, STATUS_WORDS};
 
 /// Years a summary can be about. Wider than any real ledger, narrow enough to catch typos.
 pub const YEARS: std::ops::RangeInclusive<i32> = 1949..=2100;
@@ -35,15 +37,6 @@ pub fn check_year(year: i32) -> Result<i32, Error> {
     } else {
         Err(Error::YearOutOfRange(year))
     }
-}
-
-/// Parses a calendar date written as YYYY-MM-DD.
-pub fn parse_date(text: &str) -> Result<NaiveDate, Error> {
-    let trimmed = text.trim();
-    NaiveDate::parse_from_str(trimmed, "%Y-%m-%d")
-        .ok()
-        .filter(|d| YEARS.contains(&d.year()))
-        .ok_or_else(|| Error::BadDate(text.to_string()))
 }
 
 /// Who answers for a measure (责任清单). Every part is optional.
@@ -114,6 +107,15 @@ pub struct Measure {
     pub text: String,
     pub owner: Owner,
     pub deadline: Deadline,
+}
+
+/// The imported summary an item was read from (its provenance).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SourceDocument {
+    /// The year of the summary.
+    pub year: i32,
+    /// The file name it was imported from, when known.
+    pub file_name: Option<String>,
 }
 
 /// A piece of evidence (佐证材料) attached to a progress entry.

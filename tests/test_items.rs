@@ -252,3 +252,69 @@ fn edit_refuses_fields_that_do_not_belong_to_the_item() {
     insta::assert_snapshot!(env.run(&["edit", "P1"]));
     assert_eq!(before, env.fingerprint());
 }
+
+#[test]
+fn link_joins_every_measure_given_to_every_problem_in_one_operation() {
+    let env = TestEnv::init();
+    env.ok(&["unit", "add", "临江市财政局"]);
+    for text in ["会议记录不规范", "学习流于形式"] {
+        env.ok(&[
+            "problem",
+            "add",
+            "--unit",
+            "临江市财政局",
+            "--year",
+            "2024",
+            text,
+        ]);
+    }
+    for text in ["修订会议记录模板", "建立学习台账"] {
+        env.ok(&[
+            "measure",
+            "add",
+            "--unit",
+            "临江市财政局",
+            "--year",
+            "2024",
+            text,
+        ]);
+    }
+    insta::assert_snapshot!(env.run(&["link", "M1", "P1", "M2", "P2"]));
+    let links = |id: &str| {
+        let json = env.ok(&["show", id, "--format", "json"]);
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        value["links"].clone()
+    };
+    assert_eq!(links("M1"), serde_json::json!(["P1", "P2"]));
+    assert_eq!(links("M2"), serde_json::json!(["P1", "P2"]));
+    env.ok(&["undo"]);
+    assert_eq!(links("M1"), serde_json::json!([]));
+    assert_eq!(links("M2"), serde_json::json!([]));
+}
+
+#[test]
+fn link_with_an_unknown_id_among_several_links_nothing() {
+    let env = TestEnv::init();
+    env.ok(&["unit", "add", "临江市财政局"]);
+    env.ok(&[
+        "problem",
+        "add",
+        "--unit",
+        "临江市财政局",
+        "--year",
+        "2024",
+        "会议记录不规范",
+    ]);
+    env.ok(&[
+        "measure",
+        "add",
+        "--unit",
+        "临江市财政局",
+        "--year",
+        "2024",
+        "修订会议记录模板",
+    ]);
+    let before = env.fingerprint();
+    insta::assert_snapshot!(env.run(&["link", "M1", "P1", "P7"]));
+    assert_eq!(env.fingerprint(), before);
+}

@@ -172,3 +172,100 @@ fn a_period_that_is_not_one_is_refused() {
     let env = TestEnv::with_fixture_ledger();
     insta::assert_snapshot!(env.run(&["status", "--due-within", "soon"]));
 }
+
+fn ids_of(json: &str) -> Vec<String> {
+    let rows: serde_json::Value = serde_json::from_str(json).unwrap();
+    rows.as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn status_finds_items_by_kind_category_and_text() {
+    let env = TestEnv::with_fixture_ledger();
+    insta::assert_snapshot!(env.run(&["status", "--category", "思想建设", "--sort", "id"]));
+    let all: serde_json::Value =
+        serde_json::from_str(&env.ok(&["status", "--format", "json"])).unwrap();
+    let rows = all.as_array().unwrap();
+    // Recomputed from the unfiltered rows: the measures, and the items whose text has 学习.
+    let measures: Vec<&str> = rows
+        .iter()
+        .filter(|r| r["kind"] == "measure")
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    let ids = ids_of(&env.ok(&["status", "--kind", "measure", "--format", "json"]));
+    assert_eq!(ids, measures);
+    let learning: Vec<&str> = rows
+        .iter()
+        .filter(|r| {
+            r["text"].as_str().unwrap().contains("学习")
+                || r["title"].as_str().is_some_and(|t| t.contains("学习"))
+        })
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert!(!learning.is_empty());
+    let ids = ids_of(&env.ok(&["status", "--search", "学习", "--format", "json"]));
+    assert_eq!(ids, learning);
+    let csv = env.ok(&[
+        "status", "--search", "学习", "--kind", "problem", "--format", "csv",
+    ]);
+    let problems = learning.iter().filter(|id| id.starts_with('P')).count();
+    assert_eq!(csv.lines().count(), 1 + problems, "{csv}");
+}
+
+#[test]
+fn status_sorts_by_due_date_status_or_id_within_each_unit_and_year() {
+    let env = TestEnv::with_fixture_ledger();
+    let rows = |order: &str| -> Vec<serde_json::Value> {
+        let json = env.ok(&["status", "--sort", order, "--format", "json"]);
+        serde_json::from_str::<serde_json::Value>(&json)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    let group = |r: &serde_json::Value| (r["unit"].to_string(), r["year"].as_i64().unwrap());
+    // Due dates never go down within a group, and undated items come last in it.
+    let by_due = rows("due");
+    for pair in by_due.windows(2) {
+        if group(&pair[0]) != group(&pair[1]) {
+            continue;
+        }
+        let due = |r: &serde_json::Value| r["due"].as_str().unwrap_or("9999-12-31").to_string();
+        assert!(
+            due(&pair[0]) <= due(&pair[1]),
+            "{} then {}",
+            pair[0]["id"],
+            pair[1]["id"]
+        );
+    }
+    let all = rows("id");
+    assert_eq!(by_due.len(), all.len());
+    for pair in all.windows(2) {
+        if group(&pair[0]) == group(&pair[1]) {
+            let key = |r: &serde_json::Value| {
+                let id = r["id"].as_str().unwrap();
+                (id.starts_with('M'), id[1..].parse::<i64>().unwrap())
+            };
+            assert!(key(&pair[0]) < key(&pair[1]));
+        }
+    }
+    let order = [
+        "planned",
+        "in_progress",
+        "done",
+        "long_term",
+        "not_done",
+        "dropped",
+        "unreported",
+    ];
+    let rank = |r: &serde_json::Value| order.iter().position(|s| r["status"] == *s).unwrap();
+    for pair in rows("status").windows(2) {
+        if group(&pair[0]) == group(&pair[1]) {
+            assert!(rank(&pair[0]) <= rank(&pair[1]));
+        }
+    }
+    insta::assert_snapshot!(env.run(&["status", "--sort", "kind"]));
+}

@@ -61,11 +61,54 @@ pub struct RowFilter {
     /// Only open items due within this many days of the as-of date (not yet overdue).
     pub due_within: Option<i64>,
     pub owner: Option<String>,
+    /// Only problems of this category, and the measures that answer one.
+    pub category: Option<String>,
+    /// Only problems, or only measures.
+    pub kind: Option<ItemKind>,
+    /// Only items whose text or title contains this (letters in any case).
+    pub search: Option<String>,
+    /// The order of the rows within each unit and year; `None` keeps the ledger's own order.
+    pub sort: Option<RowOrder>,
+}
+
+/// An order the rows can be put in, instead of the ledger's own (unit, year, problems first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowOrder {
+    /// By due date, soonest first; items without a due date last.
+    Due,
+    /// By status, in the order of [`Status::EVERY`].
+    Status,
+    /// By id: problems before measures, each by number.
+    Id,
 }
 
 impl RowFilter {
-    fn keeps(&self, row: &LedgerRow) -> bool {
+    fn keeps(&self, row: &LedgerRow, categories: &HashMap<ItemId, &str>) -> bool {
+        let category_matches = |wanted: &str| match row.kind() {
+            ItemKind::Problem => row.category.as_deref().map(str::trim) == Some(wanted),
+            ItemKind::Measure => row
+                .links
+                .iter()
+                .any(|p| categories.get(p).map(|c| c.trim()) == Some(wanted)),
+        };
+        let search_matches = |needle: &str| {
+            let needle = needle.to_lowercase();
+            std::iter::once(&row.text)
+                .chain(row.title.as_ref())
+                .any(|t| t.to_lowercase().contains(&needle))
+        };
         self.status.is_none_or(|s| row.status == s)
+            && self.kind.is_none_or(|k| row.kind() == k)
+            && self
+                .category
+                .as_deref()
+                .map(str::trim)
+                .is_none_or(category_matches)
+            && self
+                .search
+                .as_deref()
+                .map(str::trim)
+                .is_none_or(search_matches)
             && (!self.overdue || row.days_overdue.is_some())
             && self
                 .due_within
@@ -154,7 +197,12 @@ pub fn compute_ledger(data: &LedgerData, as_of: NaiveDate, filter: &RowFilter) -
             owner_terms: owner_terms(&measure.owner),
         });
     }
-    rows.retain(|row| filter.keeps(row));
+    let categories: HashMap<ItemId, &str> = data
+        .problems
+        .iter()
+        .filter_map(|p| p.category.as_deref().map(|c| (p.id, c)))
+        .collect();
+    rows.retain(|row| filter.keeps(row, &categories));
     if filter.overdue || filter.due_within.is_some() {
         // The supervision view: within a unit and year, what is most overdue or soonest due first.
         let due = |r: &LedgerRow| r.deadline.and_then(Deadline::due).unwrap_or(NaiveDate::MAX);
@@ -163,7 +211,36 @@ pub fn compute_ledger(data: &LedgerData, as_of: NaiveDate, filter: &RowFilter) -
         // Stable: within a unit and year, problems stay before measures, each in id order.
         rows.sort_by(|a, b| (&a.unit, a.year).cmp(&(&b.unit, b.year)));
     }
+    if let Some(order) = filter.sort {
+        sort_rows(&mut rows, order);
+    }
     rows
+}
+
+/// Puts `rows` in `order` within each unit and year (tables print one per unit and year),
+/// keeping the ledger's order among equals (the sort is stable).
+fn sort_rows(rows: &mut [LedgerRow], order: RowOrder) {
+    let key = |r: &LedgerRow| -> (NaiveDate, usize, bool, i64) {
+        match order {
+            RowOrder::Due => (
+                r.deadline.and_then(Deadline::due).unwrap_or(NaiveDate::MAX),
+                0,
+                false,
+                0,
+            ),
+            RowOrder::Status => (
+                NaiveDate::MIN,
+                Status::EVERY
+                    .iter()
+                    .position(|s| *s == r.status)
+                    .unwrap_or(0),
+                false,
+                0,
+            ),
+            RowOrder::Id => (NaiveDate::MIN, 0, r.id.kind == ItemKind::Measure, r.id.num),
+        }
+    };
+    rows.sort_by(|a, b| (&a.unit, a.year, key(a)).cmp(&(&b.unit, b.year, key(b))));
 }
 
 /// The deadline that comes first among open measures; long-term ones only when nothing else is
@@ -349,5 +426,56 @@ mod tests {
             ids,
             [("P1".to_string(), Some(20)), ("M1".to_string(), Some(20))]
         );
+    }
+
+    fn ids(filter: &RowFilter) -> Vec<String> {
+        let mut data = ledger();
+        data.problems[1].category = Some("作风建设".into());
+        data.measures[2].title = Some("健全Leave审批".into());
+        compute_ledger(&data, date("2026-01-15"), filter)
+            .iter()
+            .map(|r| r.id.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_category_keeps_its_problems_and_the_measures_that_answer_them() {
+        let filter = RowFilter {
+            category: Some("作风建设".into()),
+            ..RowFilter::default()
+        };
+        assert_eq!(ids(&filter), ["P2", "M3"]);
+    }
+
+    #[test]
+    fn kind_and_search_combine_with_the_other_filters() {
+        let measures = RowFilter {
+            kind: Some(ItemKind::Measure),
+            ..RowFilter::default()
+        };
+        assert_eq!(ids(&measures), ["M1", "M2", "M3"]);
+        let search = RowFilter {
+            search: Some("措施".into()),
+            owner: Some("人事".into()),
+            ..RowFilter::default()
+        };
+        assert_eq!(ids(&search), ["M3"]);
+        let in_title = RowFilter {
+            search: Some("leave".into()),
+            ..RowFilter::default()
+        };
+        assert_eq!(ids(&in_title), ["M3"]);
+    }
+
+    #[test]
+    fn rows_sort_by_due_date_status_or_id() {
+        let by = |order| RowFilter {
+            sort: Some(order),
+            ..RowFilter::default()
+        };
+        // P1 and M1 are due 2025-06-30, P2's only measure is done, M3 is due 2025-12-31.
+        assert_eq!(ids(&by(RowOrder::Due)), ["P1", "M1", "M3", "P2", "M2"]);
+        assert_eq!(ids(&by(RowOrder::Status)), ["P1", "M1", "P2", "M3", "M2"]);
+        assert_eq!(ids(&by(RowOrder::Id)), ["P1", "P2", "M1", "M2", "M3"]);
     }
 }

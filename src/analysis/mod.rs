@@ -15,5 +15,5 @@ pub mod similarity;
 pub mod stats;
 pub mod status;
 
-pub use ledger::{compute_ledger, LedgerRow, RowFilter};
+pub use ledger::{compute_ledger, LedgerRow, RowFilter, RowOrder};
 pub use status::{days_left, days_overdue, derive_problem_status, resolve_statuses, Resolved};

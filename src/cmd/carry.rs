@@ -9,7 +9,7 @@ use super::{link::link_items, load_item, Ctx, Item};
 use crate::analysis::{compute_ledger, RowFilter};
 use crate::error::{Error, Result};
 use crate::model::{check_year, Deadline};
-use crate::render::outcome::{self, Outcome};
+use crate::render::outcome::Outcome;
 use crate::render::Lang;
 use crate::store::{self, Access, LedgerFilter, NewMeasure};
 
@@ -29,7 +29,7 @@ pub struct CarryArgs {
     /// The year of the summary whose plan continues it
     #[arg(long, value_name = "N")]
     pub year: i32,
-    /// Deadline of the new measure: YYYY-MM-DD, 'immediate' or 'long-term' [default: end of N+1]
+    /// Deadline of the new measure: a date (2025-06-30, 2025年6月30日), 'immediate' or 'long-term' [default: end of N+1]
     #[arg(long, value_name = "DATE")]
     pub due: Option<String>,
 }
@@ -126,9 +126,8 @@ pub fn run(ctx: &Ctx, args: CarryArgs, out: &mut dyn Write) -> Result<()> {
         Lang::Zh => format!("{id} 持续推进，已列入{year}年度整改措施 {}", carried.id),
         Lang::En => format!("carried {id} over into {year} as {}", carried.id),
     };
-    outcome::print(
+    ctx.confirm(
         out,
-        ctx.format,
         &[Outcome {
             id: carried.id.to_string(),
             uuid: carried.uuid,

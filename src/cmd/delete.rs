@@ -7,7 +7,7 @@ use serde_json::json;
 
 use super::{load_item, Ctx, Item};
 use crate::error::{Error, Result};
-use crate::render::outcome::{self, Outcome};
+use crate::render::outcome::Outcome;
 use crate::render::Lang;
 use crate::store::{self, Access};
 
@@ -68,11 +68,13 @@ pub fn run(ctx: &Ctx, args: DeleteArgs, out: &mut dyn Write) -> Result<()> {
     }
     let op = tx.operation();
     tx.commit()?;
-    outcome::print(out, ctx.format, &done)?;
-    if matches!(
-        ctx.format,
-        crate::render::Format::Table | crate::render::Format::Md
-    ) {
+    ctx.confirm(out, &done)?;
+    if !ctx.quiet
+        && matches!(
+            ctx.format,
+            crate::render::Format::Table | crate::render::Format::Md
+        )
+    {
         let hint = match ctx.lang {
             Lang::Zh => format!("如属误删，可用 taizhang undo {op} 恢复。"),
             Lang::En => format!("To bring them back: taizhang undo {op}"),

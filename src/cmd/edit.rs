@@ -8,7 +8,7 @@ use serde_json::{json, Map, Value};
 use super::{load_item, optional_text, required_text, Ctx, Item};
 use crate::error::{Error, Result};
 use crate::model::{check_year, Deadline};
-use crate::render::outcome::{self, Outcome};
+use crate::render::outcome::Outcome;
 use crate::render::Lang;
 use crate::store::{self, Access};
 
@@ -50,7 +50,7 @@ pub struct EditArgs {
     /// Measures only: new 责任人
     #[arg(long, value_name = "P")]
     pub owner_person: Option<String>,
-    /// Measures only: new deadline (YYYY-MM-DD, immediate, long-term)
+    /// Measures only: new deadline (a date such as 2025-06-30 or 2025年6月30日, immediate, long-term)
     #[arg(long, value_name = "DATE")]
     pub due: Option<String>,
 }
@@ -184,9 +184,8 @@ pub fn run(ctx: &Ctx, args: EditArgs, out: &mut dyn Write) -> Result<()> {
         (false, Lang::En) => format!("{id} is unchanged"),
     };
     let action = if changed { "edit" } else { "unchanged" };
-    outcome::print(
+    ctx.confirm(
         out,
-        ctx.format,
         &[Outcome {
             id: id.to_string(),
             uuid: item.uuid().to_string(),

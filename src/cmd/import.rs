@@ -47,10 +47,12 @@ use crate::store::Access;
 ///   taizhang import --dry-run --format json 整改报告.txt > review.json
 ///   taizhang import --reviewed review.json
 ///   taizhang import --explain 整改报告.txt
+///   cat 总结.txt | taizhang import - --unit 临江市财政局 --year 2024
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
 pub struct ImportArgs {
-    /// Summaries to import: plain text (UTF-8 or GB18030/GBK) or Word .docx
+    /// Summaries to import: plain text (UTF-8 or GB18030/GBK) or Word .docx; - reads standard
+    /// input (give --unit and --year when the text does not state them)
     #[arg(value_name = "FILE", required_unless_present_any = ["ledger", "json", "reviewed"])]
     pub files: Vec<PathBuf>,
     /// Read a ledger a unit already keeps (.xlsx, .xls, .ods, .csv) instead of summaries
@@ -105,6 +107,17 @@ pub fn run(ctx: &Ctx, args: ImportArgs, out: &mut dyn Write) -> Result<()> {
     }
     if let Some(path) = &args.reviewed {
         return super::import_reviewed::run(ctx, &args, path, out);
+    }
+    let stdin_given = args
+        .files
+        .iter()
+        .filter(|p| crate::exchange::input::is_stdin(p))
+        .count();
+    if stdin_given > 1 {
+        return Err(Error::invalid(ctx.lang.pick(
+            "标准输入（-）只能读一次，请只写一个 -",
+            "standard input (-) can be read only once; give - once",
+        )));
     }
     if args.explain {
         return explain(ctx, &args, out);

@@ -8,14 +8,16 @@ use serde_json::json;
 use super::{load_item, Ctx, Item};
 use crate::error::{Error, Result};
 use crate::model::Action;
-use crate::render::outcome::{self, Outcome};
+use crate::render::outcome::Outcome;
 use crate::render::Lang;
 use crate::store::{self, Access, Conn};
 
 /// Link a measure to a problem it answers, or review suggested links.
 ///
 /// A measure may answer several problems and a problem may have several measures. The order of
-/// the two ids does not matter.
+/// the ids does not matter. Given several measures and problems (M5 M6 P3), every measure is
+/// linked to every problem, in one step that one 'taizhang undo' reverts; if any id does not
+/// exist, nothing is linked.
 ///
 /// With --suggest, proposes for each measure linked to no problem the problem of its unit it most
 /// likely answers (one of the same year; for a carried-over measure also the one its original
@@ -27,6 +29,7 @@ use crate::store::{self, Access, Conn};
 ///
 /// Examples:
 ///   taizhang link M5 P3
+///   taizhang link M5 M6 M7 P3
 ///   taizhang link --suggest --unit 临江市财政局 --year 2024
 ///   taizhang link --suggest --format json
 ///   taizhang link --suggest --unit 临江市财政局 --accept
@@ -34,12 +37,14 @@ use crate::store::{self, Access, Conn};
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
 pub struct LinkArgs {
-    /// A measure id (M5)
-    #[arg(required_unless_present = "suggest", conflicts_with = "suggest")]
-    pub measure: Option<String>,
-    /// A problem id (P3)
-    #[arg(required_unless_present = "suggest", conflicts_with = "suggest")]
-    pub problem: Option<String>,
+    /// Measure ids (M5) and problem ids (P3): at least one of each
+    #[arg(
+        value_name = "ITEM",
+        required_unless_present = "suggest",
+        conflicts_with = "suggest",
+        num_args = 2..
+    )]
+    pub items: Vec<String>,
     /// Propose links for the measures that answer no problem yet
     #[arg(long)]
     pub suggest: bool,
@@ -55,51 +60,71 @@ pub struct LinkArgs {
     pub accept: Option<Vec<String>>,
 }
 
-/// Remove the link between a measure and a problem.
+/// Remove the link between measures and problems.
+///
+/// Given several (M5 M6 P3), every measure is unlinked from every problem, in one step.
 ///
 /// Example: taizhang unlink M5 P3
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
 pub struct UnlinkArgs {
-    /// A measure id (M5)
-    pub measure: String,
-    /// A problem id (P3)
-    pub problem: String,
+    /// Measure ids (M5) and problem ids (P3): at least one of each
+    #[arg(value_name = "ITEM", required = true, num_args = 2..)]
+    pub items: Vec<String>,
 }
 
 pub fn run_link(ctx: &Ctx, args: LinkArgs, out: &mut dyn Write) -> Result<()> {
-    match (&args.measure, &args.problem) {
-        (Some(measure), Some(problem)) if !args.suggest => change(ctx, measure, problem, true, out),
-        _ => super::link_suggest::run(ctx, &args, out),
+    if args.suggest {
+        return super::link_suggest::run(ctx, &args, out);
     }
+    change(ctx, &args.items, true, out)
 }
 
 pub fn run_unlink(ctx: &Ctx, args: UnlinkArgs, out: &mut dyn Write) -> Result<()> {
-    change(ctx, &args.measure, &args.problem, false, out)
+    change(ctx, &args.items, false, out)
 }
 
-fn change(ctx: &Ctx, first: &str, second: &str, linking: bool, out: &mut dyn Write) -> Result<()> {
+/// Links (or unlinks) every measure among `ids` to every problem among them, in one transaction.
+fn change(ctx: &Ctx, ids: &[String], linking: bool, out: &mut dyn Write) -> Result<()> {
     let mut store = ctx.open(Access::Write)?;
     let tx = store.transaction()?;
-    let (_, a) = load_item(&tx, first)?;
-    let (_, b) = load_item(&tx, second)?;
-    let (measure, problem) = match (a, b) {
-        (m @ Item::Measure(_), p @ Item::Problem(_)) | (p @ Item::Problem(_), m @ Item::Measure(_)) => (m, p),
-        _ => {
-            return Err(Error::invalid(format!(
-                "a link joins one measure and one problem, and {first} and {second} are of the same kind; \
-                 give a measure id (M5) and a problem id (P3)"
-            )))
+    let (mut measures, mut problems) = (Vec::new(), Vec::new());
+    for text in ids {
+        let (id, item) = load_item(&tx, text)?;
+        let side = match item {
+            Item::Measure(_) => &mut measures,
+            Item::Problem(_) => &mut problems,
+        };
+        if !side.iter().any(|i: &Item| i.id() == id) {
+            side.push(item);
         }
-    };
-    let changed = if linking {
-        link_items(ctx, &tx, &measure, &problem)?
-    } else {
-        unlink_items(ctx, &tx, &measure, &problem)?
-    };
+    }
+    if measures.is_empty() || problems.is_empty() {
+        let given = ids.join(" ");
+        return Err(Error::invalid(format!(
+            "a link joins measures and problems, and {given} are all of one kind; \
+             give a measure id (M5) and a problem id (P3)"
+        )));
+    }
+    let mut done = Vec::new();
+    for measure in &measures {
+        for problem in &problems {
+            let changed = if linking {
+                link_items(ctx, &tx, measure, problem)?
+            } else {
+                unlink_items(ctx, &tx, measure, problem)?
+            };
+            done.push(outcome_of(ctx.lang, measure, problem, linking, changed));
+        }
+    }
     tx.commit()?;
-    let (m, p) = (id_of(&measure), id_of(&problem));
-    let message = match (linking, changed, ctx.lang) {
+    ctx.confirm(out, &done)?;
+    Ok(())
+}
+
+fn outcome_of(lang: Lang, measure: &Item, problem: &Item, linking: bool, changed: bool) -> Outcome {
+    let (m, p) = (id_of(measure), id_of(problem));
+    let message = match (linking, changed, lang) {
         (true, true, Lang::Zh) => format!("已关联：{m} 针对 {p}"),
         (true, false, Lang::Zh) => format!("{m} 与 {p} 已经关联，无需改动"),
         (false, true, Lang::Zh) => format!("已取消关联：{m} 与 {p}"),
@@ -114,14 +139,12 @@ fn change(ctx: &Ctx, first: &str, second: &str, linking: bool, out: &mut dyn Wri
         (true, true) => "link",
         (false, true) => "unlink",
     };
-    let done = Outcome {
+    Outcome {
         id: format!("{m} {p}"),
         uuid: measure.uuid().to_string(),
         action,
         message,
-    };
-    outcome::print(out, ctx.format, &[done])?;
-    Ok(())
+    }
 }
 
 /// Links a measure to a problem of the same unit and records it in both items' histories.

@@ -10,7 +10,7 @@ use crate::analysis::linking::{suggest_links, Known, Suggestion};
 use crate::error::{Error, Result};
 use crate::model::{check_year, ItemId, ItemKind, Measure};
 use crate::render::links::SuggestionRecord;
-use crate::render::outcome::{self, Outcome};
+use crate::render::outcome::Outcome;
 use crate::render::{emit, Format, Lang};
 use crate::store::{self, Access, Conn};
 
@@ -128,7 +128,7 @@ fn accept(
         writeln!(out, "{none}")?;
         return Ok(());
     }
-    outcome::print(out, ctx.format, &done)?;
+    ctx.confirm(out, &done)?;
     Ok(())
 }
 

@@ -8,7 +8,7 @@ use serde_json::json;
 use super::{link::link_items, load_item, optional_text, required_text, resolve_unit, Ctx, Item};
 use crate::error::{Error, Result};
 use crate::model::{check_year, Deadline, ItemKind, Owner};
-use crate::render::outcome::{self, Outcome};
+use crate::render::outcome::Outcome;
 use crate::render::Lang;
 use crate::store::{self, Access, NewMeasure};
 
@@ -52,7 +52,7 @@ pub struct MeasureAddArgs {
     /// 责任人: the person in charge
     #[arg(long, value_name = "P")]
     pub owner_person: Option<String>,
-    /// 整改时限: YYYY-MM-DD, 'immediate' or 'long-term' [default: end of year N+1]
+    /// 整改时限: a date (2025-06-30, 2025/6/30, 2025年6月30日), 'immediate' or 'long-term' [default: end of year N+1]
     #[arg(long, value_name = "DATE")]
     pub due: Option<String>,
     /// The measure as written in the summary
@@ -136,6 +136,6 @@ pub fn run(ctx: &Ctx, command: MeasureCommand, out: &mut dyn Write) -> Result<()
         action: "create",
         message,
     };
-    outcome::print(out, ctx.format, &[done])?;
+    ctx.confirm(out, &[done])?;
     Ok(())
 }

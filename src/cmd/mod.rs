@@ -38,6 +38,7 @@ use crate::cli::GlobalArgs;
 use crate::clock::Clock;
 use crate::error::{Error, Result};
 use crate::model::{self, Action, ItemId, ItemKind, Measure, Problem, Unit};
+use crate::render::outcome::{self, Outcome};
 use crate::render::{Format, Lang};
 use crate::store::{self, Access, Conn, NewEvent, OperationMeta, Store};
 
@@ -67,6 +68,8 @@ pub struct Ctx {
     as_of: Option<chrono::NaiveDate>,
     pub format: Format,
     pub lang: Lang,
+    /// `--quiet`: no notices on stderr, no confirmations of writes in table/Markdown formats.
+    pub quiet: bool,
     pub clock: Clock,
     /// Who is making changes: `$TAIZHANG_USER`, else the login name.
     pub actor: String,
@@ -87,6 +90,7 @@ impl Ctx {
             as_of,
             format: global.format,
             lang: global.lang,
+            quiet: global.quiet,
             clock: Clock::new(as_of),
             actor,
             command: command_line(),
@@ -146,7 +150,7 @@ impl Ctx {
     /// Upgrades an older store at `path` (backing it up first) and says so on stderr.
     pub fn upgrade(&self, path: &std::path::Path) -> Result<Option<store::Upgrade>> {
         let upgrade = Store::upgrade(path, &self.clock.stamp())?;
-        if let Some(u) = &upgrade {
+        if let Some(u) = upgrade.as_ref().filter(|_| !self.quiet) {
             let backup = u.backup.display();
             match self.lang {
                 Lang::Zh => eprintln!(
@@ -160,6 +164,15 @@ impl Ctx {
             }
         }
         Ok(upgrade)
+    }
+
+    /// Prints what a write did (see [`outcome::print`]); with `--quiet`, the sentences of the
+    /// table and Markdown formats are left out, while JSON and CSV, which scripts read, stay.
+    pub fn confirm(&self, out: &mut dyn std::io::Write, outcomes: &[Outcome]) -> Result<()> {
+        if self.quiet && matches!(self.format, Format::Table | Format::Md) {
+            return Ok(());
+        }
+        Ok(outcome::print(out, self.format, outcomes)?)
     }
 
     /// Appends an event stamped with this command's time and actor: the one writer of the

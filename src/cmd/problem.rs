@@ -8,7 +8,7 @@ use serde_json::json;
 use super::{optional_text, required_text, resolve_unit, Ctx};
 use crate::error::Result;
 use crate::model::check_year;
-use crate::render::outcome::{self, Outcome};
+use crate::render::outcome::Outcome;
 use crate::render::Lang;
 use crate::store::{self, Access, NewProblem};
 
@@ -78,6 +78,6 @@ pub fn run(ctx: &Ctx, command: ProblemCommand, out: &mut dyn Write) -> Result<()
         action: "create",
         message,
     };
-    outcome::print(out, ctx.format, &[done])?;
+    ctx.confirm(out, &[done])?;
     Ok(())
 }

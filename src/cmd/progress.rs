@@ -12,29 +12,36 @@ use sha2::{Digest, Sha256};
 use super::{load_item, optional_text, Ctx};
 use crate::error::{Error, Result};
 use crate::model::{parse_date, Evidence, Status};
-use crate::render::outcome::{self, Outcome};
+use crate::render::outcome::Outcome;
 use crate::render::Lang;
 use crate::store::{self, Access, NewProgress};
 
-/// Log progress on a problem or a measure.
+/// Log progress on one or more problems or measures.
+///
+/// Several items given at once (M1 M2 M3) all get the same entry, in one step that one
+/// 'taizhang undo' reverts; if any of them does not exist, nothing is recorded.
 ///
 /// Statuses: planned (未启动), in_progress (正在整改), done (已完成), long_term (长期坚持),
-/// not_done (未完成), dropped (已撤销, needs --note with the reason); the code or the Chinese
-/// label both work. Entries are never changed afterwards: log a new one to correct the record.
+/// not_done (未完成), dropped (已撤销, needs --note with the reason); the code, the Chinese label
+/// or any of the words listed below works (完成, 整改到位, 销号 …). Entries are never changed afterwards: log a new one to correct the record.
 /// An --evidence that names an existing file is recorded with its size and SHA-256, so the
 /// record shows later whether the file was changed; anything else is kept as a reference
 /// (a document number, a link).
 ///
-/// Example: taizhang progress M3 --status 已完成 --date 2025-06-30 --note "修订完成并印发" --evidence 印发通知.pdf
+/// Examples:
+///   taizhang progress M3 --status 已完成 --date 2025-06-30 --note "修订完成并印发" --evidence 印发通知.pdf
+///   taizhang progress M1 M2 M4 --status 整改到位 --date 2025年6月30日
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
+#[command(after_help = format!("Status words accepted by --status:\n{}", Status::accepted_words()))]
 pub struct ProgressArgs {
-    /// The item (P3, M5)
-    pub item: String,
+    /// The items (P3, M5); several get the same entry
+    #[arg(required = true, value_name = "ITEM")]
+    pub items: Vec<String>,
     /// The status the item has reached
     #[arg(long, value_name = "S")]
     pub status: String,
-    /// When, as YYYY-MM-DD [default: the as-of date]
+    /// When: 2025-06-30, 2025/6/30, 2025.6.30 or 2025年6月30日 [default: the as-of date]
     #[arg(long, value_name = "D")]
     pub date: Option<String>,
     /// What was done, or why it was dropped
@@ -66,58 +73,63 @@ pub fn run(ctx: &Ctx, args: ProgressArgs, out: &mut dyn Write) -> Result<()> {
     let evidence = args
         .evidence
         .iter()
-        .map(|r| evidence(r))
+        .map(|r| evidence(r, ctx.quiet))
         .collect::<Result<Vec<_>>>()?;
     let mut store = ctx.open(Access::Write)?;
     let tx = store.transaction()?;
-    let (id, item) = load_item(&tx, &args.item)?;
-    let year_start = NaiveDate::from_ymd_opt(item.year(), 1, 1).expect("January 1st exists");
-    if date < year_start {
-        return Err(Error::invalid(format!(
-            "the date {date} is before {id}'s year {} began; check --date",
-            year_start.year()
-        )));
-    }
-    let entry = store::insert_progress(
-        &tx,
-        &NewProgress {
-            item: id,
-            status,
-            date,
-            note: note.as_deref(),
-            evidence: &evidence,
-            created_at: ctx.clock.timestamp(),
-            source: None,
-        },
-    )?;
-    let detail = json!({"status": status, "date": date, "note": note, "evidence": evidence});
-    ctx.record(
-        &tx,
-        &id.to_string(),
-        item.uuid(),
-        crate::model::Action::Progress,
-        detail,
-    )?;
-    tx.commit()?;
-    let message = match ctx.lang {
-        Lang::Zh => format!("已记录 {id} 的整改进展：{} {date}", status.label_zh()),
-        Lang::En => format!("logged progress on {id}: {} on {date}", status.label_en()),
-    };
-    outcome::print(
-        out,
-        ctx.format,
-        &[Outcome {
+    let mut done = Vec::new();
+    let mut seen = Vec::new();
+    for text in &args.items {
+        let (id, item) = load_item(&tx, text)?;
+        if seen.contains(&id) {
+            continue;
+        }
+        seen.push(id);
+        let year_start = NaiveDate::from_ymd_opt(item.year(), 1, 1).expect("January 1st exists");
+        if date < year_start {
+            return Err(Error::invalid(format!(
+                "the date {date} is before {id}'s year {} began; check --date",
+                year_start.year()
+            )));
+        }
+        let entry = store::insert_progress(
+            &tx,
+            &NewProgress {
+                item: id,
+                status,
+                date,
+                note: note.as_deref(),
+                evidence: &evidence,
+                created_at: ctx.clock.timestamp(),
+                source: None,
+            },
+        )?;
+        let detail = json!({"status": status, "date": date, "note": note, "evidence": evidence});
+        ctx.record(
+            &tx,
+            &id.to_string(),
+            item.uuid(),
+            crate::model::Action::Progress,
+            detail,
+        )?;
+        let message = match ctx.lang {
+            Lang::Zh => format!("已记录 {id} 的整改进展：{} {date}", status.label_zh()),
+            Lang::En => format!("logged progress on {id}: {} on {date}", status.label_en()),
+        };
+        done.push(Outcome {
             id: id.to_string(),
             uuid: entry.uuid,
             action: "progress",
             message,
-        }],
-    )?;
+        });
+    }
+    tx.commit()?;
+    ctx.confirm(out, &done)?;
     Ok(())
 }
 
 /// An evidence reference: a file is hashed, anything else is kept as written.
-fn evidence(reference: &str) -> Result<Evidence> {
+fn evidence(reference: &str, quiet: bool) -> Result<Evidence> {
     let reference = reference.trim();
     if reference.is_empty() {
         return Err(Error::EmptyText("evidence reference"));
@@ -129,7 +141,7 @@ fn evidence(reference: &str) -> Result<Evidence> {
         )));
     }
     if !path.is_file() {
-        if looks_like_a_path(reference) {
+        if looks_like_a_path(reference) && !quiet {
             eprintln!("taizhang: note: {reference} is not a file here; it is recorded as a reference only");
         }
         return Ok(Evidence {

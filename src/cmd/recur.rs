@@ -9,7 +9,7 @@ use super::{load_item, resolve_unit, Ctx, Item};
 use crate::analysis::recurrence::{find_pairs, pair_score, DEFAULT_THRESHOLD};
 use crate::error::{Error, Result};
 use crate::model::{check_year, Problem};
-use crate::render::outcome::{self, Outcome};
+use crate::render::outcome::Outcome;
 use crate::render::recur::PairRecord;
 use crate::render::{emit, Lang};
 use crate::store::{self, Access, Decision};
@@ -154,6 +154,6 @@ fn decide(
         action: decision.code(),
         message,
     };
-    outcome::print(out, ctx.format, &[done])?;
+    ctx.confirm(out, &[done])?;
     Ok(())
 }

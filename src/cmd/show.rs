@@ -13,6 +13,9 @@ use crate::store::{self, Access, LedgerFilter};
 
 /// Show one problem or measure: its fields, links, status and progress.
 ///
+/// Every field is listed, an empty one as such (责任人：未填写), with the summary the item was
+/// imported from and, for a carried-over measure, the measure it continues.
+///
 /// Examples:
 ///   taizhang show P3
 ///   taizhang show M5 --format json
@@ -44,9 +47,15 @@ pub fn run(ctx: &Ctx, args: ShowArgs, out: &mut dyn Write) -> Result<()> {
         .expect("an item is in the ledger of its own unit and year");
     let mut progress = store::progress_of(conn, id)?;
     progress.retain(|entry| entry.date <= as_of);
+    let carried_from = match id.kind {
+        crate::model::ItemKind::Measure => store::carried_from(conn)?.get(&id).copied(),
+        crate::model::ItemKind::Problem => None,
+    };
     let view = ItemView {
         record: LedgerRecord::from(row),
         progress: &progress,
+        source: store::source_of(conn, id)?,
+        carried_from,
     };
     item::print(out, ctx.format, ctx.lang, &view)?;
     Ok(())

@@ -2,12 +2,12 @@
 
 use std::io::Write;
 
-use clap::Args;
+use clap::{Args, ValueEnum};
 
 use super::{resolve_unit, Ctx};
-use crate::analysis::{compute_ledger, RowFilter};
+use crate::analysis::{compute_ledger, RowFilter, RowOrder};
 use crate::error::{Error, Result};
-use crate::model::{check_year, Status};
+use crate::model::{check_year, ItemKind, Status};
 use crate::render::ledger::{self, LedgerRecord};
 use crate::store::{self, Access, LedgerFilter};
 
@@ -22,6 +22,8 @@ use crate::store::{self, Access, LedgerFilter};
 ///   taizhang status --overdue --as-of 2026-01-15
 ///   taizhang status --due-within 30d
 ///   taizhang status --owner 办公室 --status in_progress --format csv
+///   taizhang status --kind measure --category 作风建设 --sort due
+///   taizhang status --search 会议记录
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
 pub struct StatusArgs {
@@ -44,6 +46,34 @@ pub struct StatusArgs {
     /// 30d, 2w or a number of days
     #[arg(long, value_name = "PERIOD", conflicts_with = "overdue")]
     pub due_within: Option<String>,
+    /// Only problems of this category, and the measures that answer them
+    #[arg(long, value_name = "C")]
+    pub category: Option<String>,
+    /// Only problems or only measures
+    #[arg(long, value_enum, value_name = "KIND")]
+    pub kind: Option<KindArg>,
+    /// Only items whose text or title contains this text
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+    /// Order the rows within each unit and year by due date (soonest first, undated last),
+    /// status, or id (problems, then measures)
+    #[arg(long, value_enum, value_name = "ORDER")]
+    pub sort: Option<SortArg>,
+}
+
+/// The kinds `--kind` takes.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum KindArg {
+    Problem,
+    Measure,
+}
+
+/// The orders `--sort` takes.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum SortArg {
+    Due,
+    Status,
+    Id,
 }
 
 /// Parses `30d`, `2w` or `30` as a number of days.
@@ -92,6 +122,17 @@ pub fn run(ctx: &Ctx, args: StatusArgs, out: &mut dyn Write) -> Result<()> {
         overdue: args.overdue,
         due_within,
         owner: args.owner.clone(),
+        category: args.category.clone(),
+        kind: args.kind.map(|k| match k {
+            KindArg::Problem => ItemKind::Problem,
+            KindArg::Measure => ItemKind::Measure,
+        }),
+        search: args.search.clone().filter(|s| !s.trim().is_empty()),
+        sort: args.sort.map(|s| match s {
+            SortArg::Due => RowOrder::Due,
+            SortArg::Status => RowOrder::Status,
+            SortArg::Id => RowOrder::Id,
+        }),
     };
     let rows = compute_ledger(&data, as_of, &filter);
     let records: Vec<LedgerRecord<'_>> = rows.iter().map(LedgerRecord::from).collect();

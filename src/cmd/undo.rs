@@ -8,7 +8,7 @@ use serde_json::json;
 use super::Ctx;
 use crate::error::{Error, Result};
 use crate::render::operations::{self, OperationRecord};
-use crate::render::outcome::{self, Outcome};
+use crate::render::outcome::Outcome;
 use crate::render::{emit, Lang};
 use crate::store::{self, Access, Reverted};
 
@@ -108,9 +108,8 @@ pub fn run(ctx: &Ctx, args: UndoArgs, out: &mut dyn Write) -> Result<()> {
             operations::when(&op.at)
         ),
     };
-    outcome::print(
+    ctx.confirm(
         out,
-        ctx.format,
         &[Outcome {
             id: undo.to_string(),
             uuid: String::new(),

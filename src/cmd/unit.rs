@@ -7,7 +7,7 @@ use serde_json::json;
 
 use super::{required_text, resolve_unit, Ctx};
 use crate::error::Result;
-use crate::render::outcome::{self, Outcome};
+use crate::render::outcome::Outcome;
 use crate::render::units::UnitRecord;
 use crate::render::{emit, Lang};
 use crate::store::{self, Access};
@@ -92,9 +92,8 @@ fn add(ctx: &Ctx, args: UnitAddArgs, out: &mut dyn Write) -> Result<()> {
         Lang::Zh => format!("已添加单位：{name}"),
         Lang::En => format!("added unit {name}"),
     };
-    outcome::print(
+    ctx.confirm(
         out,
-        ctx.format,
         &[Outcome {
             id: name,
             uuid: unit.uuid,
@@ -135,9 +134,8 @@ fn alias(ctx: &Ctx, args: UnitAliasArgs, out: &mut dyn Write) -> Result<()> {
         Lang::Zh => format!("“{alias}”现在也指{}", unit.name),
         Lang::En => format!("'{alias}' now also names {}", unit.name),
     };
-    outcome::print(
+    ctx.confirm(
         out,
-        ctx.format,
         &[Outcome {
             id: unit.name,
             uuid: unit.uuid,

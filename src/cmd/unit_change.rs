@@ -8,7 +8,7 @@ use serde_json::json;
 
 use super::{required_text, resolve_unit, Ctx};
 use crate::error::{Error, Result};
-use crate::render::outcome::{self, Outcome};
+use crate::render::outcome::Outcome;
 use crate::render::Lang;
 use crate::store::{self, Access};
 
@@ -59,9 +59,8 @@ fn done(
     action: &'static str,
     message: String,
 ) -> Result<()> {
-    outcome::print(
+    ctx.confirm(
         out,
-        ctx.format,
         &[Outcome {
             id,
             uuid,

@@ -2,10 +2,15 @@
 //! `2025年5月20日` and `5月20日` (whose year is the one stated before it in the text, else the
 //! plan year the caller gives).
 //!
+//! The shapes of a date are read by `model::dates`, the one date reader `--date`, `--as-of`,
+//! `--due` and ledger cells share; this module finds them in running text.
+//!
 //! Pure text in, dates out: the caller decides which date a progress entry takes and what to do
 //! with an impossible one (2025年2月30日), which is returned as written, never a panic.
 
 use chrono::NaiveDate;
+
+use crate::model::dates::written_dates;
 
 /// What a progress text says about when it happened.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -34,15 +39,6 @@ pub enum DateTrouble {
     BeforeYear(NaiveDate),
 }
 
-/// A date as written: its year if stated, month and day, and the text it was read from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Written {
-    year: Option<i32>,
-    month: u32,
-    day: u32,
-    text: String,
-}
-
 /// The dates `text` states; `plan_year` is the year of a `5月20日` written before any year.
 pub fn stated_dates(text: &str, plan_year: i32) -> StatedDates {
     let mut stated = StatedDates::default();
@@ -57,93 +53,6 @@ pub fn stated_dates(text: &str, plan_year: i32) -> StatedDates {
         }
     }
     stated
-}
-
-/// Every date pattern in `text`, left to right, not overlapping.
-fn written_dates(text: &str) -> Vec<Written> {
-    let chars: Vec<char> = text.chars().map(half_width).collect();
-    let mut found = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        // A number must start here, not in the middle of a longer one.
-        if !chars[i].is_ascii_digit() || (i > 0 && chars[i - 1].is_ascii_digit()) {
-            i += 1;
-            continue;
-        }
-        match date_at(&chars, i) {
-            Some((written, end)) => {
-                found.push(written);
-                i = end;
-            }
-            None => i += 1,
-        }
-    }
-    found
-}
-
-/// The date starting at `chars[start]`, with the index just past it.
-fn date_at(chars: &[char], start: usize) -> Option<(Written, usize)> {
-    let (first, after_first) = number(chars, start)?;
-    let sep = *chars.get(after_first)?;
-    let text = |end: usize| chars[start..end].iter().collect::<String>();
-    if after_first - start == 4 && matches!(sep, '-' | '/' | '.') {
-        // 2025-05-20, 2025/5/20, 2025.5.20: the same separator twice.
-        let (month, after_month) = number(chars, after_first + 1)?;
-        if chars.get(after_month) != Some(&sep) {
-            return None;
-        }
-        let (day, end) = number(chars, after_month + 1)?;
-        let written = Written {
-            year: Some(first as i32),
-            month,
-            day,
-            text: text(end),
-        };
-        return (after_month - after_first <= 3 && end - after_month <= 3)
-            .then_some((written, end));
-    }
-    let (year, month_start) = if after_first - start == 4 && sep == '年' {
-        (Some(first as i32), after_first + 1)
-    } else {
-        (None, start)
-    };
-    let (month, after_month) = number(chars, month_start)?;
-    if chars.get(after_month) != Some(&'月') || after_month - month_start > 2 {
-        return None;
-    }
-    let (day, after_day) = number(chars, after_month + 1)?;
-    if !matches!(chars.get(after_day), Some('日' | '号')) || after_day - after_month > 3 {
-        return None;
-    }
-    let end = after_day + 1;
-    let written = Written {
-        year,
-        month,
-        day,
-        text: text(end),
-    };
-    Some((written, end))
-}
-
-/// The run of ASCII digits at `chars[start]` (at most 4), with the index just past it.
-fn number(chars: &[char], start: usize) -> Option<(u32, usize)> {
-    let len = chars[start.min(chars.len())..]
-        .iter()
-        .take_while(|c| c.is_ascii_digit())
-        .count();
-    if len == 0 || len > 4 {
-        return None;
-    }
-    let digits: String = chars[start..start + len].iter().collect();
-    Some((digits.parse().ok()?, start + len))
-}
-
-/// Full-width digits and separators as ASCII: ２０２５－５－２０ → 2025-5-20.
-fn half_width(c: char) -> char {
-    match c {
-        '０'..='９' | '－' | '／' | '．' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        other => other,
-    }
 }
 
 #[cfg(test)]

@@ -80,6 +80,9 @@ pub fn parse(text: &str) -> Result<Option<CellDeadline>, ()> {
 }
 
 fn dated(text: &str) -> Option<CellDeadline> {
+    if let Ok(date) = crate::model::parse_date(text) {
+        return Some(CellDeadline::Date(date));
+    }
     let mut rest = text;
     // Strip what may follow a date, repeatedly: 6月底前完成 → 6月.
     'strip: loop {

@@ -1,5 +1,6 @@
 //! Reading an input file whole, within a stated size: a summary, a ledger or an export that is
 //! larger than any real one, or a FIFO or device that never ends, is refused before it is read.
+//! The path `-` is standard input (`cat 总结.txt | taizhang import -`), read up to the same limit.
 
 use std::io::Read;
 use std::path::Path;
@@ -31,8 +32,26 @@ pub fn check(path: &Path, limit: u64) -> Result<()> {
     Ok(())
 }
 
+/// Whether `path` is `-`, standard input.
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
 /// The bytes of `path`, after [`check`]; a file that grows past `limit` while read is refused.
+/// `-` reads standard input to its end, refused past `limit` too.
 pub fn read(path: &Path, limit: u64) -> Result<Vec<u8>> {
+    if is_stdin(path) {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .lock()
+            .take(limit + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::invalid(format!("cannot read standard input ({e})")))?;
+        if bytes.len() as u64 > limit {
+            return Err(too_large(path, limit));
+        }
+        return Ok(bytes);
+    }
     check(path, limit)?;
     let unreadable = |e: std::io::Error| {
         Error::invalid(format!(

@@ -4,57 +4,7 @@
 //! A cell may hold just the word or a sentence around it (已完成。印发了…; 目前尚未完成，原因是…).
 //! The word that starts earliest wins, the longest at that place, so 尚未完成 is never read as 完成.
 
-use crate::model::Status;
-
-/// Words and the status they mean. Order does not matter: matching takes the earliest, longest.
-const WORDS: &[(&str, Status)] = &[
-    ("已完成", Status::Done),
-    ("已整改", Status::Done),
-    ("完成", Status::Done),
-    ("整改完成", Status::Done),
-    ("完成整改", Status::Done),
-    ("已完成整改", Status::Done),
-    ("已整改到位", Status::Done),
-    ("整改到位", Status::Done),
-    ("已办结", Status::Done),
-    ("办结", Status::Done),
-    ("已落实", Status::Done),
-    ("已解决", Status::Done),
-    ("正在推进", Status::InProgress),
-    ("正在整改", Status::InProgress),
-    ("整改中", Status::InProgress),
-    ("推进中", Status::InProgress),
-    ("进行中", Status::InProgress),
-    ("持续整改", Status::InProgress),
-    ("持续推进", Status::InProgress),
-    ("基本完成", Status::InProgress),
-    ("部分完成", Status::InProgress),
-    ("阶段性完成", Status::InProgress),
-    ("正在落实", Status::InProgress),
-    ("落实中", Status::InProgress),
-    ("有序推进", Status::InProgress),
-    ("长期坚持", Status::LongTerm),
-    ("长期整改", Status::LongTerm),
-    ("持续坚持", Status::LongTerm),
-    ("长期推进", Status::LongTerm),
-    ("常态化推进", Status::LongTerm),
-    ("未完成", Status::NotDone),
-    ("尚未完成", Status::NotDone),
-    ("未整改", Status::NotDone),
-    ("未完成整改", Status::NotDone),
-    ("未按期完成", Status::NotDone),
-    ("逾期未完成", Status::NotDone),
-    ("没有完成", Status::NotDone),
-    ("未启动", Status::Planned),
-    ("尚未启动", Status::Planned),
-    ("未开始", Status::Planned),
-    ("待启动", Status::Planned),
-    ("计划中", Status::Planned),
-    ("已撤销", Status::Dropped),
-    ("撤销", Status::Dropped),
-    ("已取消", Status::Dropped),
-    ("不再整改", Status::Dropped),
-];
+use crate::model::{Status, STATUS_WORDS as WORDS};
 
 /// Words that mean a status only when they are the whole cell (是否完成: 是 / 否).
 const WHOLE_CELL: &[(&str, Status)] = &[
@@ -137,6 +87,13 @@ mod tests {
         assert_eq!(status("已召开专题会议研究部署"), None);
         assert_eq!(status("  "), None);
         assert_eq!(status("长期有效"), None);
+    }
+
+    #[test]
+    fn a_negated_closing_is_never_read_as_done() {
+        assert_eq!(status("未销号"), Some(Status::NotDone));
+        assert_eq!(status("尚未销号，待复核"), Some(Status::NotDone));
+        assert_eq!(status("已销号"), Some(Status::Done));
     }
 
     #[test]

@@ -125,8 +125,10 @@ pub fn record_summary(ctx: &Ctx, conn: &Conn, input: &SummaryInput<'_>) -> Resul
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect::<String>();
-    let file_name = Path::new(&file)
-        .file_name()
+    // Text read from standard input (`import -`) has no file name.
+    let file_name = Some(Path::new(&file))
+        .filter(|p| !crate::exchange::input::is_stdin(p))
+        .and_then(Path::file_name)
         .map(|n| n.to_string_lossy().into_owned());
     let new_document = NewDocument {
         unit_id: unit.id,

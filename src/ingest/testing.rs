@@ -14,6 +14,7 @@ pub fn ctx() -> Ctx {
         format: Format::Table,
         as_of: Some(AS_OF.to_string()),
         lang: Lang::Zh,
+        quiet: false,
         db_on_command_line: false,
     };
     Ctx::new(&global).expect("a test context")

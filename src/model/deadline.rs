@@ -24,7 +24,7 @@ impl Deadline {
         Deadline::ByDate(end)
     }
 
-    /// Parses `YYYY-MM-DD`, `immediate` (立行立改) or `long-term` (长期坚持).
+    /// Parses a date in any usual shape (see [`parse_date`]), `immediate` (立行立改) or `long-term` (长期坚持).
     /// `recorded_on` is the date an immediate measure falls due.
     pub fn parse(text: &str, recorded_on: NaiveDate) -> Result<Deadline, Error> {
         match text.trim() {

@@ -94,6 +94,27 @@ impl Status {
         !self.is_closed() && self != Status::Unreported
     }
 
+    /// Every word accepted for each status a progress entry can record, one status a line, for
+    /// `progress --help`: `done: 已完成, 完成, 已整改, 整改到位 …`.
+    pub fn accepted_words() -> String {
+        Status::ALL
+            .iter()
+            .map(|&status| {
+                let mut words = vec![status.label_zh()];
+                if status.label_en() != status.code() {
+                    words.push(status.label_en());
+                }
+                for (word, _) in STATUS_WORDS.iter().filter(|(_, s)| *s == status) {
+                    if !words.contains(word) {
+                        words.push(word);
+                    }
+                }
+                format!("  {}: {}", status.code(), words.join(", "))
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
     /// The statuses, as a user may type them, for error messages.
     pub fn valid_inputs() -> String {
         Status::ALL
@@ -103,6 +124,62 @@ impl Status {
             .join(", ")
     }
 }
+
+/// The words ledgers and users write for a status, and the status each means: the one list the
+/// ledger reader searches cells for and `progress --status` / `status --status` accept as written.
+/// Order does not matter: the ledger reader takes the earliest, longest word in a cell.
+pub const STATUS_WORDS: &[(&str, Status)] = &[
+    ("已完成", Status::Done),
+    ("已整改", Status::Done),
+    ("完成", Status::Done),
+    ("整改完成", Status::Done),
+    ("完成整改", Status::Done),
+    ("已完成整改", Status::Done),
+    ("已整改到位", Status::Done),
+    ("整改到位", Status::Done),
+    ("已办结", Status::Done),
+    ("办结", Status::Done),
+    ("已落实", Status::Done),
+    ("已解决", Status::Done),
+    ("销号", Status::Done),
+    ("已销号", Status::Done),
+    ("正在推进", Status::InProgress),
+    ("正在整改", Status::InProgress),
+    ("整改中", Status::InProgress),
+    ("推进中", Status::InProgress),
+    ("进行中", Status::InProgress),
+    ("持续整改", Status::InProgress),
+    ("持续推进", Status::InProgress),
+    ("基本完成", Status::InProgress),
+    ("部分完成", Status::InProgress),
+    ("阶段性完成", Status::InProgress),
+    ("正在落实", Status::InProgress),
+    ("落实中", Status::InProgress),
+    ("有序推进", Status::InProgress),
+    ("长期坚持", Status::LongTerm),
+    ("长期整改", Status::LongTerm),
+    ("持续坚持", Status::LongTerm),
+    ("长期推进", Status::LongTerm),
+    ("常态化推进", Status::LongTerm),
+    ("未完成", Status::NotDone),
+    ("尚未完成", Status::NotDone),
+    ("未整改", Status::NotDone),
+    ("未完成整改", Status::NotDone),
+    ("未按期完成", Status::NotDone),
+    ("逾期未完成", Status::NotDone),
+    ("没有完成", Status::NotDone),
+    ("未销号", Status::NotDone),
+    ("尚未销号", Status::NotDone),
+    ("未启动", Status::Planned),
+    ("尚未启动", Status::Planned),
+    ("未开始", Status::Planned),
+    ("待启动", Status::Planned),
+    ("计划中", Status::Planned),
+    ("已撤销", Status::Dropped),
+    ("撤销", Status::Dropped),
+    ("已取消", Status::Dropped),
+    ("不再整改", Status::Dropped),
+];
 
 impl Status {
     /// Reads any status, `unreported` (未报告) included: for filters, not for progress entries.
@@ -120,6 +197,7 @@ impl Status {
                     || s.label_zh() == wanted
                     || s.label_en().eq_ignore_ascii_case(wanted)
                     || s.code().replace('_', "-").eq_ignore_ascii_case(wanted)
+                    || STATUS_WORDS.contains(&(wanted, *s))
             })
             .ok_or_else(|| Error::UnknownStatus(text.to_string()))
     }
@@ -128,8 +206,8 @@ impl Status {
 impl FromStr for Status {
     type Err = Error;
 
-    /// Accepts the code (`done`), the Chinese label (`已完成`), or the English label of a status
-    /// a progress entry can record.
+    /// Accepts the code (`done`), the Chinese label (`已完成`), the English label, or one of the
+    /// [`STATUS_WORDS`] (整改到位, 推进中 …) of a status a progress entry can record.
     fn from_str(text: &str) -> Result<Self, Error> {
         Status::find(&Status::ALL, text)
     }

@@ -9,7 +9,7 @@ use super::ledger::LedgerRecord;
 use super::records::markdown_table;
 use super::table::{self, TableColumn};
 use super::{deadline_label, Format, Lang};
-use crate::model::{Evidence, ProgressEntry};
+use crate::model::{Evidence, ItemId, ProgressEntry, SourceDocument};
 
 /// One item with its progress, in its stable machine shape (README: "show"): the fields of a
 /// status row plus `progress`, oldest first.
@@ -18,6 +18,10 @@ pub struct ItemView<'a> {
     #[serde(flatten)]
     pub record: LedgerRecord<'a>,
     pub progress: &'a [ProgressEntry],
+    /// The summary the item was imported from; `None` when it was typed in.
+    pub source: Option<SourceDocument>,
+    /// For a carried-over measure, the measure it continues.
+    pub carried_from: Option<ItemId>,
 }
 
 /// Prints one item. CSV has two columns, `field,value`, with nested fields flattened to dotted
@@ -132,17 +136,25 @@ fn fields(view: &ItemView<'_>, lang: Lang) -> Vec<(&'static str, String)> {
         .map(ToString::to_string)
         .collect::<Vec<_>>()
         .join(" ");
-    let optional = |v: Option<&str>| v.unwrap_or_default().to_string();
+    let not_given = lang.pick("未填写", "not given");
+    let or_not_given = |v: String| {
+        if v.is_empty() {
+            not_given.to_string()
+        } else {
+            v
+        }
+    };
+    let optional = |v: Option<&str>| or_not_given(v.unwrap_or_default().to_string());
+    let is_measure = r.kind == crate::model::ItemKind::Measure;
     let mut fields = vec![
         (lang.pick("编号", "ID"), format!("{} ({kind})", r.id)),
         (lang.pick("单位", "Unit"), r.unit.to_string()),
         (lang.pick("年度", "Year"), r.year.to_string()),
     ];
-    if r.category.is_some() {
-        fields.push((lang.pick("类别", "Category"), optional(r.category)));
-    }
-    if r.title.is_some() {
+    if is_measure {
         fields.push((lang.pick("标题", "Title"), optional(r.title)));
+    } else {
+        fields.push((lang.pick("类别", "Category"), optional(r.category)));
     }
     fields.push((lang.pick("内容", "Text"), r.text.to_string()));
     let named = [
@@ -153,22 +165,43 @@ fn fields(view: &ItemView<'_>, lang: Lang) -> Vec<(&'static str, String)> {
         ),
         (
             lang.pick("配合部门", "Co-operating"),
-            r.co_depts.join(lang.pick("、", ", ")),
+            or_not_given(r.co_depts.join(lang.pick("、", ", "))),
         ),
         (lang.pick("责任人", "Person"), optional(r.owner_person)),
     ];
-    let is_measure = r.kind == crate::model::ItemKind::Measure;
     if is_measure {
-        fields.extend(named.into_iter().filter(|(_, v)| !v.is_empty()));
-    } else if !r.owner.is_empty() {
-        fields.push((lang.pick("责任", "Owners"), r.owner.to_string()));
+        fields.extend(named);
+    } else {
+        fields.push((
+            lang.pick("责任", "Owners"),
+            or_not_given(r.owner.to_string()),
+        ));
     }
     let link_label = if is_measure {
         lang.pick("针对问题", "Problems")
     } else {
         lang.pick("整改措施", "Measures")
     };
-    fields.push((link_label, links));
+    fields.push((link_label, or_not_given(links)));
+    if is_measure {
+        let carried = view.carried_from.map_or_else(
+            || lang.pick("无", "none").to_string(),
+            |from| from.to_string(),
+        );
+        fields.push((lang.pick("延续自", "Carried from"), carried));
+    }
+    let source = match (&view.source, lang) {
+        (None, _) => lang.pick("手工录入", "typed in").to_string(),
+        (Some(d), Lang::Zh) => match &d.file_name {
+            Some(name) => format!("{}年度总结（{name}）", d.year),
+            None => format!("{}年度总结", d.year),
+        },
+        (Some(d), Lang::En) => match &d.file_name {
+            Some(name) => format!("the {} summary ({name})", d.year),
+            None => format!("the {} summary", d.year),
+        },
+    };
+    fields.push((lang.pick("来源", "Source"), source));
     fields.push((
         lang.pick("整改时限", "Deadline"),
         deadline_label(r.deadline(), lang),
@@ -176,7 +209,8 @@ fn fields(view: &ItemView<'_>, lang: Lang) -> Vec<(&'static str, String)> {
     fields.push((lang.pick("状态", "Status"), status));
     fields.push((
         lang.pick("最近进展", "Last progress"),
-        r.last_progress.map(|d| d.to_string()).unwrap_or_default(),
+        r.last_progress
+            .map_or_else(|| lang.pick("无", "none").to_string(), |d| d.to_string()),
     ));
     fields.push(("UUID", r.uuid.to_string()));
     fields

@@ -4,7 +4,7 @@ use anyhow::Context;
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::error::Result;
-use crate::model::ItemId;
+use crate::model::{ItemId, ItemKind, SourceDocument};
 
 /// A summary about to be recorded.
 #[derive(Debug, Clone)]
@@ -114,6 +114,29 @@ pub fn items_of_document(conn: &Connection, document_id: i64) -> Result<Vec<Item
             }
         })
         .collect())
+}
+
+/// The summary `item` was imported from; `None` for an item typed in (or a missing item).
+pub fn source_of(conn: &Connection, item: ItemId) -> Result<Option<SourceDocument>> {
+    let sql = match item.kind {
+        ItemKind::Problem => {
+            "SELECT d.year, d.file_name FROM problems i JOIN documents d ON d.id = i.document_id
+             WHERE i.id = ?1"
+        }
+        ItemKind::Measure => {
+            "SELECT d.year, d.file_name FROM measures i JOIN documents d ON d.id = i.document_id
+             WHERE i.id = ?1"
+        }
+    };
+    conn.query_row(sql, params![item.num], |r| {
+        Ok(SourceDocument {
+            year: r.get(0)?,
+            file_name: r.get(1)?,
+        })
+    })
+    .optional()
+    .context("find an item's source document")
+    .map_err(Into::into)
 }
 
 /// How much an item carries besides its text: progress entries and links.

@@ -40,7 +40,7 @@ pub use carry::{carried_from, carried_into, insert_carry};
 pub use corpus::problems_for_clustering;
 pub use documents::{
     attachments, delete_item, detach_item, find_document, insert_document, items_of_document,
-    update_document, Document, NewDocument,
+    source_of, update_document, Document, NewDocument,
 };
 pub use dump::{open_other, read_dump, Dump};
 pub use events::{actors, append_event, events_for, uuid_of_logged_item, NewEvent};
