@@ -24,10 +24,9 @@ use crate::store::{self, Access, NewProgress};
 /// An --evidence that names an existing file is recorded with its size and SHA-256, so the
 /// record shows later whether the file was changed; anything else is kept as a reference
 /// (a document number, a link).
-///
-/// Example: taizhang progress M3 --status 已完成 --date 2025-06-30 --note "修订完成并印发" --evidence 印发通知.pdf
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_help = "\
+taizhang progress M3 --status 已完成 --date 2025-06-30 --note \"修订完成并印发\" --evidence 印发通知.pdf")]
 pub struct ProgressArgs {
     /// The item (P3, M5)
     pub item: String,

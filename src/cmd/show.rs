@@ -12,12 +12,10 @@ use crate::render::ledger::LedgerRecord;
 use crate::store::{self, Access, LedgerFilter};
 
 /// Show one problem or measure: its fields, links, status and progress.
-///
-/// Examples:
-///   taizhang show P3
-///   taizhang show M5 --format json
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_help = "\
+taizhang show P3
+taizhang show M5 --format json")]
 pub struct ShowArgs {
     /// The item (P3, M5)
     pub item: String,

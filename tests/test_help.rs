@@ -1,0 +1,120 @@
+//! Help, clap's own errors, completions and the man page, as the real binary prints them.
+
+use taizhang::cli::{command, walk};
+use taizhang::render::Lang;
+
+use crate::common::TestEnv;
+
+/// Every command's `--help` in one language at 80 columns, each under the line that produced it.
+fn all_help(env: &TestEnv, lang: &str) -> String {
+    let mut out = String::new();
+    for (path, _) in walk(&command(Lang::En)) {
+        let mut args: Vec<&str> = path.split(' ').skip(1).collect();
+        args.push("--help");
+        let output = env
+            .cmd(&args)
+            .env("TAIZHANG_LANG", lang)
+            .output()
+            .expect("run taizhang");
+        assert_eq!(output.status.code(), Some(0), "{path} --help");
+        assert!(output.stderr.is_empty(), "{path} --help wrote to stderr");
+        out.push_str(&format!(
+            "$ TAIZHANG_LANG={lang} {path} --help\n{}\n",
+            String::from_utf8_lossy(&output.stdout)
+        ));
+    }
+    out
+}
+
+#[test]
+fn help_of_every_command_in_chinese() {
+    let env = TestEnv::new();
+    insta::assert_snapshot!(all_help(&env, "zh"));
+}
+
+#[test]
+fn help_of_every_command_in_english() {
+    let env = TestEnv::new();
+    insta::assert_snapshot!(all_help(&env, "en"));
+}
+
+#[test]
+fn help_is_chinese_by_default_and_english_with_lang_en() {
+    let env = TestEnv::new();
+    let zh = env.ok(&["progress", "-h"]);
+    assert!(zh.starts_with("记录整改进展（日期、状态、说明、佐证材料）\n"), "{zh}");
+    assert!(zh.contains("用法：taizhang progress [选项] <ITEM>"), "{zh}");
+    assert!(zh.contains("  -h, --help"), "{zh}");
+    let en = env.ok(&["--lang", "en", "progress", "-h"]);
+    assert!(en.starts_with("Log progress on a problem or a measure"), "{en}");
+    assert!(en.contains("Usage: taizhang progress [OPTIONS] <ITEM>"), "{en}");
+    let help_subcommand = env.ok(&["help", "progress"]);
+    assert!(help_subcommand.contains("用法：taizhang progress"), "{help_subcommand}");
+}
+
+#[test]
+fn version_goes_to_stdout() {
+    let env = TestEnv::new();
+    let out = env.run(&["--version"]);
+    assert!(out.starts_with("exit: 0\n--- stdout\ntaizhang "), "{out}");
+}
+
+/// The common mistakes, in both languages: one sentence, the usage line, where the help is.
+#[test]
+fn clap_errors_in_both_languages() {
+    let env = TestEnv::new();
+    let cases: &[&[&str]] = &[
+        &["status", "--overdu"],
+        &["stauts"],
+        &["status", "--unit"],
+        &["problem", "add", "--unit", "临江市财政局", "问题"],
+        &["--format", "xml", "status"],
+        &["report", "--unit", "x", "--year", "2024", "--style", "roman"],
+        &["link", "--suggest", "M1"],
+        &["carry", "M1", "--year", "二〇二四"],
+        &["unit"],
+    ];
+    for lang in ["zh", "en"] {
+        let mut out = String::new();
+        for args in cases {
+            let output = env
+                .cmd(args)
+                .env("TAIZHANG_LANG", lang)
+                .output()
+                .expect("run taizhang");
+            out.push_str(&format!("$ TAIZHANG_LANG={lang} taizhang {}\n", args.join(" ")));
+            out.push_str(&env.render(&output));
+            out.push('\n');
+        }
+        insta::assert_snapshot!(format!("clap_errors_{lang}"), out);
+    }
+}
+
+#[test]
+fn completions_for_each_shell() {
+    let env = TestEnv::new();
+    let bash = env.ok(&["completions", "bash"]);
+    for word in ["taizhang", "progress", "import", "status", "completions"] {
+        assert!(bash.contains(word), "bash completion lacks {word}");
+    }
+    assert!(bash.contains("complete "), "not a bash completion script");
+    for shell in ["zsh", "fish", "powershell"] {
+        let script = env.ok(&["completions", shell]);
+        assert!(script.contains("progress"), "{shell} completion lacks progress");
+    }
+    let out = env.run(&["completions", "tcsh"]);
+    assert!(out.starts_with("exit: 2\n"), "{out}");
+}
+
+#[test]
+fn man_page_is_roff_with_name_and_synopsis() {
+    let env = TestEnv::new();
+    let man = env.ok(&["man"]);
+    assert!(man.starts_with(".ie"), "{}", &man[..200.min(man.len())]);
+    for section in [".SH NAME", ".SH SYNOPSIS", ".SH DESCRIPTION"] {
+        assert!(man.contains(section), "man page lacks {section}");
+    }
+    assert!(man.contains("整改台账"), "Chinese man page");
+    let en = env.ok(&["--lang", "en", "man"]);
+    assert!(en.contains("rectification ledger"), "English man page");
+}
