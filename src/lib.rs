@@ -51,10 +51,11 @@ fn exit_on_parse_error(error: &clap::Error, lang: render::Lang) -> ! {
     let headings = cli::EXAMPLES_HEADING;
     let (text, to_stdout) = match error.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => (error.render().to_string(), true),
-        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            (error.render().to_string(), false)
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => (error.render().to_string(), false),
+        _ => {
+            let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
+            (cli::render_error(error, lang, &args), false)
         }
-        _ => (cli::render_error(error, lang), false),
     };
     let mut text = cli::wrap_help(text.trim_end(), cli::terminal_width(), &headings);
     text.push('\n');

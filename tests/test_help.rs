@@ -14,6 +14,8 @@ fn all_help(env: &TestEnv, lang: &str) -> String {
         let output = env
             .cmd(&args)
             .env("TAIZHANG_LANG", lang)
+            .env_remove("TAIZHANG_DB")
+            .env_remove("TAIZHANG_AS_OF")
             .output()
             .expect("run taizhang");
         assert_eq!(output.status.code(), Some(0), "{path} --help");
@@ -42,14 +44,29 @@ fn help_of_every_command_in_english() {
 fn help_is_chinese_by_default_and_english_with_lang_en() {
     let env = TestEnv::new();
     let zh = env.ok(&["progress", "-h"]);
-    assert!(zh.starts_with("记录整改进展（日期、状态、说明、佐证材料）\n"), "{zh}");
-    assert!(zh.contains("用法：taizhang progress [选项] <ITEM>"), "{zh}");
+    assert!(
+        zh.starts_with("记录整改进展（日期、状态、说明、佐证材料）\n"),
+        "{zh}"
+    );
+    assert!(
+        zh.contains("用法：taizhang progress [选项] --status <S> <ITEM>"),
+        "{zh}"
+    );
     assert!(zh.contains("  -h, --help"), "{zh}");
     let en = env.ok(&["--lang", "en", "progress", "-h"]);
-    assert!(en.starts_with("Log progress on a problem or a measure"), "{en}");
-    assert!(en.contains("Usage: taizhang progress [OPTIONS] <ITEM>"), "{en}");
+    assert!(
+        en.starts_with("Log progress on a problem or a measure"),
+        "{en}"
+    );
+    assert!(
+        en.contains("Usage: taizhang progress [OPTIONS] --status <S> <ITEM>"),
+        "{en}"
+    );
     let help_subcommand = env.ok(&["help", "progress"]);
-    assert!(help_subcommand.contains("用法：taizhang progress"), "{help_subcommand}");
+    assert!(
+        help_subcommand.contains("用法：taizhang progress"),
+        "{help_subcommand}"
+    );
 }
 
 #[test]
@@ -69,7 +86,9 @@ fn clap_errors_in_both_languages() {
         &["status", "--unit"],
         &["problem", "add", "--unit", "临江市财政局", "问题"],
         &["--format", "xml", "status"],
-        &["report", "--unit", "x", "--year", "2024", "--style", "roman"],
+        &[
+            "report", "--unit", "x", "--year", "2024", "--style", "roman",
+        ],
         &["link", "--suggest", "M1"],
         &["carry", "M1", "--year", "二〇二四"],
         &["unit"],
@@ -82,7 +101,10 @@ fn clap_errors_in_both_languages() {
                 .env("TAIZHANG_LANG", lang)
                 .output()
                 .expect("run taizhang");
-            out.push_str(&format!("$ TAIZHANG_LANG={lang} taizhang {}\n", args.join(" ")));
+            out.push_str(&format!(
+                "$ TAIZHANG_LANG={lang} taizhang {}\n",
+                args.join(" ")
+            ));
             out.push_str(&env.render(&output));
             out.push('\n');
         }
@@ -100,7 +122,10 @@ fn completions_for_each_shell() {
     assert!(bash.contains("complete "), "not a bash completion script");
     for shell in ["zsh", "fish", "powershell"] {
         let script = env.ok(&["completions", shell]);
-        assert!(script.contains("progress"), "{shell} completion lacks progress");
+        assert!(
+            script.contains("progress"),
+            "{shell} completion lacks progress"
+        );
     }
     let out = env.run(&["completions", "tcsh"]);
     assert!(out.starts_with("exit: 2\n"), "{out}");

@@ -10,10 +10,33 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 use crate::render::Lang;
 
 /// The text to print on stderr for a parse error (help and version aside), ending in a newline.
-pub fn render_error(error: &clap::Error, lang: Lang) -> String {
+/// `args` is the command line (without the program name), to find the command it is about.
+pub fn render_error<S: AsRef<std::ffi::OsStr>>(
+    error: &clap::Error,
+    lang: Lang,
+    args: &[S],
+) -> String {
     match lang {
         Lang::En => error.render().to_string(),
-        Lang::Zh => render_zh(error),
+        Lang::Zh => {
+            let mut root = super::command(lang);
+            let mut cmd = &mut root;
+            let mut path = String::from("taizhang");
+            for arg in args {
+                let word = arg.as_ref().to_string_lossy();
+                if word == "--" {
+                    break;
+                }
+                if word.starts_with('-') || cmd.find_subcommand(word.as_ref()).is_none() {
+                    continue;
+                }
+                path = format!("{path} {word}");
+                cmd = cmd.find_subcommand_mut(word.as_ref()).expect("found above");
+            }
+            let usage = cmd.render_usage().to_string();
+            let usage = usage.trim().trim_start_matches("Usage:").trim();
+            render_zh(error, &path, usage.lines().next().unwrap_or_default())
+        }
     }
 }
 
@@ -45,7 +68,7 @@ fn quoted(items: &[String]) -> String {
         .join("、")
 }
 
-fn render_zh(error: &clap::Error) -> String {
+fn render_zh(error: &clap::Error, path: &str, usage: &str) -> String {
     let arg = text(error, ContextKind::InvalidArg).unwrap_or_default();
     let value = text(error, ContextKind::InvalidValue).unwrap_or_default();
     let sentence = match error.kind() {
@@ -73,7 +96,8 @@ fn render_zh(error: &clap::Error) -> String {
         }
         ErrorKind::MissingSubcommand => {
             let name = text(error, ContextKind::InvalidSubcommand).unwrap_or_default();
-            format!("'{name}' 后面需要一个命令。")
+            let valid = list(error, ContextKind::ValidSubcommand);
+            format!("'{name}' 后面需要一个命令：{}。", valid.join("、"))
         }
         ErrorKind::ArgumentConflict => {
             let prior = list(error, ContextKind::PriorArg);
@@ -113,20 +137,7 @@ fn render_zh(error: &clap::Error) -> String {
             "\n  如果 '{arg}' 是要给出的值而不是选项，请在它前面加上 '--'。\n"
         ));
     }
-    if let Some(usage) = text(error, ContextKind::Usage) {
-        let usage = usage.trim().trim_start_matches("Usage:").trim().to_string();
-        let command: Vec<&str> = usage
-            .split_whitespace()
-            .take_while(|w| !w.starts_with(['[', '<', '-']))
-            .collect();
-        let first = usage.lines().next().unwrap_or_default();
-        out.push_str(&format!("\n用法：{first}\n"));
-        out.push_str(&format!(
-            "\n查看帮助请运行 '{} --help'。\n",
-            command.join(" ")
-        ));
-    } else {
-        out.push_str("\n查看帮助请运行 'taizhang --help'。\n");
-    }
+    out.push_str(&format!("\n用法：{usage}\n"));
+    out.push_str(&format!("\n查看帮助请运行 '{path} --help'。\n"));
     out
 }

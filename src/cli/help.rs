@@ -112,7 +112,10 @@ fn help_subcommand(mut cmd: Command, lang: Lang) -> Command {
             .help_template("{about-with-newline}\n用法：{usage}\n\n参数：\n{positionals}");
         let usage = usage_zh(&mut cmd);
         cmd = cmd.override_usage(usage);
-        let ids: Vec<String> = cmd.get_arguments().map(|a| a.get_id().to_string()).collect();
+        let ids: Vec<String> = cmd
+            .get_arguments()
+            .map(|a| a.get_id().to_string())
+            .collect();
         for id in ids {
             cmd = cmd.mut_arg(&id, |a| a.help("要查看帮助的命令"));
         }

@@ -38,7 +38,10 @@ fn every_command_and_argument_has_chinese_help_and_the_table_has_no_stale_keys()
         .iter()
         .filter(|p| !COMMANDS.iter().any(|(c, _, _)| c == p))
         .collect();
-    assert!(missing.is_empty(), "commands without Chinese help: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "commands without Chinese help: {missing:?}"
+    );
     let stale: Vec<&str> = COMMANDS
         .iter()
         .map(|(c, _, _)| *c)
@@ -51,7 +54,10 @@ fn every_command_and_argument_has_chinese_help_and_the_table_has_no_stale_keys()
         .iter()
         .filter(|(p, i)| !ARGS.iter().any(|(tp, ti, _)| tp == p && ti == i))
         .collect();
-    assert!(missing.is_empty(), "arguments without Chinese help: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "arguments without Chinese help: {missing:?}"
+    );
     let stale: Vec<(&str, &str)> = ARGS
         .iter()
         .filter(|(tp, ti, _)| !keys.iter().any(|(p, i)| p == tp && i == ti))
@@ -122,10 +128,7 @@ fn every_command_has_examples_and_each_parses_as_that_command() {
             }
             of_this_command |= parsed == path || parsed.starts_with(&format!("{path} "));
         }
-        assert!(
-            of_this_command,
-            "{path}: no example runs this command"
-        );
+        assert!(of_this_command, "{path}: no example runs this command");
     }
 }
 
@@ -228,7 +231,10 @@ fn english_prose(line: &str) -> Option<String> {
 #[test]
 fn chinese_help_has_no_english_prose() {
     assert_eq!(english_prose("  --unit <UNIT>  单位名称或简称"), None);
-    assert_eq!(english_prose("Print help for the unit").as_deref(), Some("Print help"));
+    assert_eq!(
+        english_prose("Print help for the unit").as_deref(),
+        Some("Print help")
+    );
     for (path, help) in all_help(Lang::Zh) {
         for line in prose_lines(&help) {
             if let Some(words) = english_prose(line) {

@@ -155,7 +155,8 @@ mod tests {
 
     #[test]
     fn chinese_breaks_between_characters_and_keeps_punctuation_with_its_word() {
-        let text = "  --unit <UNIT>  单位名称或简称，须为已登记的单位；未登记的单位请先用 unit add 登记。";
+        let text =
+            "  --unit <UNIT>  单位名称或简称，须为已登记的单位；未登记的单位请先用 unit add 登记。";
         let wrapped = wrap_help(text, 50, &[]);
         assert!(widths(&wrapped).iter().all(|&w| w <= 50), "{wrapped}");
         for line in wrapped.lines().skip(1) {
@@ -163,12 +164,16 @@ mod tests {
             let first = line.trim_start().chars().next().unwrap();
             assert!(!NO_START.contains(first), "{wrapped}");
         }
-        assert!(wrapped.contains("unit add") || wrapped.contains("unit\n"), "{wrapped}");
+        assert!(
+            wrapped.contains("unit add") || wrapped.contains("unit\n"),
+            "{wrapped}"
+        );
     }
 
     #[test]
     fn option_names_and_ids_are_never_split() {
-        let text = "Use --unit with a known unit name or alias, and --year with the year summarised.";
+        let text =
+            "Use --unit with a known unit name or alias, and --year with the year summarised.";
         let wrapped = wrap_help(text, 20, &[]);
         for word in ["--unit", "--year", "summarised."] {
             assert!(wrapped.contains(word), "{wrapped}");
