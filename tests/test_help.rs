@@ -20,6 +20,14 @@ fn all_help(env: &TestEnv, lang: &str) -> String {
             .expect("run taizhang");
         assert_eq!(output.status.code(), Some(0), "{path} --help");
         assert!(output.stderr.is_empty(), "{path} --help wrote to stderr");
+        let text = String::from_utf8_lossy(&output.stdout);
+        for line in text
+            .lines()
+            .take_while(|l| !["示例：", "Examples:"].contains(l))
+        {
+            let width = unicode_width::UnicodeWidthStr::width(line);
+            assert!(width <= 80, "{path} --help: {width} columns: {line}");
+        }
         out.push_str(&format!(
             "$ TAIZHANG_LANG={lang} {path} --help\n{}\n",
             String::from_utf8_lossy(&output.stdout)

@@ -68,7 +68,7 @@ fn localise(mut cmd: Command, lang: Lang, path: &str) -> Command {
     for name in names {
         let sub_path = format!("{path} {name}");
         cmd = if name == "help" {
-            cmd.mut_subcommand(&name, |s| help_subcommand(s, lang))
+            cmd.mut_subcommand(&name, |s| help_subcommand(s, lang, path))
         } else {
             cmd.mut_subcommand(&name, |s| localise(s, lang, &sub_path))
         };
@@ -102,14 +102,26 @@ fn template(lang: Lang, subcommands: bool, positionals: bool, examples: &[String
     t
 }
 
-/// clap's `help` subcommand (and the subcommands it lists, for completion).
-fn help_subcommand(mut cmd: Command, lang: Lang) -> Command {
+/// clap's `help` subcommand (and the subcommands it lists, for completion: `target` is the
+/// command path the one at hand names, `taizhang` for `help` itself).
+fn help_subcommand(mut cmd: Command, lang: Lang, target: &str) -> Command {
     cmd = cmd.term_width(0);
     if lang == Lang::Zh {
+        let mut template = String::from("{about-with-newline}\n用法：{usage}");
+        if cmd.has_subcommands() {
+            template.push_str("\n\n命令：\n{subcommands}");
+        }
+        if cmd.get_positionals().any(|a| !a.is_hide_set()) {
+            template.push_str("\n\n参数：\n{positionals}");
+        }
+        let about = match cmd.get_name() {
+            "help" => "显示本帮助或指定命令的帮助",
+            _ => help_zh::command(target).map_or("", |text| text.about),
+        };
         cmd = cmd
-            .about("显示本帮助或指定命令的帮助")
+            .about(about)
             .long_about(None::<&'static str>)
-            .help_template("{about-with-newline}\n用法：{usage}\n\n参数：\n{positionals}");
+            .help_template(template);
         let usage = usage_zh(&mut cmd);
         cmd = cmd.override_usage(usage);
         let ids: Vec<String> = cmd
@@ -125,7 +137,8 @@ fn help_subcommand(mut cmd: Command, lang: Lang) -> Command {
         .map(|s| s.get_name().to_string())
         .collect();
     for name in names {
-        cmd = cmd.mut_subcommand(&name, |s| help_subcommand(s, lang));
+        let target = format!("{target} {name}");
+        cmd = cmd.mut_subcommand(&name, |s| help_subcommand(s, lang, &target));
     }
     cmd
 }

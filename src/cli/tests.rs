@@ -133,6 +133,10 @@ fn every_command_has_examples_and_each_parses_as_that_command() {
 }
 
 fn help_of(lang: Lang, path: &str, long: bool) -> String {
+    help_at(lang, path, long, 80)
+}
+
+fn help_at(lang: Lang, path: &str, long: bool, width: usize) -> String {
     let mut cmd = command(lang);
     let mut sub = &mut cmd;
     for name in path.split(' ').skip(1) {
@@ -143,7 +147,7 @@ fn help_of(lang: Lang, path: &str, long: bool) -> String {
     } else {
         sub.render_help()
     };
-    wrap_help(text.to_string().trim_end(), 80, &EXAMPLES_HEADING)
+    wrap_help(text.to_string().trim_end(), width, &EXAMPLES_HEADING)
 }
 
 fn all_help(lang: Lang) -> Vec<(String, String)> {
@@ -161,6 +165,22 @@ fn all_help(lang: Lang) -> Vec<(String, String)> {
 fn prose_lines(help: &str) -> impl Iterator<Item = &str> {
     help.lines()
         .take_while(|l| !EXAMPLES_HEADING.contains(&l.trim_end()))
+}
+
+#[test]
+fn help_fits_a_narrow_terminal_too() {
+    let root = command(Lang::En);
+    for lang in [Lang::Zh, Lang::En] {
+        for (path, _) in walk(&root) {
+            for long in [false, true] {
+                let help = help_at(lang, &path, long, 60);
+                for line in prose_lines(&help) {
+                    let width = unicode_width::UnicodeWidthStr::width(line);
+                    assert!(width <= 60, "{lang:?} {path}: {width} columns: {line}");
+                }
+            }
+        }
+    }
 }
 
 #[test]
