@@ -148,6 +148,10 @@ fn man_page_is_roff_with_name_and_synopsis() {
         assert!(man.contains(section), "man page lacks {section}");
     }
     assert!(man.contains("整改台账"), "Chinese man page");
+    assert!(
+        man.contains(".SH 示例\n.nf\n\\&taizhang init\n"),
+        "examples in the man page"
+    );
     let en = env.ok(&["--lang", "en", "man"]);
     assert!(en.contains("rectification ledger"), "English man page");
 }

@@ -57,5 +57,16 @@ pub fn run_man(ctx: &Ctx, _args: ManArgs, out: &mut dyn Write) -> Result<()> {
     let cmd = crate::cli::command(ctx.lang);
     clap_mangen::Man::new(cmd)
         .render(out)
+        .map_err(|e| Error::Other(e.into()))?;
+    // The examples are taken out of the built command (see cli::help); give them a section.
+    let raw = <crate::cli::Cli as clap::CommandFactory>::command();
+    let heading = ctx.lang.pick("示例", "EXAMPLES");
+    let mut section = format!(".SH {heading}\n.nf\n");
+    for example in crate::cli::examples(&raw) {
+        let line = example.replace('\\', "\\\\").replace('-', "\\-");
+        section.push_str(&format!("\\&{line}\n"));
+    }
+    section.push_str(".fi\n");
+    out.write_all(section.as_bytes())
         .map_err(|e| Error::Other(e.into()))
 }
