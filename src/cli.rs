@@ -1,8 +1,13 @@
 //! The command line: global options, the subcommands, and one match that dispatches them.
 //!
-//! Doc comments here are the `--help` text. Values that need a careful error message (dates, ids,
-//! statuses) arrive as strings and are checked by the commands, so every mistake gets one sentence
-//! that says what to do.
+//! Doc comments here and in `cmd` are the English `--help`; `cli/help_zh.rs` holds the Chinese,
+//! keyed by command path and argument id, and [`command`] lays it over them (Chinese is the
+//! default). Each command's examples are its `after_help`, one command line a line: they are
+//! printed verbatim under 示例/Examples, never wrapped. Values that need a careful error message
+//! (dates, ids, statuses) arrive as strings and are checked by the commands, so every mistake gets
+//! one sentence that says what to do.
+//!
+//! A new argument needs a line in `help_zh::ARGS` (a test names any that lack one).
 
 use std::io::Write;
 use std::path::PathBuf;
