@@ -1,13 +1,27 @@
 //! The command line: global options, the subcommands, and one match that dispatches them.
 //!
-//! Doc comments here are the `--help` text. Values that need a careful error message (dates, ids,
-//! statuses) arrive as strings and are checked by the commands, so every mistake gets one sentence
-//! that says what to do.
+//! Doc comments here and in `cmd` are the English `--help`; `cli/help_zh.rs` holds the Chinese,
+//! keyed by command path and argument id, and [`command`] lays it over them (Chinese is the
+//! default). Each command's examples are its `after_help`, one command line a line: they are
+//! printed verbatim under 示例/Examples, never wrapped. Values that need a careful error message
+//! (dates, ids, statuses) arrive as strings and are checked by the commands, so every mistake gets
+//! one sentence that says what to do.
+//!
+//! A new argument needs a line in `help_zh::ARGS` (a test names any that lack one).
 
 use std::io::Write;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
+
+mod errors;
+mod help;
+mod help_zh;
+mod wrap;
+
+pub use errors::render_error;
+pub use help::{command, examples, walk, EXAMPLES_HEADING};
+pub use wrap::{terminal_width, wrap_help};
 
 use crate::cmd::{self, Ctx};
 use crate::error::Result;
@@ -20,13 +34,12 @@ use crate::render::{Format, Lang};
 #[derive(Debug, Parser)]
 #[command(name = "taizhang", version, max_term_width = 100)]
 #[command(after_help = "\
-Examples:
-  taizhang init
-  taizhang unit add 临江市财政局 --alias 市财政局
-  taizhang problem add --unit 临江市财政局 --year 2024 \"理论学习与业务工作结合不够紧密\"
-  taizhang measure add --unit 临江市财政局 --year 2024 --for P1 --owner-dept 办公室 \"每季度开展一次专题研讨\"
-  taizhang progress M1 --status done --date 2025-06-30 --note \"已开展两次研讨\"
-  taizhang status --overdue --as-of 2026-01-15")]
+taizhang init
+taizhang unit add 临江市财政局 --alias 市财政局
+taizhang problem add --unit 临江市财政局 --year 2024 \"理论学习与业务工作结合不够紧密\"
+taizhang measure add --unit 临江市财政局 --year 2024 --for P1 --owner-dept 办公室 \"每季度开展一次专题研讨\"
+taizhang progress M1 --status done --date 2025-06-30 --note \"已开展两次研讨\"
+taizhang status --overdue --as-of 2026-01-15")]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -79,10 +92,17 @@ pub struct GlobalArgs {
 pub enum Command {
     Init(cmd::init::InitArgs),
     #[command(subcommand)]
+    #[command(after_help = "\
+taizhang unit add 临江市财政局 --alias 市财政局
+taizhang unit list")]
     Unit(cmd::unit::UnitCommand),
     #[command(subcommand)]
+    #[command(after_help = "\
+taizhang problem add --unit 临江市财政局 --year 2024 \"理论学习与业务工作结合不够紧密\"")]
     Problem(cmd::problem::ProblemCommand),
     #[command(subcommand)]
+    #[command(after_help = "\
+taizhang measure add --unit 临江市财政局 --year 2024 --for P1 \"每季度开展一次专题研讨\"")]
     Measure(cmd::measure::MeasureCommand),
     Link(cmd::link::LinkArgs),
     Unlink(cmd::link::UnlinkArgs),
@@ -104,6 +124,8 @@ pub enum Command {
     Undo(cmd::undo::UndoArgs),
     Backup(cmd::backup::BackupArgs),
     Restore(cmd::backup::RestoreArgs),
+    Completions(cmd::completions::CompletionsArgs),
+    Man(cmd::completions::ManArgs),
 }
 
 /// Runs a parsed command line, writing its output to `out`.
@@ -144,16 +166,10 @@ fn run_command(ctx: Ctx, command: Command, out: &mut dyn Write) -> Result<()> {
         Command::Undo(args) => cmd::undo::run(&ctx, args, out),
         Command::Backup(args) => cmd::backup::run_backup(&ctx, args, out),
         Command::Restore(args) => cmd::backup::run_restore(&ctx, args, out),
+        Command::Completions(args) => cmd::completions::run_completions(&ctx, args, out),
+        Command::Man(args) => cmd::completions::run_man(&ctx, args, out),
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use clap::CommandFactory;
-
-    #[test]
-    fn verify_cli() {
-        Cli::command().debug_assert();
-    }
-}
+mod tests;

@@ -8,6 +8,7 @@ mod test_common;
 mod test_demo;
 mod test_errors;
 mod test_export;
+mod test_help;
 mod test_hostile;
 mod test_import;
 mod test_import_documents;

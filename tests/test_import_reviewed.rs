@@ -333,6 +333,6 @@ fn reviewed_cannot_be_combined_with_files_ledger_or_json() {
         args.extend_from_slice(extra);
         let output = env.cmd(&args).output().unwrap();
         assert_eq!(output.status.code(), Some(2), "{args:?}");
-        assert!(String::from_utf8_lossy(&output.stderr).contains("cannot be used with"));
+        assert!(String::from_utf8_lossy(&output.stderr).contains("不能与"));
     }
 }

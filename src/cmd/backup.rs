@@ -17,12 +17,10 @@ use crate::store::{self, StoreCounts};
 /// Without FILE the copy goes beside the store as <store name>-backup-<YYYYMMDD-HHMMSS>.db.
 /// It never writes over the store, nor through a symbolic link, nor over an existing file
 /// unless --force. Put a copy back with 'taizhang restore FILE'.
-///
-/// Examples:
-///   taizhang backup
-///   taizhang backup 台账备份/2025年底.db
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_help = "\
+taizhang backup
+taizhang backup 台账备份/2025年底.db")]
 pub struct BackupArgs {
     /// Where to write the copy [default: beside the store, named with the time]
     #[arg(value_name = "FILE")]
@@ -39,10 +37,9 @@ pub struct BackupArgs {
 /// as <store name>-backup-<YYYYMMDD-HHMMSS>.db before it is replaced, and a backup from an older
 /// taizhang is upgraded. A current store that cannot be read at all (damaged) is replaced only
 /// with --force, after a copy of its bytes is kept the same way.
-///
-/// Example: taizhang restore 台账-backup-20251231-180000.db
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_help = "\
+taizhang restore 台账-backup-20251231-180000.db")]
 pub struct RestoreArgs {
     /// The backup to restore
     #[arg(value_name = "FILE")]

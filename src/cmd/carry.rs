@@ -19,10 +19,9 @@ use crate::store::{self, Access, LedgerFilter, NewMeasure};
 /// and records that it continues the original: the year-N report lists it under 下一步打算 as
 /// carried over, and the original keeps its own history. Its deadline is the end of year N+1
 /// unless --due says otherwise.
-///
-/// Example: taizhang carry M12 --year 2025 --due 2026-06-30
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_help = "\
+taizhang carry M12 --year 2025 --due 2026-06-30")]
 pub struct CarryArgs {
     /// The unfinished measure (M12)
     pub measure: String,

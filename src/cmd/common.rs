@@ -20,12 +20,11 @@ use crate::store::{self, Access};
 ///
 /// A lower --threshold groups looser rewordings (and, below about 0.3, unrelated problems too); a
 /// higher one keeps only close rewordings. Small stores may find more with 0.3–0.35.
-///
-/// Examples:
-///   taizhang common --year 2024
-///   taizhang common --year 2024 --min-units 5 --format json
-///   taizhang common --threshold 0.35 --format csv
 #[derive(Debug, Args)]
+#[command(after_help = "\
+taizhang common --year 2024
+taizhang common --year 2024 --min-units 5 --format json
+taizhang common --threshold 0.35 --format csv")]
 pub struct CommonArgs {
     /// Only problems of this summary year [default: all years]
     #[arg(long, value_name = "N")]

@@ -17,10 +17,9 @@ use crate::store::{self, Access};
 /// stays ('taizhang history P5' still works), and 'taizhang undo' brings them back. An item that
 /// was real but is no longer pursued is not deleted: record it as dropped (已撤销) instead, with
 /// 'taizhang progress M5 --status dropped --note …'. Ids are never given again.
-///
-/// Example: taizhang delete P5 M7 --reason "重复录入"
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_help = "\
+taizhang delete P5 M7 --reason \"重复录入\"")]
 pub struct DeleteArgs {
     /// The items (P5, M7)
     #[arg(required = true, value_name = "ITEM")]

@@ -62,10 +62,10 @@ const PROGRESS_2024: [(Status, (u32, u32), &str); 3] = [
 /// the ledger of 2023's commitments as it stood at the end of 2024, and writes the section of the
 /// 2024 summary about them. The store is ./taizhang-demo.db unless --db is given; taizhang demo
 /// replaces a store it made before, and never touches any other file.
-///
-/// Example: taizhang demo && taizhang --db taizhang-demo.db status --year 2024
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_help = "\
+taizhang demo
+taizhang --db taizhang-demo.db status --year 2024")]
 pub struct DemoArgs {}
 
 pub fn run(ctx: &Ctx, _args: DemoArgs, out: &mut dyn Write) -> Result<()> {

@@ -16,13 +16,11 @@ use crate::store::{self, Access};
 ///
 /// Only the options given change; an empty value ("") clears an optional field. Every change is
 /// recorded with its old and new value (see 'taizhang history ITEM').
-///
-/// Examples:
-///   taizhang edit P3 --text "理论学习与业务工作结合仍不够紧密"
-///   taizhang edit M5 --owner-dept 机关党委 --due 2025-09-30
-///   taizhang edit M5 --co-dept ""        (no co-operating departments)
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_help = "\
+taizhang edit P3 --text \"理论学习与业务工作结合仍不够紧密\"
+taizhang edit M5 --owner-dept 机关党委 --due 2025-09-30
+taizhang edit M5 --co-dept \"\"")]
 pub struct EditArgs {
     /// The item to change (P3, M5)
     pub item: String,

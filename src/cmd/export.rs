@@ -30,14 +30,12 @@ use crate::store::{self, Access, Conn, LedgerFilter};
 ///
 /// Statuses and overdue days are as of --as-of (default today). An existing file is kept unless
 /// --force; FILE - writes to standard output. The store, links and devices are never written.
-///
-/// Examples:
-///   taizhang export --xlsx 整改台账.xlsx --unit 临江市财政局 --year 2024
-///   taizhang export --csv 整改台账.csv --as-of 2025-12-31
-///   taizhang export --json 临江市财政局.json --unit 临江市财政局
 #[derive(Debug, Args)]
+#[command(after_help = "\
+taizhang export --xlsx 整改台账.xlsx --unit 临江市财政局 --year 2024
+taizhang export --csv 整改台账.csv --as-of 2025-12-31
+taizhang export --json 临江市财政局.json --unit 临江市财政局")]
 // Verbatim: the examples keep their lines.
-#[command(verbatim_doc_comment)]
 #[command(group(ArgGroup::new("target").required(true).args(["xlsx", "csv", "json"])))]
 pub struct ExportArgs {
     /// Write an Excel workbook in the official ledger layout

@@ -12,10 +12,9 @@ use crate::store::{self, Access};
 
 /// Show the history of a problem or a measure: every change, who made it and when (also for an
 /// item that was deleted).
-///
-/// Example: taizhang history M5
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_help = "\
+taizhang history M5")]
 pub struct HistoryArgs {
     /// The item (P3, M5)
     pub item: String,

@@ -36,20 +36,18 @@ use crate::store::Access;
 /// Each file is imported in one transaction, oldest year first: a file that fails leaves the store
 /// as it was and the others go on. Importing the same file again changes nothing; a different file for a unit and
 /// year already imported is refused unless --replace.
-///
-/// Examples:
-///   taizhang import --dry-run 临江市财政局2024年度工作总结.txt
-///   taizhang import --ledger 整改台账.xlsx --unit 临江市财政局 --year 2024
-///   taizhang import --json 县局台账.json
-///   taizhang import --dry-run --format json 总结.docx
-///   taizhang import summaries/*.txt
-///   taizhang import --replace --unit 临江市财政局 --year 2024 修订稿.docx
-///   taizhang import --dry-run --format json 整改报告.txt > review.json
-///   taizhang import --reviewed review.json
-///   taizhang import --explain 整改报告.txt
-///   cat 总结.txt | taizhang import - --unit 临江市财政局 --year 2024
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_help = "\
+taizhang import --dry-run 临江市财政局2024年度工作总结.txt
+taizhang import --ledger 整改台账.xlsx --unit 临江市财政局 --year 2024
+taizhang import --json 县局台账.json
+taizhang import --dry-run --format json 总结.docx
+taizhang import summaries/*.txt
+taizhang import --replace --unit 临江市财政局 --year 2024 修订稿.docx
+taizhang import --dry-run --format json 整改报告.txt > review.json
+taizhang import --reviewed review.json
+taizhang import --explain 整改报告.txt
+taizhang import - --unit 临江市财政局 --year 2024")]
 pub struct ImportArgs {
     /// Summaries to import: plain text (UTF-8 or GB18030/GBK) or Word .docx; - reads standard
     /// input (give --unit and --year when the text does not state them)

@@ -15,10 +15,9 @@ use crate::store::{Created, Store};
 /// The store is one SQLite file: --db PATH, else $TAIZHANG_DB, else taizhang.db in the platform
 /// data directory. Running init on an existing store changes nothing but pending upgrades; before
 /// upgrading a store of an older taizhang, init writes a backup of it beside it and says so.
-///
-/// Example: taizhang --db ledger.db init
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_help = "\
+taizhang --db ledger.db init")]
 pub struct InitArgs {}
 
 #[derive(Debug, Serialize)]

@@ -26,16 +26,14 @@ use crate::store::{self, Access, Conn};
 /// is shown only when it scores at least 85% of the first. Nothing is written unless you add
 /// --accept: alone it records every proposal shown; followed by measure ids (M5) or pairs (M5:P3),
 /// only those. All are recorded in one step, in each item's history.
-///
-/// Examples:
-///   taizhang link M5 P3
-///   taizhang link M5 M6 M7 P3
-///   taizhang link --suggest --unit 临江市财政局 --year 2024
-///   taizhang link --suggest --format json
-///   taizhang link --suggest --unit 临江市财政局 --accept
-///   taizhang link --suggest --accept M5 M7:P4
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_help = "\
+taizhang link M5 P3
+taizhang link M5 M6 M7 P3
+taizhang link --suggest --unit 临江市财政局 --year 2024
+taizhang link --suggest --format json
+taizhang link --suggest --unit 临江市财政局 --accept
+taizhang link --suggest --accept M5 M7:P4")]
 pub struct LinkArgs {
     /// Measure ids (M5) and problem ids (P3): at least one of each
     #[arg(
@@ -63,10 +61,9 @@ pub struct LinkArgs {
 /// Remove the link between measures and problems.
 ///
 /// Given several (M5 M6 P3), every measure is unlinked from every problem, in one step.
-///
-/// Example: taizhang unlink M5 P3
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_help = "\
+taizhang unlink M5 P3")]
 pub struct UnlinkArgs {
     /// Measure ids (M5) and problem ids (P3): at least one of each
     #[arg(value_name = "ITEM", required = true, num_args = 2..)]

@@ -23,10 +23,9 @@ pub enum MeasureCommand {
 /// A year-N measure is carried out during year N+1 and is due by default on December 31st of
 /// N+1. --due takes a date, 'immediate' (立行立改: due the day it is recorded) or 'long-term'
 /// (长期坚持: never overdue). --for links the measure to the problems it answers.
-///
-/// Example: taizhang measure add --unit 临江市财政局 --year 2024 --for P1,P2 --title 强化理论武装 --leader 张副局长 --owner-dept 办公室 --co-dept 人事科 --owner-person 李明 --due 2025-06-30 "每季度开展一次专题研讨"
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_help = "\
+taizhang measure add --unit 临江市财政局 --year 2024 --for P1,P2 --title 强化理论武装 --leader 张副局长 --owner-dept 办公室 --co-dept 人事科 --owner-person 李明 --due 2025-06-30 \"每季度开展一次专题研讨\"")]
 pub struct MeasureAddArgs {
     /// The unit, by name or alias
     #[arg(long)]

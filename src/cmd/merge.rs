@@ -25,14 +25,12 @@ use crate::store::{self, Access, Dump, MergeOptions};
 /// SQLite's integrity check is refused before anything is merged.
 ///
 /// All files are merged in one transaction: if one cannot be read, nothing is merged.
-///
-/// Examples:
-///   taizhang merge 东山县市场监管局.db 临江市财政局.db
-///   taizhang merge --dry-run 汇总/*.db
-///   taizhang merge --unit 临江市财政局 市局汇总.db
 #[derive(Debug, Args)]
+#[command(after_help = "\
+taizhang merge 东山县市场监管局.db 临江市财政局.db
+taizhang merge --dry-run 汇总/*.db
+taizhang merge --unit 临江市财政局 市局汇总.db")]
 // Verbatim: the examples keep their lines.
-#[command(verbatim_doc_comment)]
 pub struct MergeArgs {
     /// Store files of other units (or copies of this one made elsewhere)
     #[arg(required = true, value_name = "OTHER.db")]

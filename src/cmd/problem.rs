@@ -22,10 +22,9 @@ pub enum ProblemCommand {
 ///
 /// The year is the year the summary is about: the problems of the 2024 summary (written at the end
 /// of 2024) are year 2024, and their measures are carried out during 2025.
-///
-/// Example: taizhang problem add --unit 临江市财政局 --year 2024 --category 思想建设 "理论学习与业务工作结合不够紧密"
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_help = "\
+taizhang problem add --unit 临江市财政局 --year 2024 --category 思想建设 \"理论学习与业务工作结合不够紧密\"")]
 pub struct ProblemAddArgs {
     /// The unit, by name or alias
     #[arg(long)]

@@ -27,13 +27,10 @@ use crate::store::{self, Access, NewProgress};
 /// An --evidence that names an existing file is recorded with its size and SHA-256, so the
 /// record shows later whether the file was changed; anything else is kept as a reference
 /// (a document number, a link).
-///
-/// Examples:
-///   taizhang progress M3 --status 已完成 --date 2025-06-30 --note "修订完成并印发" --evidence 印发通知.pdf
-///   taizhang progress M1 M2 M4 --status 整改到位 --date 2025年6月30日
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
-#[command(after_help = format!("Status words accepted by --status:\n{}", Status::accepted_words()))]
+#[command(after_help = "\
+taizhang progress M3 --status 已完成 --date 2025-06-30 --note \"修订完成并印发\" --evidence 印发通知.pdf
+taizhang progress M1 M2 M4 --status 整改到位 --date 2025年6月30日")]
 pub struct ProgressArgs {
     /// The items (P3, M5); several get the same entry
     #[arg(required = true, value_name = "ITEM")]

@@ -20,14 +20,12 @@ use crate::store::{self, Access, Decision};
 /// hide a problem that comes back. A problem reported done that returns is still a recurrence.
 /// Confirm or reject a proposed pair: later runs respect the decision, and confirmed recurrences
 /// are marked in the report's 存在问题 and counted by 'taizhang stats'.
-///
-/// Examples:
-///   taizhang recur --unit 临江市财政局
-///   taizhang recur --year 2025 --threshold 0.2 --format json
-///   taizhang recur --confirm P3 P12
-///   taizhang recur --reject P4 P13
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_help = "\
+taizhang recur --unit 临江市财政局
+taizhang recur --year 2025 --threshold 0.2 --format json
+taizhang recur --confirm P3 P12
+taizhang recur --reject P4 P13")]
 pub struct RecurArgs {
     /// Only this unit (by name or alias)
     #[arg(long)]

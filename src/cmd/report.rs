@@ -26,13 +26,11 @@ use crate::store::{self, Access, LedgerFilter};
 /// Without -o the section goes to stdout as text (--format md: Markdown, --format json: the
 /// computed values). -o writes FILE.txt (paste-ready), FILE.md or FILE.docx (公文 layout); an
 /// existing file is kept unless --force, and the store, links and devices are never written.
-///
-/// Examples:
-///   taizhang report --unit 临江市财政局 --year 2025
-///   taizhang report --unit 临江市财政局 --year 2025 --style paren -o 整改情况.docx
-///   taizhang report --print-template > 我的模板.j2
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_help = "\
+taizhang report --unit 临江市财政局 --year 2025
+taizhang report --unit 临江市财政局 --year 2025 --style paren -o 整改情况.docx
+taizhang report --print-template > 我的模板.j2")]
 pub struct ReportArgs {
     /// The unit, by name or alias
     #[arg(long, required_unless_present = "print_template")]

@@ -15,12 +15,10 @@ use crate::store::{self, Access, LedgerFilter};
 ///
 /// Every field is listed, an empty one as such (责任人：未填写), with the summary the item was
 /// imported from and, for a carried-over measure, the measure it continues.
-///
-/// Examples:
-///   taizhang show P3
-///   taizhang show M5 --format json
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_help = "\
+taizhang show P3
+taizhang show M5 --format json")]
 pub struct ShowArgs {
     /// The item (P3, M5)
     pub item: String,

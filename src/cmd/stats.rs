@@ -24,13 +24,11 @@ use crate::store::{self, Access, LedgerFilter};
 /// is a row, which shows a higher office who is behind. By owner counts the measures each lead
 /// department (牵头部门) answers for, and no problems. Figures are as of --as-of; completion
 /// rates leave out dropped items and list 长期坚持 ones apart unless --long-term-as-done.
-///
-/// Examples:
-///   taizhang stats
-///   taizhang stats --by unit --from 2023 --to 2025
-///   taizhang stats --unit 临江市财政局 --by owner --format csv
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_help = "\
+taizhang stats
+taizhang stats --by unit --from 2023 --to 2025
+taizhang stats --unit 临江市财政局 --by owner --format csv")]
 pub struct StatsArgs {
     /// Only this unit (by name or alias)
     #[arg(long)]

@@ -16,16 +16,14 @@ use crate::store::{self, Access, LedgerFilter};
 /// Statuses are computed as of --as-of (default today) from the progress logged up to that date.
 /// An item is overdue (逾期) when its deadline has passed and it is not done, long-term or
 /// dropped; a problem's deadline is the first deadline among its open measures.
-///
-/// Examples:
-///   taizhang status --unit 临江市财政局 --year 2024
-///   taizhang status --overdue --as-of 2026-01-15
-///   taizhang status --due-within 30d
-///   taizhang status --owner 办公室 --status in_progress --format csv
-///   taizhang status --kind measure --category 作风建设 --sort due
-///   taizhang status --search 会议记录
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_help = "\
+taizhang status --unit 临江市财政局 --year 2024
+taizhang status --overdue --as-of 2026-01-15
+taizhang status --due-within 30d
+taizhang status --owner 办公室 --status in_progress --format csv
+taizhang status --kind measure --category 作风建设 --sort due
+taizhang status --search 会议记录")]
 pub struct StatusArgs {
     /// Only this unit (by name or alias)
     #[arg(long)]

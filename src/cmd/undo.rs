@@ -19,13 +19,11 @@ use crate::store::{self, Access, Reverted};
 /// when no later operation changed the same records (it names them otherwise). An undo is an
 /// operation too: 'taizhang undo 14' undoes undo 14. The history keeps everything: reverted
 /// changes stay in it, with the undo after them.
-///
-/// Examples:
-///   taizhang undo --list
-///   taizhang undo
-///   taizhang undo 12
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_help = "\
+taizhang undo --list
+taizhang undo
+taizhang undo 12")]
 pub struct UndoArgs {
     /// The operation to revert (see --list); the latest one when left out
     #[arg(value_name = "OP", conflicts_with = "list")]

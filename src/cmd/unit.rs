@@ -24,10 +24,9 @@ pub enum UnitCommand {
 }
 
 /// Add a unit, with the other names summaries use for it.
-///
-/// Example: taizhang unit add 国家税务总局临江市税务局 --alias 临江市税务局 --alias 市税务局
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_help = "\
+taizhang unit add 国家税务总局临江市税务局 --alias 临江市税务局 --alias 市税务局")]
 pub struct UnitAddArgs {
     /// The unit's full name
     pub name: String,
@@ -37,17 +36,15 @@ pub struct UnitAddArgs {
 }
 
 /// List the units with their aliases and the size of their ledgers.
-///
-/// Example: taizhang unit list --format json
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_help = "\
+taizhang unit list --format json")]
 pub struct UnitListArgs {}
 
 /// Give a unit another name.
-///
-/// Example: taizhang unit alias 国家税务总局临江市税务局 临江市税务局
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_help = "\
+taizhang unit alias 国家税务总局临江市税务局 临江市税务局")]
 pub struct UnitAliasArgs {
     /// The unit, by name or alias
     pub unit: String,

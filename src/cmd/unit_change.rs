@@ -13,10 +13,9 @@ use crate::render::Lang;
 use crate::store::{self, Access};
 
 /// Rename a unit; the old name stays as an alias, so summaries that use it still match.
-///
-/// Example: taizhang unit rename 临江市财政局 临江市财政局（国资委）
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_help = "\
+taizhang unit rename 临江市财政局 临江市财政局（国资委）")]
 pub struct UnitRenameArgs {
     /// The unit, by name or alias
     pub unit: String,
@@ -26,10 +25,9 @@ pub struct UnitRenameArgs {
 
 /// Remove a unit. A unit that holds problems or measures is only removed with --force, and then
 /// with all of them (their history stays; 'taizhang undo' brings everything back).
-///
-/// Example: taizhang unit remove 临江市材政局
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_help = "\
+taizhang unit remove 临江市材政局")]
 pub struct UnitRemoveArgs {
     /// The unit, by name or alias
     pub unit: String,
@@ -40,10 +38,9 @@ pub struct UnitRemoveArgs {
 
 /// Merge two units that are one: the second's items, summaries and names move to the first,
 /// and its name becomes an alias of the first.
-///
-/// Example: taizhang unit merge 临江市财政局 临江市材政局
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_help = "\
+taizhang unit merge 临江市财政局 临江市材政局")]
 pub struct UnitMergeArgs {
     /// The unit to keep
     pub keep: String,
