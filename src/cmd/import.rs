@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use super::Ctx;
-use crate::error::{Error, Result};
+use crate::error::{Error, Msg, Result};
 use crate::import::{self, Summary};
 use crate::ingest::{record_summary, FileOutcome, FileReport, SummaryInput};
 use crate::render::import as view;
@@ -151,7 +151,7 @@ fn dry_run(
     if let [path] = args.files.as_slice() {
         let (_, _, summary) = read(path, args)?;
         return match ctx.format {
-            Format::Json => Ok(view::print_json(out, &[summary], false)?),
+            Format::Json => Ok(view::print_json(out, &[summary], false, ctx.lang)?),
             _ => Ok(view::print_dry_run(out, ctx.format, ctx.lang, &[summary])?),
         };
     }
@@ -162,13 +162,14 @@ fn dry_run(
             Ok((_, _, summary)) => summaries.push(summary),
             Err(error) => {
                 failed += 1;
-                progress.suspend(|| eprintln!("taizhang: error: {error}"));
+                let message = error.message(ctx.lang);
+                progress.suspend(|| eprintln!("{}", Msg::ErrorLine { message }.render(ctx.lang)));
             }
         }
         progress.inc();
     }
     match ctx.format {
-        Format::Json => view::print_json(out, &summaries, args.files.len() > 1)?,
+        Format::Json => view::print_json(out, &summaries, args.files.len() > 1, ctx.lang)?,
         _ => view::print_dry_run(out, ctx.format, ctx.lang, &summaries)?,
     }
     failures(failed, args.files.len())

@@ -10,7 +10,7 @@ use serde_json::json;
 use sha2::{Digest, Sha256};
 
 use super::{load_item, optional_text, Ctx};
-use crate::error::{Error, Result};
+use crate::error::{Error, Msg, Result};
 use crate::model::{parse_date, Evidence, Status};
 use crate::render::outcome::{self, Outcome};
 use crate::render::Lang;
@@ -66,7 +66,7 @@ pub fn run(ctx: &Ctx, args: ProgressArgs, out: &mut dyn Write) -> Result<()> {
     let evidence = args
         .evidence
         .iter()
-        .map(|r| evidence(r))
+        .map(|r| evidence(r, ctx.lang))
         .collect::<Result<Vec<_>>>()?;
     let mut store = ctx.open(Access::Write)?;
     let tx = store.transaction()?;
@@ -117,20 +117,25 @@ pub fn run(ctx: &Ctx, args: ProgressArgs, out: &mut dyn Write) -> Result<()> {
 }
 
 /// An evidence reference: a file is hashed, anything else is kept as written.
-fn evidence(reference: &str) -> Result<Evidence> {
+fn evidence(reference: &str, lang: Lang) -> Result<Evidence> {
     let reference = reference.trim();
     if reference.is_empty() {
         return Err(Error::EmptyText("evidence reference"));
     }
     let path = Path::new(reference);
     if path.is_dir() {
-        return Err(Error::invalid(format!(
-            "the evidence {reference} is a folder; give the files in it one by one, or a reference"
-        )));
+        return Err(Msg::EvidenceIsFolder {
+            reference: reference.to_string(),
+        }
+        .into());
     }
     if !path.is_file() {
         if looks_like_a_path(reference) {
-            eprintln!("taizhang: note: {reference} is not a file here; it is recorded as a reference only");
+            let message = Msg::EvidenceNotAFile {
+                reference: reference.to_string(),
+            }
+            .render(lang);
+            eprintln!("{}", Msg::NoteLine { message }.render(lang));
         }
         return Ok(Evidence {
             reference: reference.to_string(),

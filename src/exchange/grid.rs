@@ -274,9 +274,19 @@ fn xlsx_rows<RS: std::io::Read + std::io::Seek>(
         row.resize(width, Cell::Empty);
     }
     if ignored > 0 {
-        eprintln!(
-            "taizhang: note: sheet {name} has {ignored} cell(s) beyond row {MAX_ROWS} or column {MAX_COLS}; they were ignored"
+        // Read before any command context exists: the language the command line asks for.
+        let lang = crate::render::Lang::requested(
+            std::env::args_os(),
+            std::env::var("TAIZHANG_LANG").ok().as_deref(),
         );
+        let message = crate::error::Msg::SheetCellsIgnored {
+            sheet: name.to_string(),
+            ignored,
+            rows: MAX_ROWS as usize,
+            cols: MAX_COLS as usize,
+        }
+        .render(lang);
+        eprintln!("{}", crate::error::Msg::NoteLine { message }.render(lang));
     }
     Ok(rows)
 }
