@@ -49,7 +49,7 @@ pub(super) fn link_answers(
 /// Returns false when they were linked already.
 pub(super) fn link(ctx: &Ctx, conn: &Conn, measure: ItemId, problem: ItemId) -> Result<bool> {
     let gone = |id: ItemId| Msg::VanishedWhileImporting {
-        what: id.to_string(),
+        item: id.to_string(),
     };
     let m = store::get_measure(conn, measure)?.ok_or_else(|| gone(measure))?;
     let p = store::get_problem(conn, problem)?.ok_or_else(|| gone(problem))?;

@@ -71,7 +71,7 @@ pub fn match_unit(
         }
         [one] => {
             let unit = store::find_unit(conn, one)?
-                .ok_or_else(|| Msg::VanishedWhileImporting { what: one.clone() })?;
+                .ok_or_else(|| Msg::VanishedWhileImporting { item: one.clone() })?;
             store::add_alias(conn, &unit, name)?;
             ctx.record(
                 conn,

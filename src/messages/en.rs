@@ -244,8 +244,8 @@ pub(super) fn render(msg: &Msg) -> String {
         Msg::UnitAmbiguous { name, units } => format!(
             "'{name}' could be any of {units}; make it an alias of one ('taizhang unit alias UNIT {name}') or give the unit with --unit"
         ),
-        Msg::VanishedWhileImporting { what } => {
-            format!("{what} vanished while importing; try again")
+        Msg::VanishedWhileImporting { item } => {
+            format!("{item} vanished while importing; try again")
         }
         Msg::AnswerOutOfRange { measure, index, count } => format!(
             "{measure} is said to answer problem {index} of the summary, which has {count}; not linked"

@@ -131,7 +131,7 @@ pub enum Msg {
     UnitCreated { name: String, source: UnitSource },
     UnitAliasRemembered { alias: String, unit: String },
     UnitAmbiguous { name: String, units: String },
-    VanishedWhileImporting { what: String },
+    VanishedWhileImporting { item: String },
     AnswerOutOfRange { measure: String, index: usize, count: usize },
     NoProblemMatchesReport { year: i32, unit: String, text: String },
     RewordedOnReplace { id: String },

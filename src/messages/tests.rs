@@ -103,7 +103,7 @@ fn samples(a: &Args) -> Vec<Msg> {
         Msg::UnitCreated { name: a.name(), source: UnitSource::LedgerColumn },
         Msg::UnitAliasRemembered { alias: a.name(), unit: a.name() },
         Msg::UnitAmbiguous { name: a.name(), units: a.name() },
-        Msg::VanishedWhileImporting { what: "unit name".to_string() },
+        Msg::VanishedWhileImporting { item: a.text() },
         Msg::AnswerOutOfRange { measure: "M2".to_string(), index: 4, count: 3 },
         Msg::NoProblemMatchesReport { year: 2023, unit: a.name(), text: a.text() },
         Msg::RewordedOnReplace { id: "M2".to_string() },
@@ -266,7 +266,7 @@ fn english_runs(text: &str) -> Vec<String> {
             continue;
         }
         let start = i;
-        while i < chars.len() && (chars[i].is_ascii_alphanumeric() || chars[i] == '_') {
+        while i < chars.len() && (chars[i].is_ascii_alphabetic() || chars[i] == '_') {
             i += 1;
         }
         let word: String = chars[start..i].iter().collect();

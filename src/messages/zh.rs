@@ -101,7 +101,7 @@ pub(super) fn render(msg: &Msg) -> String {
             let sheet = sheet
                 .as_ref()
                 .map(|s| format!("（工作表“{s}”）"))
-                .unwrap_or_default();
+                .unwrap_or_else(|| " ".to_string());
             format!(
                 "{path}{sheet}中没有找到表头行；台账须有一行列名，如 {names}（也可用 --sheet 指定工作表）。"
             )
@@ -254,7 +254,7 @@ pub(super) fn render(msg: &Msg) -> String {
         Msg::UnitAmbiguous { name, units } => format!(
             "“{name}”可能指以下任一单位：{units}；请把它设为其中一个单位的别名（taizhang unit alias 单位 {name}），或用 --unit 指定单位。"
         ),
-        Msg::VanishedWhileImporting { what } => format!("导入过程中 {what} 不见了；请重试。"),
+        Msg::VanishedWhileImporting { item } => format!("导入过程中 {item} 不见了；请重试。"),
         Msg::AnswerOutOfRange { measure, index, count } => format!(
             "{measure} 据称针对总结中的第{index}个问题，但总结只有{count}个问题；未关联。"
         ),
