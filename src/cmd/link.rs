@@ -6,7 +6,7 @@ use clap::Args;
 use serde_json::json;
 
 use super::{load_item, Ctx, Item};
-use crate::error::{Error, Result};
+use crate::error::{Msg, Result};
 use crate::model::Action;
 use crate::render::outcome::{self, Outcome};
 use crate::render::Lang;
@@ -86,10 +86,11 @@ fn change(ctx: &Ctx, first: &str, second: &str, linking: bool, out: &mut dyn Wri
     let (measure, problem) = match (a, b) {
         (m @ Item::Measure(_), p @ Item::Problem(_)) | (p @ Item::Problem(_), m @ Item::Measure(_)) => (m, p),
         _ => {
-            return Err(Error::invalid(format!(
-                "a link joins one measure and one problem, and {first} and {second} are of the same kind; \
-                 give a measure id (M5) and a problem id (P3)"
-            )))
+            return Err(Msg::LinkSameKind {
+                first: first.to_string(),
+                second: second.to_string(),
+            }
+            .into())
         }
     };
     let changed = if linking {
@@ -140,13 +141,13 @@ pub fn link_items_via(
     via: Option<&str>,
 ) -> Result<bool> {
     if measure.unit() != problem.unit() {
-        return Err(Error::invalid(format!(
-            "{} belongs to {} and {} to {}; a measure can only answer problems of its own unit",
-            id_of(measure),
-            measure.unit(),
-            id_of(problem),
-            problem.unit()
-        )));
+        return Err(Msg::LinkAcrossUnits {
+            measure: id_of(measure).to_string(),
+            measure_unit: measure.unit().to_string(),
+            problem: id_of(problem).to_string(),
+            problem_unit: problem.unit().to_string(),
+        }
+        .into());
     }
     let changed = store::link(conn, measure.id(), problem.id())?;
     if changed {

@@ -59,9 +59,11 @@ pub fn run(ctx: &Ctx, args: ProgressArgs, out: &mut dyn Write) -> Result<()> {
         .transpose()?
         .unwrap_or(today);
     if date > today {
-        return Err(Error::invalid(format!(
-            "the date {date} is after the as-of date {today}; progress can only be logged once it has happened"
-        )));
+        return Err(Msg::ProgressInFuture {
+            date: date.to_string(),
+            today: today.to_string(),
+        }
+        .into());
     }
     let evidence = args
         .evidence
@@ -73,10 +75,12 @@ pub fn run(ctx: &Ctx, args: ProgressArgs, out: &mut dyn Write) -> Result<()> {
     let (id, item) = load_item(&tx, &args.item)?;
     let year_start = NaiveDate::from_ymd_opt(item.year(), 1, 1).expect("January 1st exists");
     if date < year_start {
-        return Err(Error::invalid(format!(
-            "the date {date} is before {id}'s year {} began; check --date",
-            year_start.year()
-        )));
+        return Err(Msg::ProgressBeforeYear {
+            date: date.to_string(),
+            id: id.to_string(),
+            year: year_start.year(),
+        }
+        .into());
     }
     let entry = store::insert_progress(
         &tx,

@@ -279,6 +279,52 @@ pub(super) fn render(msg: &Msg) -> String {
             )
         }
 
+        Msg::CarryProblem { id } => format!("{id} is a problem; carry over one of its measures (see 'taizhang show {id}')"),
+        Msg::CarryNotLater { id, year } => format!("{id} is a {year} measure; carry it into a later year than that"),
+        Msg::CarryAlready { id, year, later } => format!("{id} is already carried into {year} as {later}"),
+        Msg::CarryFinished { id, status } => format!("{id} is {}; only unfinished measures are carried over", status.code()),
+        Msg::BadThreshold { text } => format!("'{text}' is not a threshold; give a number above 0 and at most 1, for example 0.4"),
+        Msg::ThresholdOutOfRange { value } => format!("the threshold {value} is out of range; give a similarity between 0 and 1, for example 0.4"),
+        Msg::NothingToEdit => "nothing to change; give at least one field, such as --text, --owner-dept or --due (see 'taizhang edit --help')".to_string(),
+        Msg::EditMeasureOnly { flag, id } => format!("{flag} applies to measures, and {id} is a problem; edit one of its measures instead"),
+        Msg::EditCategoryOnMeasure { id } => format!("--category applies to problems, and {id} is a measure; use --title for a heading"),
+        Msg::ExportJsonWithYear => "export --json keeps units whole; leave out --year (or export one year with --xlsx or --csv)".to_string(),
+        Msg::XlsxName { path } => format!("Excel opens workbooks by their name; give {path} a name ending in .xlsx"),
+        Msg::NothingToExport { unit, year } => {
+            let scope = match (unit, year) {
+                (Some(u), None) => format!(" for {u}"),
+                (None, Some(y)) => format!(" for {y}"),
+                _ => String::new(),
+            };
+            format!("there are no problems or measures{scope} to export (see 'taizhang status'); give both --unit and --year for an empty ledger to fill in")
+        },
+        Msg::LinkSameKind { first, second } => format!("a link joins one measure and one problem, and {first} and {second} are of the same kind; give a measure id (M5) and a problem id (P3)"),
+        Msg::LinkAcrossUnits { measure, measure_unit, problem, problem_unit } => format!("{measure} belongs to {measure_unit} and {problem} to {problem_unit}; a measure can only answer problems of its own unit"),
+        Msg::MergeNoSuchUnit { path, name, units } => match units.as_slice() {
+            [] => format!("{path} has no unit named '{name}'; it holds no units"),
+            units => format!("{path} has no unit named '{name}'; its units are: {}", units.join(", ")),
+        },
+        Msg::ProgressInFuture { date, today } => format!("the date {date} is after the as-of date {today}; progress can only be logged once it has happened"),
+        Msg::ProgressBeforeYear { date, id, year } => format!("the date {date} is before {id}'s year {year} began; check --date"),
+        Msg::RecurMeasure { id } => format!("{id} is a measure; recurrences are between problems (P3, P12)"),
+        Msg::RecurAcrossUnits { first, first_unit, second, second_unit } => format!("{first} belongs to {first_unit} and {second} to {second_unit}; a recurrence is within one unit"),
+        Msg::RecurSameYear { first, second, year } => format!("{first} and {second} are both {year} problems; a recurrence spans different years"),
+        Msg::ReportUnknownKind { path } => format!("cannot tell what to write to {path} from its name; end it in .txt, .md or .docx"),
+        Msg::ReportNeedsScope => "give --unit and --year (see 'taizhang report --help')".to_string(),
+        Msg::TemplateUnreadable { path, reason: r } => format!("cannot read the template {path} ({}); check the path", reason(r)),
+        Msg::BadPeriod { text } => format!("'{text}' is not a period; write it as a number of days or weeks, for example 30d or 2w"),
+        Msg::StatsYearsReversed { from, to } => format!("--from {from} is after --to {to}; give the earlier year first"),
+        Msg::CsvHasNoSheets { path, sheet } => format!("{path} is a CSV file, which has no sheets; leave out --sheet {sheet}"),
+        Msg::CsvEmpty { path } => format!("{path} is empty; give a ledger with a header row and rows below it"),
+        Msg::CsvNotText { path } => format!("{path} is not CSV text; save the sheet from Excel or WPS as .xlsx or CSV UTF-8 and retry"),
+        Msg::CsvEncoding { path } => format!("{path} is neither UTF-8 nor GB18030 text; save it from Excel or WPS as CSV UTF-8 and retry"),
+        Msg::CsvBadRow { path, row } => format!("{path}: row {row} is not valid CSV; save the sheet again as CSV from Excel or WPS"),
+        Msg::NotASpreadsheet { path } => format!("cannot read {path} as a spreadsheet; save it from Excel or WPS as .xlsx or .csv and retry"),
+        Msg::CannotOpenStore { path } => format!("cannot open the store {path}; check that its folder exists and is writable"),
+        Msg::NoBackupFile { path } => format!("there is no file {path}; give restore a file written by 'taizhang backup'"),
+        Msg::RestoreFromItself { path } => format!("{path} is the store itself; give restore a backup file"),
+        Msg::NoStoreToMerge { path } => format!("there is no store at {path}; give merge the path of another taizhang store"),
+        Msg::CannotCreateFolder { path, reason: r } => format!("cannot create the folder {path} for the store ({}); choose another --db path", reason(r)),
         Msg::EvidenceNotAFile { reference } => format!(
             "{reference} is not a file here; it is recorded as a reference only"
         ),

@@ -287,6 +287,52 @@ pub(super) fn render(msg: &Msg) -> String {
             )
         }
 
+        Msg::CarryProblem { id } => format!("{id} 是问题；请结转它的某条措施（见“taizhang show {id}”）。"),
+        Msg::CarryNotLater { id, year } => format!("{id} 是{year}年度的措施；只能结转到更晚的年度。"),
+        Msg::CarryAlready { id, year, later } => format!("{id} 已结转到{year}年度，即 {later}。"),
+        Msg::CarryFinished { id, status } => format!("{id} 的状态是“{}”；只有未完成的措施才能结转。", status_word(*status, Lang::Zh)),
+        Msg::BadThreshold { text } => format!("“{text}”不是有效的阈值；请填写大于 0、不超过 1 的数，例如 0.4。"),
+        Msg::ThresholdOutOfRange { value } => format!("阈值 {value} 超出范围；请填写 0 到 1 之间的相似度，例如 0.4。"),
+        Msg::NothingToEdit => "没有要修改的内容；请至少给出一项，如 --text、--owner-dept 或 --due（见“taizhang edit --help”）。".to_string(),
+        Msg::EditMeasureOnly { flag, id } => format!("{flag} 只适用于措施，而 {id} 是问题；请改为修改它的某条措施。"),
+        Msg::EditCategoryOnMeasure { id } => format!("--category 只适用于问题，而 {id} 是措施；措施的标题请用 --title。"),
+        Msg::ExportJsonWithYear => "export --json 按整个单位导出；请去掉 --year（或用 --xlsx、--csv 导出某一年度）。".to_string(),
+        Msg::XlsxName { path } => format!("Excel 按文件名识别工作簿；请让 {path} 以 .xlsx 结尾。"),
+        Msg::NothingToExport { unit, year } => {
+            let scope = match (unit, year) {
+                (Some(u), None) => format!("{u}"),
+                (None, Some(y)) => format!("{y}年度"),
+                _ => String::new(),
+            };
+            format!("{scope}没有可导出的问题或措施（见“taizhang status”）；如要一份空台账来填写，请同时给出 --unit 和 --year。")
+        },
+        Msg::LinkSameKind { first, second } => format!("关联须是一条措施和一个问题，而 {first} 与 {second} 是同一类；请给出措施编号（M5）和问题编号（P3）。"),
+        Msg::LinkAcrossUnits { measure, measure_unit, problem, problem_unit } => format!("{measure} 属于{measure_unit}，{problem} 属于{problem_unit}；措施只能针对本单位的问题。"),
+        Msg::MergeNoSuchUnit { path, name, units } => match units.as_slice() {
+            [] => format!("{path} 中没有名为“{name}”的单位；该台账中没有任何单位。"),
+            units => format!("{path} 中没有名为“{name}”的单位；其中的单位有：{}。", units.join("、")),
+        },
+        Msg::ProgressInFuture { date, today } => format!("日期 {date} 晚于基准日 {today}；整改进展须在发生后记录。"),
+        Msg::ProgressBeforeYear { date, id, year } => format!("日期 {date} 早于 {id} 所属的{year}年度；请检查 --date。"),
+        Msg::RecurMeasure { id } => format!("{id} 是措施；反复出现只在问题之间判断（如 P3、P12）。"),
+        Msg::RecurAcrossUnits { first, first_unit, second, second_unit } => format!("{first} 属于{first_unit}，{second} 属于{second_unit}；反复出现须在同一单位之内。"),
+        Msg::RecurSameYear { first, second, year } => format!("{first} 与 {second} 都是{year}年度的问题；反复出现须跨不同年度。"),
+        Msg::ReportUnknownKind { path } => format!("无法从文件名判断 {path} 要写成什么格式；请以 .txt、.md 或 .docx 结尾。"),
+        Msg::ReportNeedsScope => "请给出 --unit 和 --year（见“taizhang report --help”）。".to_string(),
+        Msg::TemplateUnreadable { path, reason: r } => format!("无法读取模板 {path}（{}）；请检查路径。", reason(r)),
+        Msg::BadPeriod { text } => format!("“{text}”不是有效的时长；请写天数或周数，例如 30d 或 2w。"),
+        Msg::StatsYearsReversed { from, to } => format!("--from {from} 晚于 --to {to}；请先写较早的年份。"),
+        Msg::CsvHasNoSheets { path, sheet } => format!("{path} 是 CSV 文件，没有工作表；请去掉 --sheet {sheet}。"),
+        Msg::CsvEmpty { path } => format!("{path} 是空文件；请提供带表头行和数据行的台账。"),
+        Msg::CsvNotText { path } => format!("{path} 不是 CSV 文本；请在 Excel 或 WPS 中另存为 .xlsx 或“CSV UTF-8”后重试。"),
+        Msg::CsvEncoding { path } => format!("{path} 既不是 UTF-8 也不是 GB18030 文本；请在 Excel 或 WPS 中另存为“CSV UTF-8”后重试。"),
+        Msg::CsvBadRow { path, row } => format!("{path} 第{row}行不是有效的 CSV；请在 Excel 或 WPS 中重新另存为 CSV。"),
+        Msg::NotASpreadsheet { path } => format!("无法把 {path} 作为电子表格读取；请在 Excel 或 WPS 中另存为 .xlsx 或 .csv 后重试。"),
+        Msg::CannotOpenStore { path } => format!("无法打开台账 {path}；请检查所在文件夹是否存在、是否可写。"),
+        Msg::NoBackupFile { path } => format!("没有文件 {path}；恢复时请提供“taizhang backup”写出的文件。"),
+        Msg::RestoreFromItself { path } => format!("{path} 就是台账本身；恢复时请提供备份文件。"),
+        Msg::NoStoreToMerge { path } => format!("{path} 处没有台账；合并时请提供另一本 taizhang 台账的路径。"),
+        Msg::CannotCreateFolder { path, reason: r } => format!("无法为台账建立文件夹 {path}（{}）；请换一个 --db 路径。", reason(r)),
         Msg::EvidenceNotAFile { reference } => format!(
             "{reference} 在此处不是文件；仅作为材料名称记录。"
         ),
