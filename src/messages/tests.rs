@@ -320,11 +320,12 @@ fn every_message_in_both_languages() {
 }
 
 /// Words a Chinese message may carry in Latin letters: the program's name, its commands and
-/// values a user types, file formats and units.
+/// the values a user types, programs and file formats. A word right after `taizhang ` (a
+/// command), after `--` (an option) or after a dot (a file extension) is allowed too.
 const LATIN_IN_ZH: &[&str] = &[
-    "taizhang", "status", "unit", "add", "list", "alias", "init", "restore", "backup",
-    "export", "import", "progress", "delete", "undo", "json", "JSON", "SQLite", "UTF", "YYYY",
-    "chmod", "immediate", "long", "term", "dropped", "via", "review", "TAIZHANG_DB", "docx",
+    "taizhang", "unit", "add", "list", "alias", "json", "JSON", "SQLite", "UTF", "YYYY",
+    "chmod", "immediate", "long", "term", "dropped", "via", "review", "TAIZHANG_DB", "Excel",
+    "WPS", "CSV", "export", "import",
 ];
 
 fn is_cjk(c: char) -> bool {
@@ -351,7 +352,10 @@ fn english_runs(text: &str) -> Vec<String> {
         let before: String = chars[..start].iter().collect();
         let lead = before.trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == '-');
         let option = before[lead.len()..].starts_with("--");
-        if word.len() >= 3 && !option && !LATIN_IN_ZH.contains(&word.as_str()) {
+        let command = before.ends_with("taizhang ");
+        let extension = before.ends_with('.');
+        let allowed = option || command || extension || LATIN_IN_ZH.contains(&word.as_str());
+        if word.len() >= 3 && !allowed {
             runs.push(word);
         }
     }
@@ -392,5 +396,6 @@ fn the_checks_can_fail() {
     assert_eq!(english_runs("本台账中没有 problem P99"), ["problem"]);
     assert!(english_runs("请用 --unit 给出；taizhang unit add 乙；YYYY-MM-DD；--dry-run").is_empty());
     assert!(!english_runs("请加 --format json 再用 output").is_empty());
+    assert!(english_runs("用“taizhang show M2”查看；以 .xlsx 结尾").is_empty());
     assert!("提示".chars().any(is_cjk));
 }

@@ -149,7 +149,7 @@ pub(super) fn render(msg: &Msg) -> String {
             "{path} 缺少数据表（{missing}）；请用“taizhang restore 文件”恢复备份。"
         ),
         Msg::StoreFolderReadOnly { path } => format!(
-            "{path} 所在文件夹是只读的，而写入台账需要在旁边建立日志文件；请将文件夹改为可写（chmod u+w），或把台账复制到可写的位置。"
+            "{path} 所在的文件夹不可写，而写入台账需要在旁边建立日志文件；请将文件夹改为可写（chmod u+w），或把台账复制到可写的位置。"
         ),
         Msg::NotABackup { path } => format!(
             "{path} 不是 taizhang 台账；恢复时请提供“taizhang backup”写出的文件。"
