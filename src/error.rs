@@ -11,10 +11,10 @@ use std::path::PathBuf;
 #[path = "messages/mod.rs"]
 pub mod messages;
 
-pub use messages::Msg;
-use messages::ItemKind;
 use crate::model::ItemId;
 use crate::render::Lang;
+use messages::ItemKind;
+pub use messages::Msg;
 
 /// Exit codes, documented in the README.
 pub mod exit {
@@ -32,7 +32,10 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 pub enum Error {
     MalformedId(String),
 
-    UnknownItem { id: ItemId, kind: &'static str },
+    UnknownItem {
+        id: ItemId,
+        kind: &'static str,
+    },
 
     BadDate(String),
 
@@ -49,7 +52,10 @@ pub enum Error {
 
     UnitExists(String),
 
-    AliasTaken { alias: String, unit: String },
+    AliasTaken {
+        alias: String,
+        unit: String,
+    },
 
     UnknownStatus(String),
 
@@ -57,7 +63,10 @@ pub enum Error {
 
     Invalid(String),
 
-    ImportFailed { failed: usize, total: usize },
+    ImportFailed {
+        failed: usize,
+        total: usize,
+    },
 
     NoSuchSheet {
         path: PathBuf,
@@ -110,7 +119,10 @@ pub enum Error {
 
     StoreDamaged(PathBuf),
 
-    StoreIncomplete { path: PathBuf, missing: String },
+    StoreIncomplete {
+        path: PathBuf,
+        missing: String,
+    },
 
     StoreFolderReadOnly(PathBuf),
 

@@ -221,7 +221,10 @@ mod tests {
         std::os::unix::fs::symlink(&store, &link).unwrap();
         for target in [&store, &link] {
             let err = write(target, b"x", true, Some(&store), &mut Vec::new()).unwrap_err();
-            assert!(err.message(crate::render::Lang::En).contains("store"), "{err}");
+            assert!(
+                err.message(crate::render::Lang::En).contains("store"),
+                "{err}"
+            );
         }
         assert_eq!(std::fs::read_to_string(&store).unwrap(), "store");
     }
@@ -235,7 +238,11 @@ mod tests {
         let link = dir.path().join("out.csv");
         std::os::unix::fs::symlink(&elsewhere, &link).unwrap();
         let err = write(&link, b"x", true, None, &mut Vec::new()).unwrap_err();
-        assert!(err.message(crate::render::Lang::En).contains("symbolic link"), "{err}");
+        assert!(
+            err.message(crate::render::Lang::En)
+                .contains("symbolic link"),
+            "{err}"
+        );
         assert!(std::fs::symlink_metadata(&link)
             .unwrap()
             .file_type()
@@ -247,7 +254,10 @@ mod tests {
     #[test]
     fn a_device_is_refused() {
         let err = write(Path::new("/dev/null"), b"x", true, None, &mut Vec::new()).unwrap_err();
-        assert!(err.message(crate::render::Lang::En).contains("device"), "{err}");
+        assert!(
+            err.message(crate::render::Lang::En).contains("device"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -99,7 +99,7 @@ fn backup_never_writes_over_the_store_an_existing_file_or_through_a_link() {
     exit: 2
     --- stdout
     --- stderr
-    taizhang: error: mine.db already exists; add --force to replace it, or give another name
+    taizhang：错误：mine.db 已存在；如需覆盖请加 --force，或换一个文件名。
     ");
     assert_eq!(
         std::fs::read_to_string(env.dir().join("mine.db")).unwrap(),
@@ -420,8 +420,7 @@ fn a_damaged_or_truncated_store_gets_one_sentence_and_exit_3() {
             );
             let stderr = String::from_utf8_lossy(&output.stderr);
             assert!(
-                stderr.contains("已损坏（SQLite 无法读取）")
-                    && stderr.lines().count() == 1,
+                stderr.contains("已损坏（SQLite 无法读取）") && stderr.lines().count() == 1,
                 "{how} {args:?}: {stderr}"
             );
         }
@@ -432,7 +431,7 @@ fn a_damaged_or_truncated_store_gets_one_sentence_and_exit_3() {
     exit: 3
     --- stdout
     --- stderr
-    taizhang: error: [dir]/ledger.db is damaged (SQLite cannot read it); restore a backup with 'taizhang restore FILE'
+    taizhang：错误：[dir]/ledger.db 已损坏（SQLite 无法读取）；请用“taizhang restore 文件”恢复备份。
     ");
 }
 

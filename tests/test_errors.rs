@@ -193,7 +193,10 @@ fn an_error_is_in_chinese_unless_english_is_asked_for() {
     };
     insta::assert_snapshot!(stderr(&mut env.cmd(&["show", "P99"])), @"taizhang：错误：本台账中没有问题 P99（可用“taizhang status”查看现有编号）。");
     let english = "taizhang: error: no problem P99 in this store (see 'taizhang status' for the ids there are)\n";
-    assert_eq!(stderr(&mut env.cmd(&["--lang", "en", "show", "P99"])), english);
+    assert_eq!(
+        stderr(&mut env.cmd(&["--lang", "en", "show", "P99"])),
+        english
+    );
     assert_eq!(stderr(&mut env.cmd(&["show", "P99", "--lang=en"])), english);
     assert_eq!(
         stderr(env.cmd(&["show", "P99"]).env("TAIZHANG_LANG", "en")),

@@ -249,10 +249,7 @@ fn one_failing_file_does_not_undo_the_others() {
         .unwrap();
     assert!(!output.status.success());
     let rendered = env.render(&output);
-    assert!(
-        rendered.contains("3 个文件中有 1 个未能导入"),
-        "{rendered}"
-    );
+    assert!(rendered.contains("3 个文件中有 1 个未能导入"), "{rendered}");
     let conn = rusqlite::Connection::open(env.db()).unwrap();
     let documents: i64 = conn
         .query_row("SELECT count(*) FROM documents", [], |r| r.get(0))

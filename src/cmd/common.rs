@@ -6,7 +6,7 @@ use clap::Args;
 
 use super::Ctx;
 use crate::analysis::clusters::{cluster, ClusterOptions, DEFAULT_THRESHOLD};
-use crate::error::{Error, Msg, Result};
+use crate::error::{Msg, Result};
 use crate::model::check_year;
 use crate::render::common;
 use crate::store::{self, Access};
@@ -47,10 +47,10 @@ pub fn run(ctx: &Ctx, args: CommonArgs, out: &mut dyn Write) -> Result<()> {
         .transpose()?
         .unwrap_or(DEFAULT_THRESHOLD);
     if args.min_units < 2 {
-        return Err(Error::invalid(format!(
-            "--min-units {} is too small; a problem is shared when at least 2 units name it",
-            args.min_units
-        )));
+        return Err(Msg::MinUnitsTooSmall {
+            given: args.min_units,
+        }
+        .into());
     }
     let store = ctx.open(Access::Read)?;
     let problems = store::problems_for_clustering(store.conn(), year)?;

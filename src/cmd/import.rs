@@ -130,7 +130,7 @@ fn read(path: &Path, args: &ImportArgs) -> Result<ReadFile> {
     let bytes = crate::exchange::input::read(path, crate::exchange::input::SUMMARY_LIMIT)?;
     let name = path.to_string_lossy();
     let text = import::read_document(&name, &bytes, args.encoding.as_deref())
-        .map_err(|e| Error::invalid(format!("{}: {e}", path.display())))?;
+        .map_err(|e| Error::from(Msg::unreadable_document(&path.display().to_string(), &e)))?;
     let mut summary = import::parse(&text);
     summary.file = path.display().to_string();
     if let Some(unit) = &args.unit {
@@ -245,7 +245,7 @@ fn explain(ctx: &Ctx, args: &ImportArgs, out: &mut dyn Write) -> Result<()> {
     for path in &args.files {
         let bytes = crate::exchange::input::read(path, crate::exchange::input::SUMMARY_LIMIT)?;
         let text = import::read_document(&path.to_string_lossy(), &bytes, args.encoding.as_deref())
-            .map_err(|e| Error::invalid(format!("{}: {e}", path.display())))?;
+            .map_err(|e| Error::from(Msg::unreadable_document(&path.display().to_string(), &e)))?;
         explained.push((path.display().to_string(), import::explain(&text)));
     }
     Ok(view::print_explanations(

@@ -13,9 +13,9 @@ use std::path::{Path, PathBuf};
 
 use super::import::ImportArgs;
 use super::Ctx;
+use crate::error::messages::ItemKind;
 use crate::error::{Error, Msg, Result};
 use crate::exchange::input::{self, SUMMARY_LIMIT};
-use crate::error::messages::ItemKind;
 use crate::import::reviewed::{self, Fault, Kind, Place, Review, ReviewError, Reviewed};
 use crate::import::{self, Summary};
 use crate::ingest::{record_summary, SummaryInput};
@@ -38,10 +38,8 @@ pub fn run(ctx: &Ctx, args: &ImportArgs, path: &Path, out: &mut dyn Write) -> Re
     let source = path.display().to_string();
     let refused = |e: ReviewError| Error::invalid(e.message(&source, ctx.lang));
     let bytes = input::read(path, SUMMARY_LIMIT)?;
-    let json = std::str::from_utf8(&bytes).map_err(|_| {
-        Msg::NotUtf8Review {
-            path: source.to_string(),
-        }
+    let json = std::str::from_utf8(&bytes).map_err(|_| Msg::NotUtf8Review {
+        path: source.to_string(),
     })?;
     let json = json.strip_prefix('\u{feff}').unwrap_or(json);
     let reviews = reviewed::read(json, args.unit.as_deref(), args.year).map_err(refused)?;
@@ -116,8 +114,10 @@ fn prepare(
     })?;
     let bytes = input::read(&document, SUMMARY_LIMIT).map_err(Ready::Other)?;
     let name = document.to_string_lossy();
-    let text = import::read_document(&name, &bytes, args.encoding.as_deref())
-        .map_err(|e| Ready::Other(Error::invalid(format!("{}: {e}", document.display()))))?;
+    let text = import::read_document(&name, &bytes, args.encoding.as_deref()).map_err(|e| {
+        let file = document.display().to_string();
+        Ready::Other(Msg::unreadable_document(&file, &e).into())
+    })?;
     let mut reviewed = reviewed::against(review, &text);
     reviewed.summary.file = document.display().to_string();
     let mut hashed = bytes;

@@ -84,7 +84,8 @@ fn change(ctx: &Ctx, first: &str, second: &str, linking: bool, out: &mut dyn Wri
     let (_, a) = load_item(&tx, first)?;
     let (_, b) = load_item(&tx, second)?;
     let (measure, problem) = match (a, b) {
-        (m @ Item::Measure(_), p @ Item::Problem(_)) | (p @ Item::Problem(_), m @ Item::Measure(_)) => (m, p),
+        (m @ Item::Measure(_), p @ Item::Problem(_))
+        | (p @ Item::Problem(_), m @ Item::Measure(_)) => (m, p),
         _ => {
             return Err(Msg::LinkSameKind {
                 first: first.to_string(),

@@ -240,9 +240,14 @@ mod tests {
     fn counts_that_do_not_add_up_are_a_warning() {
         let t = read("查摆问题4个，已整改完成2个，1个持续推进", Some(2022)).unwrap();
         let warnings = check(&t, &[Status::Done, Status::Done, Status::InProgress]);
-        assert!(warnings
-            .iter()
-            .any(|w| matches!(w, Msg::CountDoesNotAddUp { sum: 3, total: 4, .. })));
+        assert!(warnings.iter().any(|w| matches!(
+            w,
+            Msg::CountDoesNotAddUp {
+                sum: 3,
+                total: 4,
+                ..
+            }
+        )));
     }
 
     #[test]

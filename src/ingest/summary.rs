@@ -103,7 +103,11 @@ pub fn record_summary(ctx: &Ctx, conn: &Conn, input: &SummaryInput<'_>) -> Resul
         .year
         .ok_or_else(|| Msg::NoYearInSummary { file: file.clone() })?;
     check_year(year)?;
-    let mut warnings: Vec<String> = summary.warnings.iter().map(|w| w.render(ctx.lang)).collect();
+    let mut warnings: Vec<String> = summary
+        .warnings
+        .iter()
+        .map(|w| w.render(ctx.lang))
+        .collect();
     let unit = match_unit(ctx, conn, name, source, &mut warnings)?;
     let sha256 = Sha256::digest(bytes)
         .iter()

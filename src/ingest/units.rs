@@ -33,7 +33,6 @@ pub enum UnitSource {
     FileName,
 }
 
-
 /// What matching a name did besides finding the unit.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum UnitNote {

@@ -325,6 +325,17 @@ pub(super) fn render(msg: &Msg) -> String {
         Msg::RestoreFromItself { path } => format!("{path} is the store itself; give restore a backup file"),
         Msg::NoStoreToMerge { path } => format!("there is no store at {path}; give merge the path of another taizhang store"),
         Msg::CannotCreateFolder { path, reason: r } => format!("cannot create the folder {path} for the store ({}); choose another --db path", reason(r)),
+        Msg::DocEmpty { file } => format!("{file}: the file is empty; give a summary that has text in it"),
+        Msg::DocBinary { file } => format!("{file}: the file holds binary data, not text; give the summary as a .txt or .docx file"),
+        Msg::DocUnknownText { file } => format!("{file}: the file is neither UTF-8 nor GB18030 text; save it as UTF-8, or name its encoding with --encoding"),
+        Msg::DocUnknownEncoding { file, encoding } => format!("{file}: '{encoding}' is not an encoding taizhang knows; use utf-8, gbk or gb18030"),
+        Msg::DocWrongEncoding { file, encoding } => format!("{file}: the file is not valid {encoding} text; check --encoding, or leave it out to detect the encoding"),
+        Msg::DocLegacyWord { file } => format!("{file}: this is an old binary Word (.doc) file; open it in Word or WPS, save it as .docx and import that"),
+        Msg::DocBadDocx { file } => format!("{file}: this .docx cannot be read; open it in Word, save it again as .docx and retry"),
+        Msg::DocUnsupported { file, kind } => format!("{file}: {kind} files cannot be imported; save the summary as .docx or .txt and import that"),
+        Msg::MinUnitsTooSmall { given } => format!("--min-units {given} is too small; a problem is shared when at least 2 units name it"),
+        Msg::LedgerWithoutYear { file } => format!("{file} does not say which year's summary its problems are from; give it with --year"),
+        Msg::LedgerWithoutUnit { file } => format!("{file} does not say which unit it belongs to; give it with --unit"),
         Msg::EvidenceNotAFile { reference } => format!(
             "{reference} is not a file here; it is recorded as a reference only"
         ),

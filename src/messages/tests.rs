@@ -31,24 +31,63 @@ fn samples(a: &Args) -> Vec<Msg> {
         Msg::NoteLine { message: a.text() },
         Msg::Unexpected { detail: a.text() },
         Msg::MalformedId { text: a.text() },
-        Msg::UnknownItem { kind: ItemKind::Problem, id: "M2".to_string() },
-        Msg::UnknownItem { kind: ItemKind::Measure, id: "M2".to_string() },
+        Msg::UnknownItem {
+            kind: ItemKind::Problem,
+            id: "M2".to_string(),
+        },
+        Msg::UnknownItem {
+            kind: ItemKind::Measure,
+            id: "M2".to_string(),
+        },
         Msg::BadDate { text: a.text() },
         Msg::BadDeadline { text: a.text() },
         Msg::YearOutOfRange { year: 2023 },
-        Msg::EmptyText { what: "unit name".to_string() },
-        Msg::UnknownUnit { name: a.name(), closest: Some(a.name()) },
-        Msg::UnknownUnit { name: a.name(), closest: None },
+        Msg::EmptyText {
+            what: "unit name".to_string(),
+        },
+        Msg::UnknownUnit {
+            name: a.name(),
+            closest: Some(a.name()),
+        },
+        Msg::UnknownUnit {
+            name: a.name(),
+            closest: None,
+        },
         Msg::UnitExists { name: a.name() },
-        Msg::AliasTaken { alias: a.name(), unit: a.name() },
-        Msg::UnknownStatus { text: a.text(), list: a.text() },
+        Msg::AliasTaken {
+            alias: a.name(),
+            unit: a.name(),
+        },
+        Msg::UnknownStatus {
+            text: a.text(),
+            list: a.text(),
+        },
         Msg::DroppedNeedsReason,
-        Msg::ImportFailed { failed: 1, total: 3 },
-        Msg::NoSuchSheet { path: a.path(), sheet: a.name(), sheets: a.name() },
-        Msg::NoHeaderRow { path: a.path(), sheet: Some(a.name()), names: a.name() },
-        Msg::NoHeaderRow { path: a.path(), sheet: None, names: a.name() },
+        Msg::ImportFailed {
+            failed: 1,
+            total: 3,
+        },
+        Msg::NoSuchSheet {
+            path: a.path(),
+            sheet: a.name(),
+            sheets: a.name(),
+        },
+        Msg::NoHeaderRow {
+            path: a.path(),
+            sheet: Some(a.name()),
+            names: a.name(),
+        },
+        Msg::NoHeaderRow {
+            path: a.path(),
+            sheet: None,
+            names: a.name(),
+        },
         Msg::NotAnExport { path: a.path() },
-        Msg::ExportTooNew { path: a.path(), found: 5, known: 4 },
+        Msg::ExportTooNew {
+            path: a.path(),
+            found: 5,
+            known: 4,
+        },
         Msg::NotAStoreToMerge { path: a.path() },
         Msg::DamagedStoreToMerge { path: a.path() },
         Msg::MergeWithItself { path: a.path() },
@@ -56,20 +95,43 @@ fn samples(a: &Args) -> Vec<Msg> {
         Msg::StoreIsDirectory { path: a.path() },
         Msg::StoreReadOnly { path: a.path() },
         Msg::NotAStore { path: a.path() },
-        Msg::StoreTooNew { path: a.path(), found: 5, known: 4 },
+        Msg::StoreTooNew {
+            path: a.path(),
+            found: 5,
+            known: 4,
+        },
         Msg::StoreBusy { path: a.path() },
-        Msg::StoreNeedsUpgrade { path: a.path(), found: 5, known: 4 },
+        Msg::StoreNeedsUpgrade {
+            path: a.path(),
+            found: 5,
+            known: 4,
+        },
         Msg::StoreDamaged { path: a.path() },
-        Msg::StoreIncomplete { path: a.path(), missing: a.name() },
+        Msg::StoreIncomplete {
+            path: a.path(),
+            missing: a.name(),
+        },
         Msg::StoreFolderReadOnly { path: a.path() },
         Msg::NotABackup { path: a.path() },
         Msg::BackupDamaged { path: a.path() },
         Msg::UnreadableStoreToReplace { path: a.path() },
         Msg::NoDataDir,
-        Msg::CannotRead { path: a.path(), reason: IoReason::NotFound },
-        Msg::CannotRead { path: a.path(), reason: IoReason::Other(a.text()) },
-        Msg::CannotWrite { path: a.path(), reason: IoReason::NotFound },
-        Msg::CannotWrite { path: a.path(), reason: IoReason::Other(a.text()) },
+        Msg::CannotRead {
+            path: a.path(),
+            reason: IoReason::NotFound,
+        },
+        Msg::CannotRead {
+            path: a.path(),
+            reason: IoReason::Other(a.text()),
+        },
+        Msg::CannotWrite {
+            path: a.path(),
+            reason: IoReason::NotFound,
+        },
+        Msg::CannotWrite {
+            path: a.path(),
+            reason: IoReason::Other(a.text()),
+        },
         Msg::FileExists { path: a.path() },
         Msg::TargetIsStore { path: a.path() },
         Msg::TargetIsLink { path: a.path() },
@@ -77,87 +139,290 @@ fn samples(a: &Args) -> Vec<Msg> {
         Msg::TargetNotRegular { path: a.path() },
         Msg::AppearedWhileWriting { path: a.path() },
         Msg::InputNotRegular { path: a.path() },
-        Msg::InputTooLarge { path: a.path(), mb: 20 },
+        Msg::InputTooLarge {
+            path: a.path(),
+            mb: 20,
+        },
         Msg::NotUtf8Review { path: a.path() },
         Msg::NoYearFound,
-        Msg::YearFromSignature { year: 2023, date: "2024-01-15".to_string() },
+        Msg::YearFromSignature {
+            year: 2023,
+            date: "2024-01-15".to_string(),
+        },
         Msg::NoProblemsSection,
         Msg::NoProblemInSection { heading: a.text() },
         Msg::NoMeasureInSection { heading: a.text() },
         Msg::PlanNotSeparable { heading: a.text() },
         Msg::NoMeasuresSection,
         Msg::OutcomeWithoutStatus { text: a.text() },
-        Msg::CountWithoutItems { sentence: a.text(), year: Some(2023) },
-        Msg::CountWithoutItems { sentence: a.text(), year: None },
-        Msg::CountStatusDiffers { sentence: a.text(), year: Some(2023), status: Status::Done, said: 3, have: 1 },
-        Msg::CountStatusDiffers { sentence: a.text(), year: None, status: Status::Done, said: 3, have: 1 },
-        Msg::CountTotalDiffers { sentence: a.text(), year: Some(2023), said: 3, have: 1 },
-        Msg::CountTotalDiffers { sentence: a.text(), year: None, said: 3, have: 1 },
-        Msg::CountDoesNotAddUp { sentence: a.text(), sum: 4, total: 3 },
+        Msg::CountWithoutItems {
+            sentence: a.text(),
+            year: Some(2023),
+        },
+        Msg::CountWithoutItems {
+            sentence: a.text(),
+            year: None,
+        },
+        Msg::CountStatusDiffers {
+            sentence: a.text(),
+            year: Some(2023),
+            status: Status::Done,
+            said: 3,
+            have: 1,
+        },
+        Msg::CountStatusDiffers {
+            sentence: a.text(),
+            year: None,
+            status: Status::Done,
+            said: 3,
+            have: 1,
+        },
+        Msg::CountTotalDiffers {
+            sentence: a.text(),
+            year: Some(2023),
+            said: 3,
+            have: 1,
+        },
+        Msg::CountTotalDiffers {
+            sentence: a.text(),
+            year: None,
+            said: 3,
+            have: 1,
+        },
+        Msg::CountDoesNotAddUp {
+            sentence: a.text(),
+            sum: 4,
+            total: 3,
+        },
         Msg::NoUnitInSummary { file: a.path() },
         Msg::NoYearInSummary { file: a.path() },
         Msg::AlreadyImportedUnchanged,
-        Msg::AlreadyImported { file: a.path(), year: 2023, unit: a.name(), from: Some(a.path()) },
-        Msg::AlreadyImported { file: a.path(), year: 2023, unit: a.name(), from: None },
-        Msg::UnitCreated { name: a.name(), source: UnitSource::SummaryTitle },
-        Msg::UnitCreated { name: a.name(), source: UnitSource::LedgerColumn },
-        Msg::UnitAliasRemembered { alias: a.name(), unit: a.name() },
-        Msg::UnitAmbiguous { name: a.name(), units: a.name() },
+        Msg::AlreadyImported {
+            file: a.path(),
+            year: 2023,
+            unit: a.name(),
+            from: Some(a.path()),
+        },
+        Msg::AlreadyImported {
+            file: a.path(),
+            year: 2023,
+            unit: a.name(),
+            from: None,
+        },
+        Msg::UnitCreated {
+            name: a.name(),
+            source: UnitSource::SummaryTitle,
+        },
+        Msg::UnitCreated {
+            name: a.name(),
+            source: UnitSource::LedgerColumn,
+        },
+        Msg::UnitAliasRemembered {
+            alias: a.name(),
+            unit: a.name(),
+        },
+        Msg::UnitAmbiguous {
+            name: a.name(),
+            units: a.name(),
+        },
         Msg::VanishedWhileImporting { item: a.text() },
-        Msg::AnswerOutOfRange { measure: "M2".to_string(), index: 4, count: 3 },
-        Msg::NoProblemMatchesReport { year: 2023, unit: a.name(), text: a.text() },
-        Msg::RewordedOnReplace { id: "M2".to_string() },
-        Msg::KeptOnReplace { id: "M2".to_string(), carried: true, progress: 2 },
-        Msg::KeptOnReplace { id: "M2".to_string(), carried: false, progress: 2 },
-        Msg::DeletedOnReplace { id: "M2".to_string() },
-        Msg::TypedInReview { items: vec![(ItemKind::Problem, 0), (ItemKind::Measure, 2), (ItemKind::Outcome, 1)] },
-        Msg::CarryProblem { id: "M2".to_string() },
-        Msg::CarryNotLater { id: "M2".to_string(), year: 2023 },
-        Msg::CarryAlready { id: "M2".to_string(), year: 2023, later: a.text() },
-        Msg::CarryFinished { id: "M2".to_string(), status: Status::Done },
+        Msg::AnswerOutOfRange {
+            measure: "M2".to_string(),
+            index: 4,
+            count: 3,
+        },
+        Msg::NoProblemMatchesReport {
+            year: 2023,
+            unit: a.name(),
+            text: a.text(),
+        },
+        Msg::RewordedOnReplace {
+            id: "M2".to_string(),
+        },
+        Msg::KeptOnReplace {
+            id: "M2".to_string(),
+            carried: true,
+            progress: 2,
+        },
+        Msg::KeptOnReplace {
+            id: "M2".to_string(),
+            carried: false,
+            progress: 2,
+        },
+        Msg::DeletedOnReplace {
+            id: "M2".to_string(),
+        },
+        Msg::TypedInReview {
+            items: vec![
+                (ItemKind::Problem, 0),
+                (ItemKind::Measure, 2),
+                (ItemKind::Outcome, 1),
+            ],
+        },
+        Msg::CarryProblem {
+            id: "M2".to_string(),
+        },
+        Msg::CarryNotLater {
+            id: "M2".to_string(),
+            year: 2023,
+        },
+        Msg::CarryAlready {
+            id: "M2".to_string(),
+            year: 2023,
+            later: a.text(),
+        },
+        Msg::CarryFinished {
+            id: "M2".to_string(),
+            status: Status::Done,
+        },
         Msg::BadThreshold { text: a.text() },
         Msg::ThresholdOutOfRange { value: a.text() },
         Msg::NothingToEdit,
-        Msg::EditMeasureOnly { flag: a.text(), id: "M2".to_string() },
-        Msg::EditCategoryOnMeasure { id: "M2".to_string() },
+        Msg::EditMeasureOnly {
+            flag: a.text(),
+            id: "M2".to_string(),
+        },
+        Msg::EditCategoryOnMeasure {
+            id: "M2".to_string(),
+        },
         Msg::ExportJsonWithYear,
         Msg::XlsxName { path: a.path() },
-        Msg::NothingToExport { unit: Some(a.name()), year: Some(2023) },
-        Msg::NothingToExport { unit: None, year: Some(2023) },
-        Msg::NothingToExport { unit: Some(a.name()), year: None },
-        Msg::LinkSameKind { first: a.text(), second: a.text() },
-        Msg::LinkAcrossUnits { measure: "M2".to_string(), measure_unit: a.text(), problem: a.text(), problem_unit: a.text() },
-        Msg::MergeNoSuchUnit { path: a.path(), name: a.name(), units: vec![a.name(), a.name()] },
-        Msg::MergeNoSuchUnit { path: a.path(), name: a.name(), units: vec![] },
-        Msg::ProgressInFuture { date: "2024-01-15".to_string(), today: a.text() },
-        Msg::ProgressBeforeYear { date: "2024-01-15".to_string(), id: "M2".to_string(), year: 2023 },
-        Msg::RecurMeasure { id: "M2".to_string() },
-        Msg::RecurAcrossUnits { first: a.text(), first_unit: a.text(), second: a.text(), second_unit: a.text() },
-        Msg::RecurSameYear { first: a.text(), second: a.text(), year: 2023 },
+        Msg::NothingToExport {
+            unit: Some(a.name()),
+            year: Some(2023),
+        },
+        Msg::NothingToExport {
+            unit: None,
+            year: Some(2023),
+        },
+        Msg::NothingToExport {
+            unit: Some(a.name()),
+            year: None,
+        },
+        Msg::LinkSameKind {
+            first: a.text(),
+            second: a.text(),
+        },
+        Msg::LinkAcrossUnits {
+            measure: "M2".to_string(),
+            measure_unit: a.text(),
+            problem: a.text(),
+            problem_unit: a.text(),
+        },
+        Msg::MergeNoSuchUnit {
+            path: a.path(),
+            name: a.name(),
+            units: vec![a.name(), a.name()],
+        },
+        Msg::MergeNoSuchUnit {
+            path: a.path(),
+            name: a.name(),
+            units: vec![],
+        },
+        Msg::ProgressInFuture {
+            date: "2024-01-15".to_string(),
+            today: a.text(),
+        },
+        Msg::ProgressBeforeYear {
+            date: "2024-01-15".to_string(),
+            id: "M2".to_string(),
+            year: 2023,
+        },
+        Msg::RecurMeasure {
+            id: "M2".to_string(),
+        },
+        Msg::RecurAcrossUnits {
+            first: a.text(),
+            first_unit: a.text(),
+            second: a.text(),
+            second_unit: a.text(),
+        },
+        Msg::RecurSameYear {
+            first: a.text(),
+            second: a.text(),
+            year: 2023,
+        },
         Msg::ReportUnknownKind { path: a.path() },
         Msg::ReportNeedsScope,
-        Msg::TemplateUnreadable { path: a.path(), reason: IoReason::NotFound },
-        Msg::TemplateUnreadable { path: a.path(), reason: IoReason::Other(a.text()) },
+        Msg::TemplateUnreadable {
+            path: a.path(),
+            reason: IoReason::NotFound,
+        },
+        Msg::TemplateUnreadable {
+            path: a.path(),
+            reason: IoReason::Other(a.text()),
+        },
         Msg::BadPeriod { text: a.text() },
         Msg::StatsYearsReversed { from: 3, to: 4 },
-        Msg::CsvHasNoSheets { path: a.path(), sheet: a.name() },
+        Msg::CsvHasNoSheets {
+            path: a.path(),
+            sheet: a.name(),
+        },
         Msg::CsvEmpty { path: a.path() },
         Msg::CsvNotText { path: a.path() },
         Msg::CsvEncoding { path: a.path() },
-        Msg::CsvBadRow { path: a.path(), row: 3 },
+        Msg::CsvBadRow {
+            path: a.path(),
+            row: 3,
+        },
         Msg::NotASpreadsheet { path: a.path() },
         Msg::CannotOpenStore { path: a.path() },
         Msg::NoBackupFile { path: a.path() },
         Msg::RestoreFromItself { path: a.path() },
         Msg::NoStoreToMerge { path: a.path() },
-        Msg::CannotCreateFolder { path: a.path(), reason: IoReason::NotFound },
-        Msg::CannotCreateFolder { path: a.path(), reason: IoReason::Other(a.text()) },
-        Msg::EvidenceNotAFile { reference: a.path() },
-        Msg::EvidenceIsFolder { reference: a.path() },
-        Msg::SheetCellsIgnored { sheet: a.name(), ignored: 7, rows: 100000, cols: 1000 },
-        Msg::StoreUpgraded { from: 3, to: 4, backup: a.path() },
-        Msg::FileFailed { file: a.path(), message: a.text() },
-        Msg::FileWarning { file: a.path(), message: a.text() },
+        Msg::CannotCreateFolder {
+            path: a.path(),
+            reason: IoReason::NotFound,
+        },
+        Msg::CannotCreateFolder {
+            path: a.path(),
+            reason: IoReason::Other(a.text()),
+        },
+        Msg::DocEmpty { file: a.path() },
+        Msg::DocBinary { file: a.path() },
+        Msg::DocUnknownText { file: a.path() },
+        Msg::DocUnknownEncoding {
+            file: a.path(),
+            encoding: a.text(),
+        },
+        Msg::DocWrongEncoding {
+            file: a.path(),
+            encoding: a.text(),
+        },
+        Msg::DocLegacyWord { file: a.path() },
+        Msg::DocBadDocx { file: a.path() },
+        Msg::DocUnsupported {
+            file: a.path(),
+            kind: a.text(),
+        },
+        Msg::MinUnitsTooSmall { given: 3 },
+        Msg::LedgerWithoutYear { file: a.path() },
+        Msg::LedgerWithoutUnit { file: a.path() },
+        Msg::EvidenceNotAFile {
+            reference: a.path(),
+        },
+        Msg::EvidenceIsFolder {
+            reference: a.path(),
+        },
+        Msg::SheetCellsIgnored {
+            sheet: a.name(),
+            ignored: 7,
+            rows: 100000,
+            cols: 1000,
+        },
+        Msg::StoreUpgraded {
+            from: 3,
+            to: 4,
+            backup: a.path(),
+        },
+        Msg::FileFailed {
+            file: a.path(),
+            message: a.text(),
+        },
+        Msg::FileWarning {
+            file: a.path(),
+            message: a.text(),
+        },
         Msg::WarningLine { message: a.text() },
     ]
 }
@@ -275,17 +540,28 @@ fn variant(msg: &Msg) -> usize {
         Msg::RestoreFromItself { .. } => 106,
         Msg::NoStoreToMerge { .. } => 107,
         Msg::CannotCreateFolder { .. } => 108,
-        Msg::EvidenceNotAFile { .. } => 109,
-        Msg::EvidenceIsFolder { .. } => 110,
-        Msg::SheetCellsIgnored { .. } => 111,
-        Msg::StoreUpgraded { .. } => 112,
-        Msg::FileFailed { .. } => 113,
-        Msg::FileWarning { .. } => 114,
-        Msg::WarningLine { .. } => 115,
+        Msg::DocEmpty { .. } => 109,
+        Msg::DocBinary { .. } => 110,
+        Msg::DocUnknownText { .. } => 111,
+        Msg::DocUnknownEncoding { .. } => 112,
+        Msg::DocWrongEncoding { .. } => 113,
+        Msg::DocLegacyWord { .. } => 114,
+        Msg::DocBadDocx { .. } => 115,
+        Msg::DocUnsupported { .. } => 116,
+        Msg::MinUnitsTooSmall { .. } => 117,
+        Msg::LedgerWithoutYear { .. } => 118,
+        Msg::LedgerWithoutUnit { .. } => 119,
+        Msg::EvidenceNotAFile { .. } => 120,
+        Msg::EvidenceIsFolder { .. } => 121,
+        Msg::SheetCellsIgnored { .. } => 122,
+        Msg::StoreUpgraded { .. } => 123,
+        Msg::FileFailed { .. } => 124,
+        Msg::FileWarning { .. } => 125,
+        Msg::WarningLine { .. } => 126,
     }
 }
 
-const VARIANTS: usize = 116;
+const VARIANTS: usize = 127;
 
 fn readable() -> Args {
     Args {
@@ -323,9 +599,29 @@ fn every_message_in_both_languages() {
 /// the values a user types, programs and file formats. A word right after `taizhang ` (a
 /// command), after `--` (an option) or after a dot (a file extension) is allowed too.
 const LATIN_IN_ZH: &[&str] = &[
-    "taizhang", "unit", "add", "list", "alias", "json", "JSON", "SQLite", "UTF", "YYYY",
-    "chmod", "immediate", "long", "term", "dropped", "via", "review", "TAIZHANG_DB", "Excel",
-    "WPS", "CSV", "export", "import",
+    "taizhang",
+    "unit",
+    "add",
+    "list",
+    "alias",
+    "json",
+    "JSON",
+    "SQLite",
+    "UTF",
+    "YYYY",
+    "chmod",
+    "immediate",
+    "long",
+    "term",
+    "dropped",
+    "via",
+    "review",
+    "TAIZHANG_DB",
+    "Excel",
+    "WPS",
+    "CSV",
+    "export",
+    "import",
 ];
 
 fn is_cjk(c: char) -> bool {
@@ -373,7 +669,10 @@ fn no_chinese_message_holds_an_english_word() {
     for msg in samples(&args) {
         let zh = msg.render(Lang::Zh);
         let runs = english_runs(&zh);
-        assert!(runs.is_empty(), "{msg:?} in Chinese has English {runs:?}: {zh}");
+        assert!(
+            runs.is_empty(),
+            "{msg:?} in Chinese has English {runs:?}: {zh}"
+        );
     }
 }
 
@@ -387,14 +686,19 @@ fn no_english_message_holds_a_chinese_character() {
     };
     for msg in samples(&args) {
         let en = msg.render(Lang::En);
-        assert!(!en.chars().any(is_cjk), "{msg:?} in English has Chinese: {en}");
+        assert!(
+            !en.chars().any(is_cjk),
+            "{msg:?} in English has Chinese: {en}"
+        );
     }
 }
 
 #[test]
 fn the_checks_can_fail() {
     assert_eq!(english_runs("本台账中没有 problem P99"), ["problem"]);
-    assert!(english_runs("请用 --unit 给出；taizhang unit add 乙；YYYY-MM-DD；--dry-run").is_empty());
+    assert!(
+        english_runs("请用 --unit 给出；taizhang unit add 乙；YYYY-MM-DD；--dry-run").is_empty()
+    );
     assert!(!english_runs("请加 --format json 再用 output").is_empty());
     assert!(english_runs("用“taizhang show M2”查看；以 .xlsx 结尾").is_empty());
     assert!("提示".chars().any(is_cjk));

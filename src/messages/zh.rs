@@ -333,6 +333,17 @@ pub(super) fn render(msg: &Msg) -> String {
         Msg::RestoreFromItself { path } => format!("{path} 就是台账本身；恢复时请提供备份文件。"),
         Msg::NoStoreToMerge { path } => format!("{path} 处没有台账；合并时请提供另一本 taizhang 台账的路径。"),
         Msg::CannotCreateFolder { path, reason: r } => format!("无法为台账建立文件夹 {path}（{}）；请换一个 --db 路径。", reason(r)),
+        Msg::DocEmpty { file } => format!("{file}：文件是空的；请提供有文字内容的总结。"),
+        Msg::DocBinary { file } => format!("{file}：文件是二进制数据，不是文本；请提供 .txt 或 .docx 格式的总结。"),
+        Msg::DocUnknownText { file } => format!("{file}：文件既不是 UTF-8 也不是 GB18030 文本；请另存为 UTF-8，或用 --encoding 指明编码。"),
+        Msg::DocUnknownEncoding { file, encoding } => format!("{file}：不认识编码“{encoding}”；请用 utf-8、gbk 或 gb18030。"),
+        Msg::DocWrongEncoding { file, encoding } => format!("{file}：文件不是有效的 {encoding} 文本；请检查 --encoding，或去掉它让程序自动识别。"),
+        Msg::DocLegacyWord { file } => format!("{file}：这是旧版 Word（.doc）文件；请用 Word 或 WPS 打开，另存为 .docx 后再导入。"),
+        Msg::DocBadDocx { file } => format!("{file}：无法读取该 .docx 文件；请用 Word 打开，重新另存为 .docx 后重试。"),
+        Msg::DocUnsupported { file, kind } => format!("{file}：不能导入 {kind} 文件；请把总结另存为 .docx 或 .txt 后导入。"),
+        Msg::MinUnitsTooSmall { given } => format!("--min-units {given} 太小；至少 2 个单位都提到的问题才算共性问题。"),
+        Msg::LedgerWithoutYear { file } => format!("{file} 没有写明问题出自哪一年度的总结；请用 --year 给出。"),
+        Msg::LedgerWithoutUnit { file } => format!("{file} 没有写明属于哪个单位；请用 --unit 给出。"),
         Msg::EvidenceNotAFile { reference } => format!(
             "{reference} 在此处不是文件；仅作为材料名称记录。"
         ),

@@ -293,7 +293,8 @@ pub fn print_reports(
     lang: Lang,
     reports: &[FileReport],
 ) -> io::Result<()> {
-    let records: Vec<ReportRecord<'_>> = reports.iter().map(|r| ReportRecord::new(r, lang)).collect();
+    let records: Vec<ReportRecord<'_>> =
+        reports.iter().map(|r| ReportRecord::new(r, lang)).collect();
     match format {
         Format::Json => {
             serde_json::to_writer_pretty(&mut *out, &records).map_err(io::Error::other)?;
