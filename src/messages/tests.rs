@@ -600,6 +600,9 @@ fn every_message_in_both_languages() {
 /// command), after `--` (an option) or after a dot (a file extension) is allowed too.
 const LATIN_IN_ZH: &[&str] = &[
     "taizhang",
+    "Word",
+    "utf",
+    "gbk",
     "unit",
     "add",
     "list",

@@ -300,7 +300,7 @@ pub(super) fn render(msg: &Msg) -> String {
         Msg::XlsxName { path } => format!("Excel 按文件名识别工作簿；请让 {path} 以 .xlsx 结尾。"),
         Msg::NothingToExport { unit, year } => {
             let scope = match (unit, year) {
-                (Some(u), None) => format!("{u}"),
+                (Some(u), None) => u.to_string(),
                 (None, Some(y)) => format!("{y}年度"),
                 _ => String::new(),
             };
