@@ -6,7 +6,15 @@
 
 use std::path::PathBuf;
 
+// The catalogue lives in src/messages/ (its own folder, named for what it holds); it is declared
+// here so that the module list in lib.rs stays as it is.
+#[path = "messages/mod.rs"]
+pub mod messages;
+
 use crate::model::ItemId;
+use crate::render::Lang;
+use messages::ItemKind;
+pub use messages::Msg;
 
 /// Exit codes, documented in the README.
 pub mod exit {
@@ -20,160 +28,116 @@ pub mod exit {
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum Error {
-    #[error("'{0}' is not an item id; ids look like P12 (a problem) or M34 (a measure)")]
     MalformedId(String),
 
-    #[error("no {kind} {id} in this store (see 'taizhang status' for the ids there are)")]
-    UnknownItem { id: ItemId, kind: &'static str },
+    UnknownItem {
+        id: ItemId,
+        kind: &'static str,
+    },
 
-    #[error("'{0}' is not a valid date; write a date that exists, as 2025-06-30, 2025/6/30, 2025.6.30 or 2025年6月30日")]
     BadDate(String),
 
-    #[error(
-        "'{0}' is not a deadline; give a date (2025-06-30, 2025/6/30, 2025年6月30日), 'immediate' (立行立改) or 'long-term' (长期坚持)"
-    )]
     BadDeadline(String),
 
-    #[error("year {0} is out of range; give the year of the summary, between 1949 and 2100")]
     YearOutOfRange(i32),
 
-    #[error("the {0} is empty; give it as a quoted argument")]
     EmptyText(&'static str),
 
-    #[error("no unit named '{name}' in this store; {hint}")]
-    UnknownUnit { name: String, hint: String },
+    UnknownUnit {
+        name: String,
+        closest: Option<String>,
+    },
 
-    #[error("'{0}' already names a unit in this store (see 'taizhang unit list')")]
     UnitExists(String),
 
-    #[error("'{alias}' already names the unit '{unit}'; choose another alias")]
-    AliasTaken { alias: String, unit: String },
+    AliasTaken {
+        alias: String,
+        unit: String,
+    },
 
-    #[error("'{0}' is not a status; use one of: {list} (more words in 'taizhang progress --help')", list = crate::model::Status::valid_inputs())]
     UnknownStatus(String),
 
-    #[error("status 'dropped' (已撤销) needs a reason; add --note \"why the item was dropped\"")]
     DroppedNeedsReason,
 
-    #[error("{0}")]
     Invalid(String),
 
-    #[error(
-        "{failed} of {total} files could not be imported (see the messages above); the others were"
-    )]
-    ImportFailed { failed: usize, total: usize },
+    ImportFailed {
+        failed: usize,
+        total: usize,
+    },
 
-    #[error("{path} has no sheet named '{sheet}'; its sheets are: {sheets}")]
     NoSuchSheet {
         path: PathBuf,
         sheet: String,
         sheets: String,
     },
 
-    #[error(
-        "no header row found in {path}{sheet}; the ledger needs a row of column names such as {names} (or name the sheet with --sheet)"
-    )]
     NoHeaderRow {
         path: PathBuf,
-        sheet: String,
+        /// The sheet of a workbook; `None` for a CSV file.
+        sheet: Option<String>,
         names: String,
     },
 
-    #[error("{0} is not a taizhang JSON export; give a file written by 'taizhang export --json'")]
     NotAnExport(PathBuf),
 
-    #[error(
-        "{path} was written by a newer taizhang (export format {found}, this one reads up to {known}); upgrade taizhang to import it"
-    )]
     ExportTooNew {
         path: PathBuf,
         found: u64,
         known: u64,
     },
 
-    #[error("{0} is not a taizhang store; give merge the .db file of another taizhang store")]
     NotAStoreToMerge(PathBuf),
 
-    #[error("{0} is damaged (it fails SQLite's integrity check); nothing was merged, so merge a good copy or a backup of it instead")]
     DamagedStoreToMerge(PathBuf),
 
-    #[error("{0} is this store itself; give merge the store file of another unit or a copy made elsewhere")]
     MergeWithItself(PathBuf),
 
-    #[error("no store at {0}; create one with 'taizhang init' (or check --db and TAIZHANG_DB)")]
     NoStore(PathBuf),
 
-    #[error("{0} is a directory; give the path of a store file, for example {0}/taizhang.db")]
     StoreIsDirectory(PathBuf),
 
-    #[error("{0} is read-only; make it writable (chmod u+w) or copy it to a writable place")]
     StoreReadOnly(PathBuf),
 
-    #[error(
-        "{0} is not a taizhang store; check --db, or run 'taizhang init' with a new file name"
-    )]
     NotAStore(PathBuf),
 
-    #[error(
-        "{path} was written by a newer taizhang (schema {found}, this one knows up to {known}); \
-         upgrade taizhang to use it"
-    )]
     StoreTooNew {
         path: PathBuf,
         found: i64,
         known: i64,
     },
 
-    #[error("{0} is busy: another taizhang is writing to it; try again when it has finished")]
     StoreBusy(PathBuf),
 
-    #[error(
-        "{path} was written by an older taizhang (schema {found}, this one uses {known}) and needs \
-         upgrading; run 'taizhang init' to upgrade it (a backup is made first)"
-    )]
     StoreNeedsUpgrade {
         path: PathBuf,
         found: i64,
         known: i64,
     },
 
-    #[error(
-        "{0} is damaged (SQLite cannot read it); restore a backup with 'taizhang restore FILE'"
-    )]
     StoreDamaged(PathBuf),
 
-    #[error(
-        "{path} is missing its tables ({missing}); restore a backup with 'taizhang restore FILE'"
-    )]
-    StoreIncomplete { path: PathBuf, missing: String },
+    StoreIncomplete {
+        path: PathBuf,
+        missing: String,
+    },
 
-    #[error(
-        "{0} is in a read-only folder, and writing needs its journal beside it; make the folder \
-         writable (chmod u+w) or copy the store to a writable place"
-    )]
     StoreFolderReadOnly(PathBuf),
 
-    #[error("{0} is not a taizhang store; give restore a file written by 'taizhang backup'")]
     NotABackup(PathBuf),
 
-    #[error(
-        "{0} fails SQLite's integrity check, so it is not restored; give restore another backup"
-    )]
     BackupDamaged(PathBuf),
 
-    #[error(
-        "{0} cannot be read as a taizhang store, so restore cannot keep a backup of it first; \
-         add --force to keep a copy of its bytes and replace it"
-    )]
     UnreadableStoreToReplace(PathBuf),
 
-    #[error("no home directory to keep the store in; give one with --db PATH or TAIZHANG_DB")]
     NoDataDir,
 
-    #[error("{0:#}")]
-    Other(#[from] anyhow::Error),
+    /// A message from the catalogue, for an input the user can correct (exit code 2).
+    Says(Msg),
+
+    Other(anyhow::Error),
 }
 
 impl Error {
@@ -222,9 +186,157 @@ impl Error {
         }
     }
 
+    /// The message in `lang`: one sentence saying what is wrong and what to do.
+    pub fn message(&self, lang: Lang) -> String {
+        match self.catalogued() {
+            Some(msg) => msg.render(lang),
+            None => match self {
+                Error::Invalid(text) => text.clone(),
+                Error::Other(e) => Msg::Unexpected {
+                    detail: format!("{e:#}"),
+                }
+                .render(lang),
+                _ => unreachable!("every other variant is catalogued"),
+            },
+        }
+    }
+
+    /// The catalogue message of this error; `None` for a pre-worded `Invalid` and for `Other`.
+    fn catalogued(&self) -> Option<Msg> {
+        let path = |p: &PathBuf| p.display().to_string();
+        Some(match self {
+            Error::MalformedId(text) => Msg::MalformedId { text: text.clone() },
+            Error::UnknownItem { id, kind } => Msg::UnknownItem {
+                kind: match *kind {
+                    "measure" => ItemKind::Measure,
+                    _ => ItemKind::Problem,
+                },
+                id: id.to_string(),
+            },
+            Error::BadDate(text) => Msg::BadDate { text: text.clone() },
+            Error::BadDeadline(text) => Msg::BadDeadline { text: text.clone() },
+            Error::YearOutOfRange(year) => Msg::YearOutOfRange { year: *year },
+            Error::EmptyText(what) => Msg::EmptyText {
+                what: what.to_string(),
+            },
+            Error::UnknownUnit { name, closest } => Msg::UnknownUnit {
+                name: name.clone(),
+                closest: closest.clone(),
+            },
+            Error::UnitExists(name) => Msg::UnitExists { name: name.clone() },
+            Error::AliasTaken { alias, unit } => Msg::AliasTaken {
+                alias: alias.clone(),
+                unit: unit.clone(),
+            },
+            Error::UnknownStatus(text) => Msg::UnknownStatus {
+                text: text.clone(),
+                list: crate::model::Status::valid_inputs(),
+            },
+            Error::DroppedNeedsReason => Msg::DroppedNeedsReason,
+            Error::Invalid(_) | Error::Other(_) => return None,
+            Error::Says(msg) => msg.clone(),
+            Error::ImportFailed { failed, total } => Msg::ImportFailed {
+                failed: *failed,
+                total: *total,
+            },
+            Error::NoSuchSheet {
+                path: p,
+                sheet,
+                sheets,
+            } => Msg::NoSuchSheet {
+                path: path(p),
+                sheet: sheet.clone(),
+                sheets: sheets.clone(),
+            },
+            Error::NoHeaderRow {
+                path: p,
+                sheet,
+                names,
+            } => Msg::NoHeaderRow {
+                path: path(p),
+                sheet: sheet.clone(),
+                names: names.clone(),
+            },
+            Error::NotAnExport(p) => Msg::NotAnExport { path: path(p) },
+            Error::ExportTooNew {
+                path: p,
+                found,
+                known,
+            } => Msg::ExportTooNew {
+                path: path(p),
+                found: *found,
+                known: *known,
+            },
+            Error::NotAStoreToMerge(p) => Msg::NotAStoreToMerge { path: path(p) },
+            Error::DamagedStoreToMerge(p) => Msg::DamagedStoreToMerge { path: path(p) },
+            Error::MergeWithItself(p) => Msg::MergeWithItself { path: path(p) },
+            Error::NoStore(p) => Msg::NoStore { path: path(p) },
+            Error::StoreIsDirectory(p) => Msg::StoreIsDirectory { path: path(p) },
+            Error::StoreReadOnly(p) => Msg::StoreReadOnly { path: path(p) },
+            Error::NotAStore(p) => Msg::NotAStore { path: path(p) },
+            Error::StoreTooNew {
+                path: p,
+                found,
+                known,
+            } => Msg::StoreTooNew {
+                path: path(p),
+                found: *found,
+                known: *known,
+            },
+            Error::StoreBusy(p) => Msg::StoreBusy { path: path(p) },
+            Error::StoreNeedsUpgrade {
+                path: p,
+                found,
+                known,
+            } => Msg::StoreNeedsUpgrade {
+                path: path(p),
+                found: *found,
+                known: *known,
+            },
+            Error::StoreDamaged(p) => Msg::StoreDamaged { path: path(p) },
+            Error::StoreIncomplete { path: p, missing } => Msg::StoreIncomplete {
+                path: path(p),
+                missing: missing.clone(),
+            },
+            Error::StoreFolderReadOnly(p) => Msg::StoreFolderReadOnly { path: path(p) },
+            Error::NotABackup(p) => Msg::NotABackup { path: path(p) },
+            Error::BackupDamaged(p) => Msg::BackupDamaged { path: path(p) },
+            Error::UnreadableStoreToReplace(p) => Msg::UnreadableStoreToReplace { path: path(p) },
+            Error::NoDataDir => Msg::NoDataDir,
+        })
+    }
+
     /// Shorthand for an input error with a message of its own.
     pub fn invalid(message: impl Into<String>) -> Error {
         Error::Invalid(message.into())
+    }
+}
+
+/// The message in Chinese, the default language (`message` gives either).
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::default()))
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Other(e) => Some(e.as_ref()),
+            _ => None,
+        }
+    }
+}
+
+impl From<anyhow::Error> for Error {
+    fn from(error: anyhow::Error) -> Self {
+        Error::Other(error)
+    }
+}
+
+impl From<Msg> for Error {
+    fn from(msg: Msg) -> Self {
+        Error::Says(msg)
     }
 }
 

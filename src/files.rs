@@ -8,7 +8,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Msg, Result};
 
 /// Where output went.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,25 +46,17 @@ pub fn check_target(path: &Path, force: bool, store: Option<&Path>) -> Result<()
     if is_stdout(path) {
         return Ok(());
     }
-    let shown = path.display();
+    let shown = || path.display().to_string();
     if store.is_some_and(|store| same_file(path, store) || same_file(path, &wal_of(store))) {
-        return Err(Error::invalid(format!(
-            "{shown} is the store itself; give another file name"
-        )));
+        return Err(Msg::TargetIsStore { path: shown() }.into());
     }
     match std::fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => Err(Error::invalid(format!(
-            "{shown} is a symbolic link; taizhang never writes through a link, give the real path"
-        ))),
-        Ok(meta) if meta.is_dir() => Err(Error::invalid(format!(
-            "{shown} is a folder; give the name of the file to write"
-        ))),
-        Ok(meta) if !meta.is_file() => Err(Error::invalid(format!(
-            "{shown} is not a regular file (a device or a pipe); give the name of a file to write, or - for standard output"
-        ))),
-        Ok(_) if !force => Err(Error::invalid(format!(
-            "{shown} already exists; add --force to replace it, or give another name"
-        ))),
+        Ok(meta) if meta.file_type().is_symlink() => {
+            Err(Msg::TargetIsLink { path: shown() }.into())
+        }
+        Ok(meta) if meta.is_dir() => Err(Msg::TargetIsFolder { path: shown() }.into()),
+        Ok(meta) if !meta.is_file() => Err(Msg::TargetNotRegular { path: shown() }.into()),
+        Ok(_) if !force => Err(Msg::FileExists { path: shown() }.into()),
         _ => Ok(()),
     }
 }
@@ -139,10 +131,11 @@ pub fn backup_name(store: &Path, stamp: &str) -> PathBuf {
 }
 
 fn cannot_write(path: &Path, e: std::io::Error) -> Error {
-    Error::invalid(format!(
-        "cannot write {} ({e}); check that its folder exists and is writable",
-        path.display()
-    ))
+    Msg::CannotWrite {
+        path: path.display().to_string(),
+        reason: (&e).into(),
+    }
+    .into()
 }
 
 /// A temporary file created exclusively in `path`'s folder, named after it.
@@ -174,10 +167,10 @@ fn persist(partial: tempfile::NamedTempFile, path: &Path, force: bool) -> Result
     };
     persisted.map_err(|e| {
         if e.error.kind() == std::io::ErrorKind::AlreadyExists {
-            Error::invalid(format!(
-                "{} appeared while it was being written; add --force to replace it",
-                path.display()
-            ))
+            Msg::AppearedWhileWriting {
+                path: path.display().to_string(),
+            }
+            .into()
         } else {
             cannot_write(path, e.error)
         }
@@ -228,7 +221,10 @@ mod tests {
         std::os::unix::fs::symlink(&store, &link).unwrap();
         for target in [&store, &link] {
             let err = write(target, b"x", true, Some(&store), &mut Vec::new()).unwrap_err();
-            assert!(err.to_string().contains("store"), "{err}");
+            assert!(
+                err.message(crate::render::Lang::En).contains("store"),
+                "{err}"
+            );
         }
         assert_eq!(std::fs::read_to_string(&store).unwrap(), "store");
     }
@@ -242,7 +238,11 @@ mod tests {
         let link = dir.path().join("out.csv");
         std::os::unix::fs::symlink(&elsewhere, &link).unwrap();
         let err = write(&link, b"x", true, None, &mut Vec::new()).unwrap_err();
-        assert!(err.to_string().contains("symbolic link"), "{err}");
+        assert!(
+            err.message(crate::render::Lang::En)
+                .contains("symbolic link"),
+            "{err}"
+        );
         assert!(std::fs::symlink_metadata(&link)
             .unwrap()
             .file_type()
@@ -254,7 +254,10 @@ mod tests {
     #[test]
     fn a_device_is_refused() {
         let err = write(Path::new("/dev/null"), b"x", true, None, &mut Vec::new()).unwrap_err();
-        assert!(err.to_string().contains("device"), "{err}");
+        assert!(
+            err.message(crate::render::Lang::En).contains("device"),
+            "{err}"
+        );
     }
 
     #[test]

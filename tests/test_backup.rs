@@ -92,14 +92,14 @@ fn backup_never_writes_over_the_store_an_existing_file_or_through_a_link() {
     ] {
         let output = env.cmd(&args).output().unwrap();
         assert_eq!(output.status.code(), Some(2), "{args:?}");
-        assert!(String::from_utf8_lossy(&output.stderr).contains("store itself"));
+        assert!(String::from_utf8_lossy(&output.stderr).contains("就是台账本身"));
     }
     std::fs::write(env.dir().join("mine.db"), "我的文件").unwrap();
     insta::assert_snapshot!(env.run(&["backup", "mine.db"]), @r"
     exit: 2
     --- stdout
     --- stderr
-    taizhang: error: mine.db already exists; add --force to replace it, or give another name
+    taizhang：错误：mine.db 已存在；如需覆盖请加 --force，或换一个文件名。
     ");
     assert_eq!(
         std::fs::read_to_string(env.dir().join("mine.db")).unwrap(),
@@ -224,17 +224,17 @@ fn restore_refuses_what_is_not_a_good_taizhang_store_and_changes_nothing() {
     }
     insta::assert_snapshot!(seen, @r"
     exit: 2
-    taizhang: error: there is no file missing.db; give restore a file written by 'taizhang backup'
+    taizhang：错误：没有文件 missing.db；恢复时请提供“taizhang backup”写出的文件。
     exit: 3
-    taizhang: error: notes.db is not a taizhang store; give restore a file written by 'taizhang backup'
+    taizhang：错误：notes.db 不是 taizhang 台账；恢复时请提供“taizhang backup”写出的文件。
     exit: 3
-    taizhang: error: contacts.db is not a taizhang store; give restore a file written by 'taizhang backup'
+    taizhang：错误：contacts.db 不是 taizhang 台账；恢复时请提供“taizhang backup”写出的文件。
     exit: 3
-    taizhang: error: newer.db was written by a newer taizhang (schema 99, this one knows up to 5); upgrade taizhang to use it
+    taizhang：错误：newer.db 由较新版本的 taizhang 写入（架构第99版，本程序最高只认第5版）；请升级 taizhang 后再用。
     exit: 3
-    taizhang: error: damaged.db fails SQLite's integrity check, so it is not restored; give restore another backup
+    taizhang：错误：damaged.db 未通过 SQLite 完整性检查，未予恢复；请换一份备份。
     exit: 3
-    taizhang: error: incomplete.db is missing its tables (evidence); restore a backup with 'taizhang restore FILE'
+    taizhang：错误：incomplete.db 缺少数据表（evidence）；请用“taizhang restore 文件”恢复备份。
     ");
     assert_eq!(env.fingerprint(), before);
     assert_eq!(
@@ -281,7 +281,7 @@ fn a_damaged_store_is_replaced_by_restore_only_with_force_and_its_bytes_are_kept
     exit: 3
     --- stdout
     --- stderr
-    taizhang: error: [dir]/ledger.db cannot be read as a taizhang store, so restore cannot keep a backup of it first; add --force to keep a copy of its bytes and replace it
+    taizhang：错误：[dir]/ledger.db 无法作为 taizhang 台账读取，恢复前无法先行备份；如仍要替换，请加 --force（会先保留其原始字节副本）。
     ");
     assert_eq!(std::fs::read(env.db()).unwrap(), damaged);
     env.ok(&["restore", "saved.db", "--force"]);
@@ -359,7 +359,7 @@ fn read_commands_refuse_an_older_store_and_leave_it_byte_identical() {
     exit: 3
     --- stdout
     --- stderr
-    taizhang: error: [dir]/ledger.db was written by an older taizhang (schema 1, this one uses 5) and needs upgrading; run 'taizhang init' to upgrade it (a backup is made first)
+    taizhang：错误：[dir]/ledger.db 由较旧版本的 taizhang 写入（架构第1版，本程序使用第5版），需要升级；请运行“taizhang init”升级（升级前会先备份）。
     ");
     assert_eq!(std::fs::read(env.db()).unwrap(), before);
     assert_eq!(files_in(env.dir()), vec!["ledger.db"]);
@@ -400,7 +400,7 @@ fn a_store_in_a_read_only_folder_can_be_read_and_merged_from_but_not_written() {
     exit: 3
     --- stdout
     --- stderr
-    taizhang: error: [dir]/ro/ledger.db is in a read-only folder, and writing needs its journal beside it; make the folder writable (chmod u+w) or copy the store to a writable place
+    taizhang：错误：[dir]/ro/ledger.db 所在的文件夹不可写，而写入台账需要在旁边建立日志文件；请将文件夹改为可写（chmod u+w），或把台账复制到可写的位置。
     ");
     assert_eq!(fingerprint(&db), before);
 }
@@ -420,8 +420,7 @@ fn a_damaged_or_truncated_store_gets_one_sentence_and_exit_3() {
             );
             let stderr = String::from_utf8_lossy(&output.stderr);
             assert!(
-                stderr.contains("is damaged (SQLite cannot read it)")
-                    && stderr.lines().count() == 1,
+                stderr.contains("已损坏（SQLite 无法读取）") && stderr.lines().count() == 1,
                 "{how} {args:?}: {stderr}"
             );
         }
@@ -432,7 +431,7 @@ fn a_damaged_or_truncated_store_gets_one_sentence_and_exit_3() {
     exit: 3
     --- stdout
     --- stderr
-    taizhang: error: [dir]/ledger.db is damaged (SQLite cannot read it); restore a backup with 'taizhang restore FILE'
+    taizhang：错误：[dir]/ledger.db 已损坏（SQLite 无法读取）；请用“taizhang restore 文件”恢复备份。
     ");
 }
 
@@ -448,7 +447,7 @@ fn a_store_missing_its_tables_gets_one_sentence_and_exit_3() {
     exit: 3
     --- stdout
     --- stderr
-    taizhang: error: [dir]/ledger.db is missing its tables (evidence, recurrences); restore a backup with 'taizhang restore FILE'
+    taizhang：错误：[dir]/ledger.db 缺少数据表（evidence, recurrences）；请用“taizhang restore 文件”恢复备份。
     ");
     let output = env.cmd(&["unit", "add", "临江市审计局"]).output().unwrap();
     assert_eq!(output.status.code(), Some(3));

@@ -14,7 +14,7 @@ fn refused(env: &TestEnv, args: &[&str]) -> String {
         1,
         "one line on stderr, got:\n{stderr}"
     );
-    assert!(stderr.starts_with("taizhang: error: "), "{stderr}");
+    assert!(stderr.starts_with("taizhang：错误："), "{stderr}");
     assert!(
         !stderr.contains("panicked") && !stderr.contains("backtrace"),
         "{stderr}"
@@ -181,4 +181,25 @@ fn an_existing_unit_or_alias_cannot_be_added_again() {
         &env,
         &["unit", "alias", "东山县市场监督管理局", "市财政局"]
     ));
+}
+
+#[test]
+fn an_error_is_in_chinese_unless_english_is_asked_for() {
+    let env = TestEnv::with_fixture_ledger();
+    let stderr = |cmd: &mut assert_cmd::Command| {
+        let output = cmd.output().unwrap();
+        assert_eq!(output.status.code(), Some(2));
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
+    insta::assert_snapshot!(stderr(&mut env.cmd(&["show", "P99"])), @"taizhang：错误：本台账中没有问题 P99（可用“taizhang status”查看现有编号）。");
+    let english = "taizhang: error: no problem P99 in this store (see 'taizhang status' for the ids there are)\n";
+    assert_eq!(
+        stderr(&mut env.cmd(&["--lang", "en", "show", "P99"])),
+        english
+    );
+    assert_eq!(stderr(&mut env.cmd(&["show", "P99", "--lang=en"])), english);
+    assert_eq!(
+        stderr(env.cmd(&["show", "P99"]).env("TAIZHANG_LANG", "en")),
+        english
+    );
 }

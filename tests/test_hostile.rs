@@ -52,7 +52,7 @@ fn import_refuses_a_fifo_and_a_file_over_the_stated_size_before_reading_it() {
     let file = std::fs::File::create(&big).unwrap();
     file.set_len(21 * 1024 * 1024).unwrap();
     let output = env.run(&["import", "big.txt"]);
-    assert!(output.contains("larger than 20 MB"), "{output}");
+    assert!(output.contains("超过 20 MB"), "{output}");
     assert!(!output.starts_with("exit: 0"), "{output}");
     #[cfg(unix)]
     {
@@ -60,7 +60,7 @@ fn import_refuses_a_fifo_and_a_file_over_the_stated_size_before_reading_it() {
         let made = std::process::Command::new("mkfifo").arg(&fifo).status();
         if made.is_ok_and(|s| s.success()) {
             let output = env.run(&["import", "pipe.txt"]);
-            assert!(output.contains("not a regular file"), "{output}");
+            assert!(output.contains("不是普通文件"), "{output}");
         }
     }
     assert_eq!(before, env.fingerprint());
@@ -143,7 +143,7 @@ fn a_workbook_with_a_far_away_cell_is_read_without_aborting_and_the_cell_is_igno
         "2024",
     ]);
     assert!(output.starts_with("exit: 0"), "{output}");
-    assert!(output.contains("were ignored"), "{output}");
+    assert!(output.contains("已忽略"), "{output}");
     let status = env.ok(&["status", "--format", "json"]);
     assert!(status.contains("建立月度检查通报制度"), "{status}");
 }

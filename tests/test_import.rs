@@ -249,10 +249,7 @@ fn one_failing_file_does_not_undo_the_others() {
         .unwrap();
     assert!(!output.status.success());
     let rendered = env.render(&output);
-    assert!(
-        rendered.contains("1 of 3 files could not be imported"),
-        "{rendered}"
-    );
+    assert!(rendered.contains("3 个文件中有 1 个未能导入"), "{rendered}");
     let conn = rusqlite::Connection::open(env.db()).unwrap();
     let documents: i64 = conn
         .query_row("SELECT count(*) FROM documents", [], |r| r.get(0))
@@ -332,7 +329,7 @@ fn a_mistyped_unit_given_with_unit_is_refused_with_the_closest_name() {
     let before = env.fingerprint();
     let output = env.run(&["import", "--unit", "临江市材政局", CHAIN[0]]);
     assert!(!output.starts_with("exit: 0"), "{output}");
-    assert!(output.contains("did you mean '临江市财政局'"), "{output}");
+    assert!(output.contains("是否指“临江市财政局”"), "{output}");
     assert_eq!(before, env.fingerprint(), "no unit was created");
 }
 

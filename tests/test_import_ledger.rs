@@ -461,7 +461,7 @@ fn a_mistyped_unit_given_with_unit_is_refused_for_a_ledger_too() {
     let before = env.fingerprint();
     let output = import(&env, &["--ledger", "dated.csv", "--unit", "临江市材政局"]);
     assert!(!output.starts_with("exit: 0"), "{output}");
-    assert!(output.contains("did you mean '临江市财政局'"), "{output}");
+    assert!(output.contains("是否指“临江市财政局”"), "{output}");
     assert_eq!(before, env.fingerprint());
 }
 

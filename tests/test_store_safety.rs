@@ -161,7 +161,7 @@ fn report_o_never_writes_over_the_store_an_existing_file_or_through_a_link() {
     ] {
         let output = run(target, extra);
         assert_eq!(output.status.code(), Some(2), "{target}");
-        assert!(String::from_utf8_lossy(&output.stderr).contains("store itself"));
+        assert!(String::from_utf8_lossy(&output.stderr).contains("就是台账本身"));
     }
     assert_eq!(env.fingerprint(), before, "the store is unchanged");
     // An existing file is kept unless --force.

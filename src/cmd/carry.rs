@@ -7,7 +7,7 @@ use serde_json::json;
 
 use super::{link::link_items, load_item, Ctx, Item};
 use crate::analysis::{compute_ledger, RowFilter};
-use crate::error::{Error, Result};
+use crate::error::{Msg, Result};
 use crate::model::{check_year, Deadline};
 use crate::render::outcome::Outcome;
 use crate::render::Lang;
@@ -43,23 +43,25 @@ pub fn run(ctx: &Ctx, args: CarryArgs, out: &mut dyn Write) -> Result<()> {
     let tx = store.transaction()?;
     let (id, item) = load_item(&tx, &args.measure)?;
     let Item::Measure(original) = item else {
-        return Err(Error::invalid(format!(
-            "{id} is a problem; carry over one of its measures (see 'taizhang show {id}')"
-        )));
+        return Err(Msg::CarryProblem { id: id.to_string() }.into());
     };
     if year <= original.year {
-        return Err(Error::invalid(format!(
-            "{id} is a {} measure; carry it into a later year than that",
-            original.year
-        )));
+        return Err(Msg::CarryNotLater {
+            id: id.to_string(),
+            year: original.year,
+        }
+        .into());
     }
     if let Some((later, _)) = store::carried_into(&tx, id)?
         .into_iter()
         .find(|(_, y)| *y == year)
     {
-        return Err(Error::invalid(format!(
-            "{id} is already carried into {year} as {later}"
-        )));
+        return Err(Msg::CarryAlready {
+            id: id.to_string(),
+            year,
+            later: later.to_string(),
+        }
+        .into());
     }
     let unit = store::find_unit(&tx, &original.unit)?.expect("a measure's unit exists");
     let as_of = ctx.clock.today();
@@ -77,11 +79,11 @@ pub fn run(ctx: &Ctx, args: CarryArgs, out: &mut dyn Write) -> Result<()> {
         .map(|r| r.status)
         .expect("a measure is in the ledger of its own unit and year");
     if status.is_closed() {
-        return Err(Error::invalid(format!(
-            "{id} is {} ({}); only unfinished measures are carried over",
-            status.code(),
-            status.label_zh()
-        )));
+        return Err(Msg::CarryFinished {
+            id: id.to_string(),
+            status,
+        }
+        .into());
     }
     let carried = store::insert_measure(
         &tx,

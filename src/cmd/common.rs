@@ -6,7 +6,7 @@ use clap::Args;
 
 use super::Ctx;
 use crate::analysis::clusters::{cluster, ClusterOptions, DEFAULT_THRESHOLD};
-use crate::error::{Error, Result};
+use crate::error::{Msg, Result};
 use crate::model::check_year;
 use crate::render::common;
 use crate::store::{self, Access};
@@ -46,10 +46,10 @@ pub fn run(ctx: &Ctx, args: CommonArgs, out: &mut dyn Write) -> Result<()> {
         .transpose()?
         .unwrap_or(DEFAULT_THRESHOLD);
     if args.min_units < 2 {
-        return Err(Error::invalid(format!(
-            "--min-units {} is too small; a problem is shared when at least 2 units name it",
-            args.min_units
-        )));
+        return Err(Msg::MinUnitsTooSmall {
+            given: args.min_units,
+        }
+        .into());
     }
     let store = ctx.open(Access::Read)?;
     let problems = store::problems_for_clustering(store.conn(), year)?;
@@ -67,9 +67,10 @@ pub fn run(ctx: &Ctx, args: CommonArgs, out: &mut dyn Write) -> Result<()> {
 fn parse_threshold(text: &str) -> Result<f64> {
     match text.trim().parse::<f64>() {
         Ok(t) if t > 0.0 && t <= 1.0 => Ok(t),
-        _ => Err(Error::invalid(format!(
-            "'{text}' is not a threshold; give a number above 0 and at most 1, for example 0.4"
-        ))),
+        _ => Err(Msg::BadThreshold {
+            text: text.to_string(),
+        }
+        .into()),
     }
 }
 

@@ -6,7 +6,7 @@ use clap::Args;
 use serde_json::{json, Map, Value};
 
 use super::{load_item, optional_text, required_text, Ctx, Item};
-use crate::error::{Error, Result};
+use crate::error::{Msg, Result};
 use crate::model::{check_year, Deadline};
 use crate::render::outcome::Outcome;
 use crate::render::Lang;
@@ -82,9 +82,7 @@ pub fn run(ctx: &Ctx, args: EditArgs, out: &mut dyn Write) -> Result<()> {
         args.due.is_some(),
     ];
     if !given.contains(&true) {
-        return Err(Error::invalid(
-            "nothing to change; give at least one field, such as --text, --owner-dept or --due (see 'taizhang edit --help')",
-        ));
+        return Err(Msg::NothingToEdit.into());
     }
     let text = args
         .text
@@ -107,9 +105,11 @@ pub fn run(ctx: &Ctx, args: EditArgs, out: &mut dyn Write) -> Result<()> {
                 ("--due", args.due.is_some()),
             ];
             if let Some((flag, _)) = measure_only.iter().find(|(_, given)| *given) {
-                return Err(Error::invalid(format!(
-                    "{flag} applies to measures, and {id} is a problem; edit one of its measures instead"
-                )));
+                return Err(Msg::EditMeasureOnly {
+                    flag: flag.to_string(),
+                    id: id.to_string(),
+                }
+                .into());
             }
             changes.set("text", &mut problem.text, text);
             changes.set("year", &mut problem.year, year);
@@ -124,9 +124,7 @@ pub fn run(ctx: &Ctx, args: EditArgs, out: &mut dyn Write) -> Result<()> {
         }
         Item::Measure(measure) => {
             if args.category.is_some() {
-                return Err(Error::invalid(format!(
-                    "--category applies to problems, and {id} is a measure; use --title for a heading"
-                )));
+                return Err(Msg::EditCategoryOnMeasure { id: id.to_string() }.into());
             }
             let deadline = args
                 .due

@@ -9,7 +9,7 @@ use clap::{ArgGroup, Args};
 
 use super::{resolve_unit, Ctx};
 use crate::analysis::{compute_ledger, LedgerRow, RowFilter};
-use crate::error::{Error, Result};
+use crate::error::{Msg, Result};
 use crate::exchange::layout::{self, OutsideProblems, Sheet};
 use crate::exchange::report::{self, ExportReport, SheetSummary};
 use crate::exchange::{csv, json, xlsx};
@@ -68,9 +68,7 @@ pub fn run(ctx: &Ctx, args: ExportArgs, out: &mut dyn Write) -> Result<()> {
     };
     check_target(ctx, path, format, args.force)?;
     if format == "json" && year.is_some() {
-        return Err(Error::invalid(
-            "export --json keeps units whole; leave out --year (or export one year with --xlsx or --csv)",
-        ));
+        return Err(Msg::ExportJsonWithYear.into());
     }
     let store = ctx.open(Access::Read)?;
     let conn = store.conn();
@@ -112,10 +110,11 @@ pub fn run(ctx: &Ctx, args: ExportArgs, out: &mut dyn Write) -> Result<()> {
             match (&unit, year) {
                 (Some(unit), Some(year)) => sheets.push(layout::empty(&unit.name, year)),
                 _ => {
-                    return Err(Error::invalid(nothing_to_export(
-                        unit.as_ref().map(|u| u.name.as_str()),
+                    return Err(Msg::NothingToExport {
+                        unit: unit.as_ref().map(|u| u.name.clone()),
                         year,
-                    )))
+                    }
+                    .into())
                 }
             }
         }
@@ -148,23 +147,12 @@ fn check_target(ctx: &Ctx, path: &Path, format: &str, force: bool) -> Result<()>
         .and_then(|e| e.to_str())
         .unwrap_or_default();
     if format == "xlsx" && !extension.eq_ignore_ascii_case("xlsx") {
-        return Err(Error::invalid(format!(
-            "Excel opens workbooks by their name; give {} a name ending in .xlsx",
-            path.display()
-        )));
+        return Err(Msg::XlsxName {
+            path: path.display().to_string(),
+        }
+        .into());
     }
     Ok(())
-}
-
-fn nothing_to_export(unit: Option<&str>, year: Option<i32>) -> String {
-    let scope = match (unit, year) {
-        (Some(u), None) => format!(" for {u}"),
-        (None, Some(y)) => format!(" for {y}"),
-        _ => String::new(),
-    };
-    format!(
-        "there are no problems or measures{scope} to export (see 'taizhang status'); give both --unit and --year for an empty ledger to fill in"
-    )
 }
 
 /// Each item's progress entries up to the as-of date, oldest first, with their evidence.

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use super::Ctx;
-use crate::error::{Error, Result};
+use crate::error::{Error, Msg, Result};
 use crate::import::{self, Summary};
 use crate::ingest::{record_summary, FileOutcome, FileReport, SummaryInput};
 use crate::render::import as view;
@@ -141,7 +141,7 @@ fn read(path: &Path, args: &ImportArgs) -> Result<ReadFile> {
     let bytes = crate::exchange::input::read(path, crate::exchange::input::SUMMARY_LIMIT)?;
     let name = path.to_string_lossy();
     let text = import::read_document(&name, &bytes, args.encoding.as_deref())
-        .map_err(|e| Error::invalid(format!("{}: {e}", path.display())))?;
+        .map_err(|e| Error::from(Msg::unreadable_document(&path.display().to_string(), &e)))?;
     let mut summary = import::parse(&text);
     summary.file = path.display().to_string();
     if let Some(unit) = &args.unit {
@@ -162,7 +162,7 @@ fn dry_run(
     if let [path] = args.files.as_slice() {
         let (_, _, summary) = read(path, args)?;
         return match ctx.format {
-            Format::Json => Ok(view::print_json(out, &[summary], false)?),
+            Format::Json => Ok(view::print_json(out, &[summary], false, ctx.lang)?),
             _ => Ok(view::print_dry_run(out, ctx.format, ctx.lang, &[summary])?),
         };
     }
@@ -173,13 +173,14 @@ fn dry_run(
             Ok((_, _, summary)) => summaries.push(summary),
             Err(error) => {
                 failed += 1;
-                progress.suspend(|| eprintln!("taizhang: error: {error}"));
+                let message = error.message(ctx.lang);
+                progress.suspend(|| eprintln!("{}", Msg::ErrorLine { message }.render(ctx.lang)));
             }
         }
         progress.inc();
     }
     match ctx.format {
-        Format::Json => view::print_json(out, &summaries, args.files.len() > 1)?,
+        Format::Json => view::print_json(out, &summaries, args.files.len() > 1, ctx.lang)?,
         _ => view::print_dry_run(out, ctx.format, ctx.lang, &summaries)?,
     }
     failures(failed, args.files.len())
@@ -255,7 +256,7 @@ fn explain(ctx: &Ctx, args: &ImportArgs, out: &mut dyn Write) -> Result<()> {
     for path in &args.files {
         let bytes = crate::exchange::input::read(path, crate::exchange::input::SUMMARY_LIMIT)?;
         let text = import::read_document(&path.to_string_lossy(), &bytes, args.encoding.as_deref())
-            .map_err(|e| Error::invalid(format!("{}: {e}", path.display())))?;
+            .map_err(|e| Error::from(Msg::unreadable_document(&path.display().to_string(), &e)))?;
         explained.push((path.display().to_string(), import::explain(&text)));
     }
     Ok(view::print_explanations(

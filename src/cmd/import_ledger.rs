@@ -70,11 +70,7 @@ pub fn run_json(ctx: &Ctx, path: &Path, dry_run: bool, out: &mut dyn Write) -> R
     Ok(())
 }
 
-/// ` (sheet '2024年度')` for a workbook; nothing for a CSV file, which has one sheet.
-fn sheet_label(path: &Path, sheet: &str) -> String {
-    if is_csv(path) {
-        String::new()
-    } else {
-        format!(" (sheet '{sheet}')")
-    }
+/// The sheet of a workbook; nothing for a CSV file, which has one sheet.
+fn sheet_label(path: &Path, sheet: &str) -> Option<String> {
+    (!is_csv(path)).then(|| sheet.to_string())
 }

@@ -13,13 +13,14 @@ use std::path::{Path, PathBuf};
 
 use super::import::ImportArgs;
 use super::Ctx;
-use crate::error::{Error, Result};
+use crate::error::messages::ItemKind;
+use crate::error::{Error, Msg, Result};
 use crate::exchange::input::{self, SUMMARY_LIMIT};
 use crate::import::reviewed::{self, Fault, Kind, Place, Review, ReviewError, Reviewed};
 use crate::import::{self, Summary};
 use crate::ingest::{record_summary, SummaryInput};
 use crate::render::import as view;
-use crate::render::{Format, Lang};
+use crate::render::Format;
 use crate::store::Access;
 
 /// Separates a document's bytes from the reviewed items in what is hashed.
@@ -37,10 +38,8 @@ pub fn run(ctx: &Ctx, args: &ImportArgs, path: &Path, out: &mut dyn Write) -> Re
     let source = path.display().to_string();
     let refused = |e: ReviewError| Error::invalid(e.message(&source, ctx.lang));
     let bytes = input::read(path, SUMMARY_LIMIT)?;
-    let json = std::str::from_utf8(&bytes).map_err(|_| {
-        let zh = format!("{source}不是 UTF-8 文本；审核稿应是 import --dry-run --format json 输出的 JSON");
-        let en = format!("{source} is not UTF-8 text; a review is the JSON printed by import --dry-run --format json");
-        Error::invalid(ctx.lang.pick(&zh, &en))
+    let json = std::str::from_utf8(&bytes).map_err(|_| Msg::NotUtf8Review {
+        path: source.to_string(),
     })?;
     let json = json.strip_prefix('\u{feff}').unwrap_or(json);
     let reviews = reviewed::read(json, args.unit.as_deref(), args.year).map_err(refused)?;
@@ -54,7 +53,7 @@ pub fn run(ctx: &Ctx, args: &ImportArgs, path: &Path, out: &mut dyn Write) -> Re
         })?);
     }
     for p in &mut prepared {
-        p.reviewed.summary.warnings = typed_note(ctx.lang, &p.reviewed.typed);
+        p.reviewed.summary.warnings = typed_note(&p.reviewed.typed);
     }
     if args.dry_run && !args.replace {
         let summaries: Vec<Summary> = prepared
@@ -62,7 +61,7 @@ pub fn run(ctx: &Ctx, args: &ImportArgs, path: &Path, out: &mut dyn Write) -> Re
             .map(|p| p.reviewed.summary.clone())
             .collect();
         return match ctx.format {
-            Format::Json => Ok(view::print_json(out, &summaries, many)?),
+            Format::Json => Ok(view::print_json(out, &summaries, many, ctx.lang)?),
             _ => Ok(view::print_dry_run(out, ctx.format, ctx.lang, &summaries)?),
         };
     }
@@ -115,8 +114,10 @@ fn prepare(
     })?;
     let bytes = input::read(&document, SUMMARY_LIMIT).map_err(Ready::Other)?;
     let name = document.to_string_lossy();
-    let text = import::read_document(&name, &bytes, args.encoding.as_deref())
-        .map_err(|e| Ready::Other(Error::invalid(format!("{}: {e}", document.display()))))?;
+    let text = import::read_document(&name, &bytes, args.encoding.as_deref()).map_err(|e| {
+        let file = document.display().to_string();
+        Ready::Other(Msg::unreadable_document(&file, &e).into())
+    })?;
     let mut reviewed = reviewed::against(review, &text);
     reviewed.summary.file = document.display().to_string();
     let mut hashed = bytes;
@@ -143,31 +144,20 @@ fn locate(file: &str, review_path: &Path) -> Option<PathBuf> {
 }
 
 /// The import's note on the items typed in the review rather than found in the document.
-fn typed_note(lang: Lang, typed: &[(Kind, usize)]) -> Vec<String> {
+fn typed_note(typed: &[(Kind, usize)]) -> Vec<Msg> {
     if typed.is_empty() {
         return Vec::new();
     }
-    let names: Vec<String> = typed
+    let items = typed
         .iter()
-        .map(|&(kind, i)| match (lang, kind) {
-            (Lang::Zh, Kind::Problem) => format!("第{}个问题", i + 1),
-            (Lang::Zh, Kind::Measure) => format!("第{}个措施", i + 1),
-            (Lang::Zh, Kind::Outcome) => format!("第{}个整改情况", i + 1),
-            (Lang::En, Kind::Problem) => format!("problem {}", i + 1),
-            (Lang::En, Kind::Measure) => format!("measure {}", i + 1),
-            (Lang::En, Kind::Outcome) => format!("outcome {}", i + 1),
+        .map(|&(kind, i)| {
+            let kind = match kind {
+                Kind::Problem => ItemKind::Problem,
+                Kind::Measure => ItemKind::Measure,
+                Kind::Outcome => ItemKind::Outcome,
+            };
+            (kind, i)
         })
         .collect();
-    vec![match lang {
-        Lang::Zh => format!(
-            "审核稿中有 {} 项在原文中未找到，按审核稿录入（历史记录注明“via: review”）：{}",
-            typed.len(),
-            names.join("、")
-        ),
-        Lang::En => format!(
-            "not found in the document, so recorded as typed in the review (their history says \"via: review\"): {} ({} in all)",
-            names.join(", "),
-            typed.len()
-        ),
-    }]
+    vec![Msg::TypedInReview { items }]
 }

@@ -6,7 +6,7 @@ use clap::Args;
 use serde_json::json;
 
 use super::{load_item, Ctx, Item};
-use crate::error::{Error, Result};
+use crate::error::{Msg, Result};
 use crate::model::Action;
 use crate::render::outcome::Outcome;
 use crate::render::Lang;
@@ -97,11 +97,11 @@ fn change(ctx: &Ctx, ids: &[String], linking: bool, out: &mut dyn Write) -> Resu
         }
     }
     if measures.is_empty() || problems.is_empty() {
-        let given = ids.join(" ");
-        return Err(Error::invalid(format!(
-            "a link joins measures and problems, and {given} are all of one kind; \
-             give a measure id (M5) and a problem id (P3)"
-        )));
+        return Err(Msg::LinkSameKind {
+            first: ids.first().map(|s| s.to_string()).unwrap_or_default(),
+            second: ids.get(1..).map(|rest| rest.join(" ")).unwrap_or_default(),
+        }
+        .into());
     }
     let mut done = Vec::new();
     for measure in &measures {
@@ -160,13 +160,13 @@ pub fn link_items_via(
     via: Option<&str>,
 ) -> Result<bool> {
     if measure.unit() != problem.unit() {
-        return Err(Error::invalid(format!(
-            "{} belongs to {} and {} to {}; a measure can only answer problems of its own unit",
-            id_of(measure),
-            measure.unit(),
-            id_of(problem),
-            problem.unit()
-        )));
+        return Err(Msg::LinkAcrossUnits {
+            measure: id_of(measure).to_string(),
+            measure_unit: measure.unit().to_string(),
+            problem: id_of(problem).to_string(),
+            problem_unit: problem.unit().to_string(),
+        }
+        .into());
     }
     let changed = store::link(conn, measure.id(), problem.id())?;
     if changed {

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use super::Ctx;
-use crate::error::{Error, Result};
+use crate::error::{Error, Msg, Result};
 use crate::exchange::report::{self, MergeSummary};
 use crate::store::{self, Access, Dump, MergeOptions};
 
@@ -90,14 +90,10 @@ pub fn run(ctx: &Ctx, args: MergeArgs, out: &mut dyn Write) -> Result<()> {
 }
 
 fn no_such_unit(path: &Path, name: &str, dump: &Dump) -> Error {
-    let names: Vec<&str> = dump.units.iter().map(|u| u.name.as_str()).collect();
-    let listed = if names.is_empty() {
-        "it holds no units".to_string()
-    } else {
-        format!("its units are: {}", names.join("、"))
-    };
-    Error::invalid(format!(
-        "{} has no unit named '{name}'; {listed}",
-        path.display()
-    ))
+    Msg::MergeNoSuchUnit {
+        path: path.display().to_string(),
+        name: name.to_string(),
+        units: dump.units.iter().map(|u| u.name.clone()).collect(),
+    }
+    .into()
 }

@@ -37,7 +37,7 @@ use serde_json::Value;
 use crate::analysis::names::closest;
 use crate::cli::GlobalArgs;
 use crate::clock::Clock;
-use crate::error::{Error, Result};
+use crate::error::{Error, Msg, Result};
 use crate::model::{self, Action, ItemId, ItemKind, Measure, Problem, Unit};
 use crate::render::outcome::{self, Outcome};
 use crate::render::{Format, Lang};
@@ -153,16 +153,12 @@ impl Ctx {
         let upgrade = Store::upgrade(path, &self.clock.stamp())?;
         if let Some(u) = upgrade.as_ref().filter(|_| !self.quiet) {
             let backup = u.backup.display();
-            match self.lang {
-                Lang::Zh => eprintln!(
-                    "提示：台账架构将从第{}版升级到第{}版，升级前已备份到 {backup}",
-                    u.from, u.to
-                ),
-                Lang::En => eprintln!(
-                    "note: the store's schema is upgraded from version {} to {}; it was first backed up to {backup}",
-                    u.from, u.to
-                ),
-            }
+            let note = Msg::StoreUpgraded {
+                from: u.from,
+                to: u.to,
+                backup: backup.to_string(),
+            };
+            eprintln!("{}", note.render(self.lang));
         }
         Ok(upgrade)
     }
@@ -207,20 +203,17 @@ pub fn resolve_unit(conn: &Conn, name: &str) -> Result<Unit> {
         return Ok(unit);
     }
     let names = store::unit_names(conn)?;
-    let hint = match closest(name, names.iter().map(|(n, _)| n.as_str())) {
-        Some(near) => {
-            let unit = &names
-                .iter()
-                .find(|(n, _)| n == near)
-                .expect("suggested from the list")
-                .1;
-            format!("did you mean '{unit}'? (or add it with 'taizhang unit add {name}')")
-        }
-        None => format!("add it with 'taizhang unit add {name}' (see 'taizhang unit list')"),
-    };
+    let closest = closest(name, names.iter().map(|(n, _)| n.as_str())).map(|near| {
+        let unit = &names
+            .iter()
+            .find(|(n, _)| n == near)
+            .expect("suggested from the list")
+            .1;
+        unit.clone()
+    });
     Err(Error::UnknownUnit {
         name: name.to_string(),
-        hint,
+        closest,
     })
 }
 

@@ -10,7 +10,7 @@ use serde_json::json;
 use sha2::{Digest, Sha256};
 
 use super::{load_item, optional_text, Ctx};
-use crate::error::{Error, Result};
+use crate::error::{Error, Msg, Result};
 use crate::model::{parse_date, Evidence, Status};
 use crate::render::outcome::Outcome;
 use crate::render::Lang;
@@ -63,14 +63,16 @@ pub fn run(ctx: &Ctx, args: ProgressArgs, out: &mut dyn Write) -> Result<()> {
         .transpose()?
         .unwrap_or(today);
     if date > today {
-        return Err(Error::invalid(format!(
-            "the date {date} is after the as-of date {today}; progress can only be logged once it has happened"
-        )));
+        return Err(Msg::ProgressInFuture {
+            date: date.to_string(),
+            today: today.to_string(),
+        }
+        .into());
     }
     let evidence = args
         .evidence
         .iter()
-        .map(|r| evidence(r, ctx.quiet))
+        .map(|r| evidence(r, ctx.quiet, ctx.lang))
         .collect::<Result<Vec<_>>>()?;
     let mut store = ctx.open(Access::Write)?;
     let tx = store.transaction()?;
@@ -84,10 +86,12 @@ pub fn run(ctx: &Ctx, args: ProgressArgs, out: &mut dyn Write) -> Result<()> {
         seen.push(id);
         let year_start = NaiveDate::from_ymd_opt(item.year(), 1, 1).expect("January 1st exists");
         if date < year_start {
-            return Err(Error::invalid(format!(
-                "the date {date} is before {id}'s year {} began; check --date",
-                year_start.year()
-            )));
+            return Err(Msg::ProgressBeforeYear {
+                date: date.to_string(),
+                id: id.to_string(),
+                year: year_start.year(),
+            }
+            .into());
         }
         let entry = store::insert_progress(
             &tx,
@@ -126,20 +130,25 @@ pub fn run(ctx: &Ctx, args: ProgressArgs, out: &mut dyn Write) -> Result<()> {
 }
 
 /// An evidence reference: a file is hashed, anything else is kept as written.
-fn evidence(reference: &str, quiet: bool) -> Result<Evidence> {
+fn evidence(reference: &str, quiet: bool, lang: Lang) -> Result<Evidence> {
     let reference = reference.trim();
     if reference.is_empty() {
         return Err(Error::EmptyText("evidence reference"));
     }
     let path = Path::new(reference);
     if path.is_dir() {
-        return Err(Error::invalid(format!(
-            "the evidence {reference} is a folder; give the files in it one by one, or a reference"
-        )));
+        return Err(Msg::EvidenceIsFolder {
+            reference: reference.to_string(),
+        }
+        .into());
     }
     if !path.is_file() {
         if looks_like_a_path(reference) && !quiet {
-            eprintln!("taizhang: note: {reference} is not a file here; it is recorded as a reference only");
+            let message = Msg::EvidenceNotAFile {
+                reference: reference.to_string(),
+            }
+            .render(lang);
+            eprintln!("{}", Msg::NoteLine { message }.render(lang));
         }
         return Ok(Evidence {
             reference: reference.to_string(),

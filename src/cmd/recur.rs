@@ -7,7 +7,7 @@ use serde_json::json;
 
 use super::{load_item, resolve_unit, Ctx, Item};
 use crate::analysis::recurrence::{find_pairs, pair_score, DEFAULT_THRESHOLD};
-use crate::error::{Error, Result};
+use crate::error::{Msg, Result};
 use crate::model::{check_year, Problem};
 use crate::render::outcome::Outcome;
 use crate::render::recur::PairRecord;
@@ -46,10 +46,10 @@ pub struct RecurArgs {
 
 pub fn run(ctx: &Ctx, args: RecurArgs, out: &mut dyn Write) -> Result<()> {
     if !(0.0..=1.0).contains(&args.threshold) {
-        return Err(Error::invalid(format!(
-            "the threshold {} is out of range; give a similarity between 0 and 1, for example 0.4",
-            args.threshold
-        )));
+        return Err(Msg::ThresholdOutOfRange {
+            value: args.threshold.to_string(),
+        }
+        .into());
     }
     match (&args.confirm, &args.reject) {
         (Some(ids), _) => decide(ctx, &ids[0], &ids[1], Decision::Confirmed, out),
@@ -93,23 +93,26 @@ fn decide(
     let problem = |text: &str| -> Result<Problem> {
         match load_item(&tx, text)? {
             (_, Item::Problem(p)) => Ok(p),
-            (id, Item::Measure(_)) => Err(Error::invalid(format!(
-                "{id} is a measure; recurrences are between problems (P3, P12)"
-            ))),
+            (id, Item::Measure(_)) => Err(Msg::RecurMeasure { id: id.to_string() }.into()),
         }
     };
     let (a, b) = (problem(first)?, problem(second)?);
     if a.unit != b.unit {
-        return Err(Error::invalid(format!(
-            "{} belongs to {} and {} to {}; a recurrence is within one unit",
-            a.id, a.unit, b.id, b.unit
-        )));
+        return Err(Msg::RecurAcrossUnits {
+            first: a.id.to_string(),
+            first_unit: a.unit.clone(),
+            second: b.id.to_string(),
+            second_unit: b.unit.clone(),
+        }
+        .into());
     }
     if a.year == b.year {
-        return Err(Error::invalid(format!(
-            "{} and {} are both {} problems; a recurrence spans different years",
-            a.id, b.id, a.year
-        )));
+        return Err(Msg::RecurSameYear {
+            first: a.id.to_string(),
+            second: b.id.to_string(),
+            year: a.year,
+        }
+        .into());
     }
     let (earlier, later) = if a.year < b.year { (a, b) } else { (b, a) };
     let score = pair_score(&store::list_problems(&tx, None)?, &earlier, &later);

@@ -8,7 +8,7 @@ use clap::Args;
 
 use super::{resolve_unit, Ctx};
 use crate::analysis::report::{compute_report, ReportOptions};
-use crate::error::{Error, Result};
+use crate::error::{Error, Msg, Result};
 use crate::files;
 use crate::model::check_year;
 use crate::render::report::{self, Style, DEFAULT_TEMPLATE};
@@ -75,10 +75,10 @@ fn output_kind(path: &Path) -> Result<Output> {
         Some("txt") => Ok(Output::Text),
         Some("md") => Ok(Output::Markdown),
         Some("docx") => Ok(Output::Word),
-        _ => Err(Error::invalid(format!(
-            "cannot tell what to write to {} from its name; end it in .txt, .md or .docx",
-            path.display()
-        ))),
+        _ => Err(Msg::ReportUnknownKind {
+            path: path.display().to_string(),
+        }
+        .into()),
     }
 }
 
@@ -88,9 +88,7 @@ pub fn run(ctx: &Ctx, args: ReportArgs, out: &mut dyn Write) -> Result<()> {
         return Ok(());
     }
     let (Some(unit_name), Some(year)) = (&args.unit, args.year) else {
-        return Err(Error::invalid(
-            "give --unit and --year (see 'taizhang report --help')",
-        ));
+        return Err(Msg::ReportNeedsScope.into());
     };
     let year = check_year(year)?;
     let output = args.output.as_deref().filter(|p| !files::is_stdout(p));
@@ -101,10 +99,10 @@ pub fn run(ctx: &Ctx, args: ReportArgs, out: &mut dyn Write) -> Result<()> {
     let kind = output.map(output_kind).transpose()?;
     let template = match &args.template {
         Some(path) => Some(std::fs::read_to_string(path).map_err(|e| {
-            Error::invalid(format!(
-                "cannot read the template {} ({e}); check the path",
-                path.display()
-            ))
+            Error::from(Msg::TemplateUnreadable {
+                path: path.display().to_string(),
+                reason: (&e).into(),
+            })
         })?),
         None => None,
     };

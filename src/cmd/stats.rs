@@ -9,7 +9,7 @@ use super::{resolve_unit, Ctx};
 use crate::analysis::figures::Marks;
 use crate::analysis::stats::{compute_stats, GroupBy};
 use crate::analysis::{compute_ledger, RowFilter};
-use crate::error::{Error, Result};
+use crate::error::{Msg, Result};
 use crate::model::check_year;
 use crate::render::stats;
 use crate::store::{self, Access, LedgerFilter};
@@ -52,9 +52,7 @@ pub fn run(ctx: &Ctx, args: StatsArgs, out: &mut dyn Write) -> Result<()> {
     let to = args.to.map(check_year).transpose()?;
     if let (Some(from), Some(to)) = (from, to) {
         if from > to {
-            return Err(Error::invalid(format!(
-                "--from {from} is after --to {to}; give the earlier year first"
-            )));
+            return Err(Msg::StatsYearsReversed { from, to }.into());
         }
     }
     let store = ctx.open(Access::Read)?;

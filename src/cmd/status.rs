@@ -6,7 +6,7 @@ use clap::{Args, ValueEnum};
 
 use super::{resolve_unit, Ctx};
 use crate::analysis::{compute_ledger, RowFilter, RowOrder};
-use crate::error::{Error, Result};
+use crate::error::{Error, Msg, Result};
 use crate::model::{check_year, ItemKind, Status};
 use crate::render::ledger::{self, LedgerRecord};
 use crate::store::{self, Access, LedgerFilter};
@@ -89,9 +89,9 @@ fn period_days(text: &str) -> Result<i64> {
         .filter(|n| (0..=3660).contains(n))
         .map(|n| n * unit)
         .ok_or_else(|| {
-            Error::invalid(format!(
-                "'{text}' is not a period; write it as a number of days or weeks, for example 30d or 2w"
-            ))
+            Error::from(Msg::BadPeriod {
+                text: text.to_string(),
+            })
         })
 }
 

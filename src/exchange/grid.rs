@@ -9,7 +9,8 @@ use std::path::Path;
 use calamine::{Data, Reader};
 use chrono::{Days, NaiveDate};
 
-use crate::error::{Error, Result};
+use crate::error::messages::IoReason;
+use crate::error::{Error, Msg, Result};
 
 /// One cell's value.
 #[derive(Debug, Clone, PartialEq)]
@@ -97,10 +98,11 @@ impl Grid {
 /// (the first sheet when none is). CSV files have one sheet.
 pub fn read(path: &Path, sheet: Option<&str>, wanted: impl Fn(&Grid) -> bool) -> Result<Grid> {
     if !path.is_file() {
-        return Err(Error::invalid(format!(
-            "cannot read {}: there is no such file; check the path",
-            path.display()
-        )));
+        return Err(Msg::CannotRead {
+            path: path.display().to_string(),
+            reason: IoReason::NotFound,
+        }
+        .into());
     }
     let extension = path
         .extension()
@@ -109,10 +111,11 @@ pub fn read(path: &Path, sheet: Option<&str>, wanted: impl Fn(&Grid) -> bool) ->
         .to_ascii_lowercase();
     if matches!(extension.as_str(), "csv" | "txt") {
         if let Some(name) = sheet {
-            return Err(Error::invalid(format!(
-                "{} is a CSV file, which has no sheets; leave out --sheet {name}",
-                path.display()
-            )));
+            return Err(Msg::CsvHasNoSheets {
+                path: path.display().to_string(),
+                sheet: name.to_string(),
+            }
+            .into());
         }
         return read_csv(path);
     }
@@ -123,13 +126,11 @@ fn read_csv(path: &Path) -> Result<Grid> {
     let bytes = super::input::read(path, super::input::LEDGER_LIMIT)?;
     let text = crate::import::decode(&bytes, None).map_err(|e| {
         use crate::import::ImportError;
-        let file = path.display();
-        Error::invalid(match e {
-            ImportError::Empty => format!("{file} is empty; give a ledger with a header row and rows below it"),
-            ImportError::Binary => format!(
-                "{file} is not CSV text; save the sheet from Excel or WPS as .xlsx or CSV UTF-8 and retry"
-            ),
-            _ => format!("{file} is neither UTF-8 nor GB18030 text; save it from Excel or WPS as CSV UTF-8 and retry"),
+        let path = path.display().to_string();
+        Error::from(match e {
+            ImportError::Empty => Msg::CsvEmpty { path },
+            ImportError::Binary => Msg::CsvNotText { path },
+            _ => Msg::CsvEncoding { path },
         })
     })?;
     let mut reader = csv::ReaderBuilder::new()
@@ -138,12 +139,11 @@ fn read_csv(path: &Path) -> Result<Grid> {
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
     for (index, record) in reader.records().enumerate() {
-        let record = record.map_err(|e| {
-            Error::invalid(format!(
-                "{}: row {} is not valid CSV ({e}); save the sheet again as CSV from Excel or WPS",
-                path.display(),
-                index + 1
-            ))
+        let record = record.map_err(|_| {
+            Error::from(Msg::CsvBadRow {
+                path: path.display().to_string(),
+                row: index + 1,
+            })
         })?;
         rows.push(
             record
@@ -170,11 +170,11 @@ fn read_csv(path: &Path) -> Result<Grid> {
 }
 
 fn read_workbook(path: &Path, sheet: Option<&str>, wanted: impl Fn(&Grid) -> bool) -> Result<Grid> {
-    let unreadable = |e: &dyn std::fmt::Display| {
-        Error::invalid(format!(
-            "cannot read {} as a spreadsheet ({e}); save it from Excel or WPS as .xlsx or .csv and retry",
-            path.display()
-        ))
+    // calamine's own reason (a zip or a BIFF error) is not shown: it means nothing to people.
+    let unreadable = |_: &dyn std::fmt::Display| {
+        Error::from(Msg::NotASpreadsheet {
+            path: path.display().to_string(),
+        })
     };
     super::input::check(path, super::input::LEDGER_LIMIT)?;
     // calamine's reason (a zip or a BIFF error) means nothing to people; say what it amounts to.
@@ -274,9 +274,19 @@ fn xlsx_rows<RS: std::io::Read + std::io::Seek>(
         row.resize(width, Cell::Empty);
     }
     if ignored > 0 {
-        eprintln!(
-            "taizhang: note: sheet {name} has {ignored} cell(s) beyond row {MAX_ROWS} or column {MAX_COLS}; they were ignored"
+        // Read before any command context exists: the language the command line asks for.
+        let lang = crate::render::Lang::requested(
+            std::env::args_os(),
+            std::env::var("TAIZHANG_LANG").ok().as_deref(),
         );
+        let message = crate::error::Msg::SheetCellsIgnored {
+            sheet: name.to_string(),
+            ignored,
+            rows: MAX_ROWS as usize,
+            cols: MAX_COLS as usize,
+        }
+        .render(lang);
+        eprintln!("{}", crate::error::Msg::NoteLine { message }.render(lang));
     }
     Ok(rows)
 }

@@ -5,7 +5,7 @@
 use std::io::Read;
 use std::path::Path;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Msg, Result};
 
 /// The largest summary (.docx, .txt, .md) `import` reads.
 pub const SUMMARY_LIMIT: u64 = 20 * 1024 * 1024;
@@ -14,17 +14,12 @@ pub const LEDGER_LIMIT: u64 = 50 * 1024 * 1024;
 
 /// Refuses `path` unless it is a regular file of at most `limit` bytes (checked before reading).
 pub fn check(path: &Path, limit: u64) -> Result<()> {
-    let meta = std::fs::metadata(path).map_err(|e| {
-        Error::invalid(format!(
-            "cannot read {} ({e}); check the path",
-            path.display()
-        ))
-    })?;
+    let meta = std::fs::metadata(path).map_err(|e| unreadable(path, &e))?;
     if !meta.is_file() {
-        return Err(Error::invalid(format!(
-            "{} is not a regular file (a folder, FIFO or device); give the path of a saved file",
-            path.display()
-        )));
+        return Err(Msg::InputNotRegular {
+            path: path.display().to_string(),
+        }
+        .into());
     }
     if meta.len() > limit {
         return Err(too_large(path, limit));
@@ -53,12 +48,7 @@ pub fn read(path: &Path, limit: u64) -> Result<Vec<u8>> {
         return Ok(bytes);
     }
     check(path, limit)?;
-    let unreadable = |e: std::io::Error| {
-        Error::invalid(format!(
-            "cannot read {} ({e}); check the path",
-            path.display()
-        ))
-    };
+    let unreadable = |e: std::io::Error| unreadable(path, &e);
     let file = std::fs::File::open(path).map_err(unreadable)?;
     let mut bytes = Vec::new();
     file.take(limit + 1)
@@ -71,9 +61,18 @@ pub fn read(path: &Path, limit: u64) -> Result<Vec<u8>> {
 }
 
 fn too_large(path: &Path, limit: u64) -> Error {
-    Error::invalid(format!(
-        "{} is larger than {} MB, more than any real file of its kind; split it or check that it is the right file",
-        path.display(),
-        limit / (1024 * 1024)
-    ))
+    Msg::InputTooLarge {
+        path: path.display().to_string(),
+        mb: limit / (1024 * 1024),
+    }
+    .into()
+}
+
+/// `cannot read PATH (why); check the path`, in the catalogue's words.
+pub fn unreadable(path: &Path, e: &std::io::Error) -> Error {
+    Msg::CannotRead {
+        path: path.display().to_string(),
+        reason: e.into(),
+    }
+    .into()
 }

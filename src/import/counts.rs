@@ -3,6 +3,7 @@
 //!
 //! A placeholder count (X项, xx个) is unknown: it is never read as zero and never checked.
 
+use crate::error::Msg;
 use crate::model::Status;
 
 use super::status::phrases;
@@ -122,37 +123,38 @@ pub(super) fn is_count_sentence(sentence: &str) -> bool {
 
 /// Warnings for a tally that disagrees with the outcomes reported for its year
 /// (`reported` holds their statuses).
-pub(super) fn check(tally: &Tally, reported: &[Status]) -> Vec<String> {
-    let year = tally
-        .year
-        .map_or_else(|| "earlier years".to_string(), |y| y.to_string());
+pub(super) fn check(tally: &Tally, reported: &[Status]) -> Vec<Msg> {
+    let year = tally.year;
+    let sentence = || tally.sentence.clone();
     let mut warnings = Vec::new();
     if reported.is_empty() {
-        warnings.push(format!(
-            "count sentence \"{}\" gives {year} outcomes, but no problem is reported item by item",
-            tally.sentence
-        ));
+        warnings.push(Msg::CountWithoutItems {
+            sentence: sentence(),
+            year,
+        });
         return warnings;
     }
     for &(status, count) in &tally.by_status {
         let Count::Known(n) = count else { continue };
         let have = reported.iter().filter(|&&s| s == status).count();
         if n as usize != have {
-            warnings.push(format!(
-                "count sentence \"{}\" says {n} {} for {year}, but {have} item(s) are reported {}",
-                tally.sentence,
-                status.code(),
-                status.code()
-            ));
+            warnings.push(Msg::CountStatusDiffers {
+                sentence: sentence(),
+                year,
+                status,
+                said: n,
+                have,
+            });
         }
     }
     if let Some(Count::Known(total)) = tally.total {
         if total as usize != reported.len() {
-            warnings.push(format!(
-                "count sentence \"{}\" says {total} problem(s) for {year}, but {} are reported item by item",
-                tally.sentence,
-                reported.len()
-            ));
+            warnings.push(Msg::CountTotalDiffers {
+                sentence: sentence(),
+                year,
+                said: total,
+                have: reported.len(),
+            });
         }
         let all_known: Option<u32> = tally
             .by_status
@@ -163,10 +165,11 @@ pub(super) fn check(tally: &Tally, reported: &[Status]) -> Vec<String> {
             })
             .sum();
         if let Some(sum) = all_known.filter(|&sum| sum != total) {
-            warnings.push(format!(
-                "count sentence \"{}\" does not add up: {sum} by status against {total} in all",
-                tally.sentence
-            ));
+            warnings.push(Msg::CountDoesNotAddUp {
+                sentence: sentence(),
+                sum,
+                total,
+            });
         }
     }
     warnings
@@ -237,7 +240,14 @@ mod tests {
     fn counts_that_do_not_add_up_are_a_warning() {
         let t = read("查摆问题4个，已整改完成2个，1个持续推进", Some(2022)).unwrap();
         let warnings = check(&t, &[Status::Done, Status::Done, Status::InProgress]);
-        assert!(warnings.iter().any(|w| w.contains("does not add up")));
+        assert!(warnings.iter().any(|w| matches!(
+            w,
+            Msg::CountDoesNotAddUp {
+                sum: 3,
+                total: 4,
+                ..
+            }
+        )));
     }
 
     #[test]

@@ -8,6 +8,7 @@ use super::doc::Doc;
 use super::headings::Kind;
 use super::sections::Section;
 use super::{combined, counts, inline, items, outcomes};
+use crate::error::Msg;
 use crate::model::Status;
 
 /// Everything read so far, as spans of the cleaned text.
@@ -107,32 +108,32 @@ impl Found {
     }
 
     /// "no problems section found" and its kin.
-    pub fn missing(&self, doc: &Doc, sections: &[Section]) -> Vec<String> {
+    pub fn missing(&self, doc: &Doc, sections: &[Section]) -> Vec<Msg> {
         let any = |kinds: &[Kind]| sections.iter().find(|s| kinds.contains(&s.kind));
         let mut warnings = Vec::new();
         if self.problems.is_empty() {
             warnings.push(match any(&[Kind::Problems, Kind::Combined]) {
-                None => "no problems section found".to_string(),
-                Some(s) => format!(
-                    "no problem could be read from the section \"{}\"",
-                    heading(doc, s)
-                ),
+                None => Msg::NoProblemsSection,
+                Some(s) => Msg::NoProblemInSection {
+                    heading: heading(doc, s),
+                },
             });
         }
         if self.measures.is_empty() {
             warnings.push(match (any(&[Kind::Measures]), any(&[Kind::Combined])) {
-                (Some(s), _) => format!("no measure could be read from the section \"{}\"", heading(doc, s)),
-                (None, Some(s)) => format!(
-                    "the section \"{}\" promises a plan, but no measure could be told apart from its problems",
-                    heading(doc, s)
-                ),
-                (None, None) => "no measures section found".to_string(),
+                (Some(s), _) => Msg::NoMeasureInSection {
+                    heading: heading(doc, s),
+                },
+                (None, Some(s)) => Msg::PlanNotSeparable {
+                    heading: heading(doc, s),
+                },
+                (None, None) => Msg::NoMeasuresSection,
             });
         }
         warnings
     }
 
-    pub fn count_warnings(&self) -> Vec<String> {
+    pub fn count_warnings(&self) -> Vec<Msg> {
         self.tallies
             .iter()
             .flat_map(|tally| {

@@ -51,6 +51,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+use crate::error::Msg;
 use crate::model::Status;
 
 pub use deadline::StatedDeadline;
@@ -76,7 +77,9 @@ pub struct Summary {
     pub measures: Vec<Measure>,
     /// What the summary reports about earlier years' problems.
     pub outcomes: Vec<Outcome>,
-    pub warnings: Vec<String>,
+    /// What could not be read, as catalogue messages (serialised in Chinese; renderers that
+    /// know `--lang` render them in it).
+    pub warnings: Vec<Msg>,
     /// The date the summary is signed with (a date line of its own at the end), if any. Not
     /// part of the dry-run object of DESIGN.md.
     #[serde(skip)]
@@ -194,20 +197,18 @@ fn read(cleaned: &markers::Cleaned) -> (Summary, explain::Trace) {
     found.read_embedded(&doc, &sections, title.paras, year);
     let mut warnings = Vec::new();
     match (year, from_signature, signed) {
-        (None, _, _) => warnings.push(
-            "no year found in the title, the opening lines or a signing date; give --year"
-                .to_string(),
-        ),
-        (Some(year), Some(_), Some(date)) => warnings.push(format!(
-            "no year in the title: {year} is read from the signing date {date}; if that is wrong, give --year"
-        )),
+        (None, _, _) => warnings.push(Msg::NoYearFound),
+        (Some(year), Some(_), Some(date)) => warnings.push(Msg::YearFromSignature {
+            year,
+            date: date.to_string(),
+        }),
         _ => {}
     }
     warnings.extend(found.missing(&doc, &sections));
     warnings.extend(found.count_warnings());
     warnings.extend(found.without_status.iter().map(|r| {
         let text: String = doc.text[r.clone()].trim().chars().take(24).collect();
-        format!("an outcome item states no status and was left out: \"{text}…\"")
+        Msg::OutcomeWithoutStatus { text }
     }));
     let at = |r: &Range<usize>| cleaned.original_offset(r.start);
     let problems = all_finished(&doc, &found.problems);

@@ -4,6 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use super::{parse, read_document, reading_text, Summary};
+use crate::error::Msg;
+use crate::render::Lang;
 
 fn dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/summaries")
@@ -131,9 +133,7 @@ fn item_positions_point_at_their_text_in_the_input() {
 fn a_summary_without_a_problems_section_yields_no_problems() {
     let (_, summary) = read("s1_placeholder_plan_only.txt");
     assert!(summary.problems.is_empty());
-    assert!(summary
-        .warnings
-        .contains(&"no problems section found".to_string()));
+    assert!(summary.warnings.contains(&Msg::NoProblemsSection));
     assert_eq!(summary.measures.len(), 4);
 }
 
@@ -145,7 +145,7 @@ fn enumerations_in_the_achievements_are_neither_problems_nor_measures() {
     );
     assert_eq!(
         summary.warnings,
-        ["no problems section found", "no measures section found"]
+        [Msg::NoProblemsSection, Msg::NoMeasuresSection]
     );
 }
 
@@ -172,7 +172,9 @@ fn measures_carry_the_deadlines_they_state() {
 fn a_count_that_disagrees_with_the_items_is_a_warning() {
     let (_, summary) = read("c3_qinghe_jiaoyu_2024_crlf.txt");
     assert_eq!(summary.warnings.len(), 1);
-    assert!(summary.warnings[0].contains("says 3 done for 2023"));
+    assert!(summary.warnings[0]
+        .render(Lang::En)
+        .contains("says 3 done for 2023"));
 }
 
 #[test]
@@ -288,5 +290,8 @@ fn a_plan_only_document_reads_its_numbered_headings_as_measures() {
 fn a_signed_report_without_a_dated_title_takes_its_year_from_the_signature() {
     let summary = parse("关于巡察整改情况的报告\n问题一：学习不深。\n整改情况：已完成轮训。\n问题二：作风不实。\n整改情况：已开展调研。\n某县林业局\n2024年1月8日");
     assert_eq!(summary.year, Some(2023));
-    assert!(summary.warnings.iter().any(|w| w.contains("signing date")));
+    assert!(summary
+        .warnings
+        .iter()
+        .any(|w| matches!(w, Msg::YearFromSignature { year: 2023, .. })));
 }

@@ -14,7 +14,7 @@ use super::items::plan_start;
 use super::links::{link, unlinked_measures};
 use super::units::{match_unit, UnitSource};
 use crate::cmd::Ctx;
-use crate::error::{Error, Result};
+use crate::error::{Error, Msg, Result};
 use crate::exchange::report::{trouble_text, ItemRecord, LedgerReport, RowMessage, Unlinked};
 use crate::exchange::sheet::{unit_and_year, Ledger, RowScope};
 use crate::model::{check_year, Deadline, Problem, Unit};
@@ -183,10 +183,9 @@ impl Recorder<'_> {
             .or(scope.year)
             .or(self.defaults.year)
             .ok_or_else(|| {
-                Error::invalid(format!(
-                    "{} does not say which year's summary its problems are from; give it with --year",
-                    self.file
-                ))
+                Error::from(Msg::LedgerWithoutYear {
+                    file: self.file.clone(),
+                })
             })?;
         check_year(year)?;
         let named = match (&self.args.unit, &scope.unit, &self.defaults.unit) {
@@ -194,10 +193,10 @@ impl Recorder<'_> {
             (None, Some(name), _) => (name.clone(), UnitSource::LedgerColumn),
             (None, None, Some((name, source))) => (name.clone(), *source),
             (None, None, None) => {
-                return Err(Error::invalid(format!(
-                    "{} does not say which unit it belongs to; give it with --unit",
-                    self.file
-                )))
+                return Err(Msg::LedgerWithoutUnit {
+                    file: self.file.clone(),
+                }
+                .into())
             }
         };
         let unit = self.unit(&named.0, named.1)?;

@@ -7,7 +7,7 @@
 use super::summary::FileReport;
 use crate::cmd::link::link_items;
 use crate::cmd::{Ctx, Item};
-use crate::error::{Error, Result};
+use crate::error::{Msg, Result};
 use crate::import::Summary;
 use crate::model::ItemId;
 use crate::store::{self, Conn};
@@ -27,11 +27,14 @@ pub(super) fn link_answers(
     for (measure, &measure_id) in summary.measures.iter().zip(&report.measures) {
         for &index in &measure.answers {
             let Some(&problem_id) = report.problems.get(index) else {
-                warnings.push(format!(
-                    "{measure_id} is said to answer problem {} of the summary, which has {}; not linked",
-                    index + 1,
-                    report.problems.len()
-                ));
+                warnings.push(
+                    Msg::AnswerOutOfRange {
+                        measure: measure_id.to_string(),
+                        index: index + 1,
+                        count: report.problems.len(),
+                    }
+                    .render(ctx.lang),
+                );
                 continue;
             };
             if link(ctx, conn, measure_id, problem_id)? {
@@ -45,7 +48,9 @@ pub(super) fn link_answers(
 /// Links measure `measure` to problem `problem` (both of one unit) as `taizhang link` does.
 /// Returns false when they were linked already.
 pub(super) fn link(ctx: &Ctx, conn: &Conn, measure: ItemId, problem: ItemId) -> Result<bool> {
-    let gone = |id: ItemId| Error::invalid(format!("{id} vanished while importing"));
+    let gone = |id: ItemId| Msg::VanishedWhileImporting {
+        item: id.to_string(),
+    };
     let m = store::get_measure(conn, measure)?.ok_or_else(|| gone(measure))?;
     let p = store::get_problem(conn, problem)?.ok_or_else(|| gone(problem))?;
     link_items(ctx, conn, &Item::Measure(m), &Item::Problem(p))
@@ -113,7 +118,7 @@ mod tests {
         assert!(store::links_of(&tx, m[2]).unwrap().is_empty());
         assert!(store::links_of(&tx, m[3]).unwrap().is_empty());
         assert_eq!(report.unlinked_measures, 2);
-        assert!(report.warnings.iter().any(|w| w.contains("not linked")));
+        assert!(report.warnings.iter().any(|w| w.contains("未关联")));
         let uuid = store::get_measure(&tx, m[1]).unwrap().unwrap().uuid;
         let events = store::events_for(&tx, &uuid).unwrap();
         assert_eq!(events.iter().filter(|e| e.action == "link").count(), 2);

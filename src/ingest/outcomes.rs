@@ -6,7 +6,7 @@ use serde_json::json;
 
 use crate::analysis::matching::match_reports;
 use crate::cmd::Ctx;
-use crate::error::Result;
+use crate::error::{Msg, Result};
 use crate::import::Summary;
 use crate::model::Unit;
 use crate::store::{self, Conn, Document, NewProgress};
@@ -47,11 +47,14 @@ pub(super) fn record_outcomes(
         let candidates: Vec<&str> = earlier.iter().map(|p| p.text.as_str()).collect();
         for (outcome, matched) in outcomes.iter().zip(match_reports(&texts, &candidates)) {
             let Some((index, _score)) = matched else {
-                warnings.push(format!(
-                    "no {refers_to} problem of {} matches the report '{}'; record it with 'taizhang progress'",
-                    unit.name,
-                    crate::render::table::shorten(&outcome.text, 40)
-                ));
+                warnings.push(
+                    Msg::NoProblemMatchesReport {
+                        year: refers_to,
+                        unit: unit.name.clone(),
+                        text: crate::render::table::shorten(&outcome.text, 40),
+                    }
+                    .render(ctx.lang),
+                );
                 continue;
             };
             let problem = earlier[index];

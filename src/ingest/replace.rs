@@ -11,7 +11,7 @@ use super::items::{insert_measure, insert_problem};
 use super::summary::FileReport;
 use crate::analysis::similarity::similarity;
 use crate::cmd::Ctx;
-use crate::error::Result;
+use crate::error::{Msg, Result};
 use crate::import::Summary;
 use crate::model::{Action, ItemId, Unit};
 use crate::store::{self, Conn, Document};
@@ -82,28 +82,27 @@ pub(super) fn replace_items(
         let uuid = uuid_of(conn, id)?;
         let carry = carried.iter().any(|(to, from)| *to == id || *from == id);
         // Kept, and no longer tied to the document, when something else depends on it.
-        let why = if carry {
-            Some("它与另一年度的措施有结转关系".to_string())
-        } else if progress > 0 {
-            Some(format!("已记录 {progress} 条整改进展"))
-        } else {
-            None
-        };
-        let (action, detail, note) = match why {
-            Some(why) => {
+        let kept = carry || progress > 0;
+        let (action, detail, note) = match kept {
+            true => {
                 store::detach_item(conn, id)?;
                 (
                     Action::Edit,
                     json!({"changes": {"document": {"from": document.uuid, "to": null}}}),
-                    format!("{id} 已不在新版本中，但{why}：予以保留（确需删除请用 taizhang delete {id}）"),
+                    Msg::KeptOnReplace {
+                        id: id.to_string(),
+                        carried: carry,
+                        progress,
+                    }
+                    .render(ctx.lang),
                 )
             }
-            None => {
+            false => {
                 store::delete_item(conn, id)?;
                 (
                     Action::Delete,
                     json!({"reason": "no longer in the replaced summary"}),
-                    format!("{id} 已不在新版本中：已删除（历史记录保留，可用 taizhang undo 恢复）"),
+                    Msg::DeletedOnReplace { id: id.to_string() }.render(ctx.lang),
                 )
             }
         };
@@ -171,8 +170,6 @@ fn reword(
         crate::model::Action::Edit,
         detail,
     )?;
-    warnings.push(format!(
-        "{id} 的内容按新版本改写（编号、关联和整改进展不变）"
-    ));
+    warnings.push(Msg::RewordedOnReplace { id: id.to_string() }.render(ctx.lang));
     Ok(())
 }

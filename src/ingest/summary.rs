@@ -14,7 +14,7 @@ use super::outcomes::record_outcomes;
 use super::replace::replace_items;
 use super::units::{match_unit, UnitSource};
 use crate::cmd::Ctx;
-use crate::error::{Error, Result};
+use crate::error::{Error, Msg, Result};
 use crate::import::Summary;
 use crate::model::{check_year, ItemId};
 use crate::store::{self, Conn, NewDocument};
@@ -98,28 +98,16 @@ pub fn record_summary(ctx: &Ctx, conn: &Conn, input: &SummaryInput<'_>) -> Resul
         Some(name) => (Some(name), UnitSource::Given),
         None => (summary.unit.as_deref(), UnitSource::SummaryTitle),
     };
-    let name = name.ok_or_else(|| {
-        Error::invalid(match ctx.lang {
-            crate::render::Lang::Zh => format!(
-                "{file}：标题、标题下的署名行和文末落款中都没有单位名称（“我局”“我县”之类的自称不算）；请用 --unit 给出，例如 --unit 临江市财政局"
-            ),
-            crate::render::Lang::En => format!(
-                "{file}: no unit is named in the title, the byline under it or the signature at the end (我局 and the like do not count); give it with --unit, e.g. --unit 临江市财政局"
-            ),
-        })
-    })?;
-    let year = summary.year.ok_or_else(|| {
-        Error::invalid(match ctx.lang {
-            crate::render::Lang::Zh => format!(
-                "{file}：标题、开头几行和落款日期中都没有年份；请用 --year 给出，例如 --year 2024"
-            ),
-            crate::render::Lang::En => format!(
-                "{file}: no year is given in the title, the opening lines or a signing date; give it with --year, e.g. --year 2024"
-            ),
-        })
-    })?;
+    let name = name.ok_or_else(|| Msg::NoUnitInSummary { file: file.clone() })?;
+    let year = summary
+        .year
+        .ok_or_else(|| Msg::NoYearInSummary { file: file.clone() })?;
     check_year(year)?;
-    let mut warnings = summary.warnings.clone();
+    let mut warnings: Vec<String> = summary
+        .warnings
+        .iter()
+        .map(|w| w.render(ctx.lang))
+        .collect();
     let unit = match_unit(ctx, conn, name, source, &mut warnings)?;
     let sha256 = Sha256::digest(bytes)
         .iter()
@@ -155,18 +143,19 @@ pub fn record_summary(ctx: &Ctx, conn: &Conn, input: &SummaryInput<'_>) -> Resul
         Some(document) if document.sha256 == sha256 => {
             report.outcome = FileOutcome::Unchanged;
             report.unlinked_measures = unlinked_measures(conn, unit.id, year)?;
-            report.warnings.push(match ctx.lang {
-                crate::render::Lang::Zh => "该文件此前已导入，未作改动".to_string(),
-                crate::render::Lang::En => "already imported; nothing changed".to_string(),
-            });
+            report
+                .warnings
+                .push(Msg::AlreadyImportedUnchanged.render(ctx.lang));
             return Ok(report);
         }
         Some(document) if !replace => {
-            return Err(Error::invalid(format!(
-                "{file}: the {year} summary of {} was already imported from {}; give --replace to replace it",
-                unit.name,
-                document.file_name.as_deref().unwrap_or("another file")
-            )))
+            return Err(Msg::AlreadyImported {
+                file,
+                year,
+                unit: unit.name.clone(),
+                from: document.file_name.clone(),
+            }
+            .into())
         }
         Some(document) => {
             store::update_document(conn, document.id, &new_document)?;

@@ -11,7 +11,7 @@
 use serde_json::json;
 
 use crate::cmd::{resolve_unit, Ctx};
-use crate::error::{Error, Result};
+use crate::error::{Msg, Result};
 use crate::model::Unit;
 use crate::render::Lang;
 use crate::store::{self, Conn};
@@ -31,20 +31,6 @@ pub enum UnitSource {
     FiledBy,
     /// The ledger's file name.
     FileName,
-}
-
-impl UnitSource {
-    /// Where the name was read, as the note on a new unit says it.
-    fn phrase(self, lang: Lang) -> &'static str {
-        match self {
-            UnitSource::Given => lang.pick("命令行", "the command line"),
-            UnitSource::SummaryTitle => lang.pick("总结标题", "the summary's title"),
-            UnitSource::LedgerColumn => lang.pick("台账“单位”列", "the ledger's unit column"),
-            UnitSource::LedgerTitle => lang.pick("台账标题", "the ledger's title"),
-            UnitSource::FiledBy => lang.pick("填报单位", "the ledger's 填报单位 line"),
-            UnitSource::FileName => lang.pick("文件名", "the file name"),
-        }
-    }
 }
 
 /// What matching a name did besides finding the unit.
@@ -84,7 +70,7 @@ pub fn match_unit(
         }
         [one] => {
             let unit = store::find_unit(conn, one)?
-                .ok_or_else(|| Error::invalid(format!("the unit {one} vanished while importing")))?;
+                .ok_or_else(|| Msg::VanishedWhileImporting { item: one.clone() })?;
             store::add_alias(conn, &unit, name)?;
             ctx.record(
                 conn,
@@ -100,10 +86,11 @@ pub fn match_unit(
             (unit, note)
         }
         many => {
-            return Err(Error::invalid(format!(
-                "'{name}' could be any of {}; make it an alias of one ('taizhang unit alias UNIT {name}') or give the unit with --unit",
-                many.join("、")
-            )))
+            return Err(Msg::UnitAmbiguous {
+                name: name.to_string(),
+                units: many.join("、"),
+            }
+            .into())
         }
     };
     notes.push(note_text(&note, source, ctx.lang));
@@ -125,20 +112,17 @@ fn containing(conn: &Conn, name: &str) -> Result<Vec<String>> {
 
 /// The sentence for a unit created or an alias remembered.
 pub fn note_text(note: &UnitNote, source: UnitSource, lang: Lang) -> String {
-    match (note, lang) {
-        (UnitNote::Created(name), Lang::Zh) => {
-            format!("新建单位“{name}”（取自{}）", source.phrase(lang))
-        }
-        (UnitNote::Created(name), Lang::En) => {
-            format!("new unit {name} (read from {})", source.phrase(lang))
-        }
-        (UnitNote::Alias { alias, unit }, Lang::Zh) => {
-            format!("“{alias}”视为“{unit}”，已记为其别名")
-        }
-        (UnitNote::Alias { alias, unit }, Lang::En) => {
-            format!("'{alias}' taken as {unit} and remembered as its alias")
-        }
+    match note {
+        UnitNote::Created(name) => Msg::UnitCreated {
+            name: name.clone(),
+            source,
+        },
+        UnitNote::Alias { alias, unit } => Msg::UnitAliasRemembered {
+            alias: alias.clone(),
+            unit: unit.clone(),
+        },
     }
+    .render(lang)
 }
 
 #[cfg(test)]

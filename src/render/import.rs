@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::records::markdown_table;
 use super::table::{self, shorten, TableColumn};
 use super::{Format, Lang};
+use crate::error::Msg;
 use crate::exchange::report::{unlinked_text, Unlinked};
 use crate::import::Summary;
 use crate::ingest::{FileOutcome, FileReport};
@@ -15,10 +16,26 @@ mod explain;
 pub use explain::print_explanations;
 
 /// Dry-run JSON: exactly one object per file (DESIGN.md), an array when several files were given.
-pub fn print_json(out: &mut dyn Write, summaries: &[Summary], many: bool) -> io::Result<()> {
+/// The fields are those of [`Summary`]; only the text of its `warnings` follows `lang`.
+pub fn print_json(
+    out: &mut dyn Write,
+    summaries: &[Summary],
+    many: bool,
+    lang: Lang,
+) -> io::Result<()> {
+    let object = |s: &Summary| -> serde_json::Result<serde_json::Value> {
+        let mut value = serde_json::to_value(s)?;
+        let warnings: Vec<String> = s.warnings.iter().map(|w| w.render(lang)).collect();
+        value["warnings"] = serde_json::to_value(warnings)?;
+        Ok(value)
+    };
     let text = match (many, summaries) {
-        (false, [one]) => serde_json::to_string_pretty(one),
-        _ => serde_json::to_string_pretty(summaries),
+        (false, [one]) => object(one).and_then(|v| serde_json::to_string_pretty(&v)),
+        _ => summaries
+            .iter()
+            .map(object)
+            .collect::<serde_json::Result<Vec<_>>>()
+            .and_then(|v| serde_json::to_string_pretty(&v)),
     }
     .map_err(io::Error::other)?;
     writeln!(out, "{text}")
@@ -221,7 +238,10 @@ pub fn print_dry_run(
             }
         }
         for warning in &summary.warnings {
-            writeln!(out, "{}{warning}", lang.pick("提示：", "warning: "))?;
+            let line = Msg::WarningLine {
+                message: warning.render(lang),
+            };
+            writeln!(out, "{}", line.render(lang))?;
         }
     }
     Ok(())
@@ -243,13 +263,13 @@ struct ReportRecord<'a> {
     error: Option<String>,
 }
 
-impl<'a> From<&'a FileReport> for ReportRecord<'a> {
-    fn from(r: &'a FileReport) -> Self {
+impl<'a> ReportRecord<'a> {
+    fn new(r: &'a FileReport, lang: Lang) -> Self {
         let (result, error) = match &r.outcome {
             FileOutcome::Imported => ("imported", None),
             FileOutcome::Unchanged => ("unchanged", None),
             FileOutcome::Replaced => ("replaced", None),
-            FileOutcome::Failed(e) => ("failed", Some(e.to_string())),
+            FileOutcome::Failed(e) => ("failed", Some(e.message(lang))),
         };
         ReportRecord {
             file: &r.file,
@@ -273,7 +293,8 @@ pub fn print_reports(
     lang: Lang,
     reports: &[FileReport],
 ) -> io::Result<()> {
-    let records: Vec<ReportRecord<'_>> = reports.iter().map(ReportRecord::from).collect();
+    let records: Vec<ReportRecord<'_>> =
+        reports.iter().map(|r| ReportRecord::new(r, lang)).collect();
     match format {
         Format::Json => {
             serde_json::to_writer_pretty(&mut *out, &records).map_err(io::Error::other)?;
@@ -340,20 +361,18 @@ pub fn print_reports(
             }
             for r in &records {
                 for warning in r.warnings.iter() {
-                    writeln!(
-                        out,
-                        "{}: {}{warning}",
-                        r.file,
-                        lang.pick("提示：", "warning: ")
-                    )?;
+                    let line = Msg::FileWarning {
+                        file: r.file.to_string(),
+                        message: warning.clone(),
+                    };
+                    writeln!(out, "{}", line.render(lang))?;
                 }
                 if let Some(error) = &r.error {
-                    writeln!(
-                        out,
-                        "{}: {}{error}",
-                        r.file,
-                        lang.pick("失败：", "failed: ")
-                    )?;
+                    let line = Msg::FileFailed {
+                        file: r.file.to_string(),
+                        message: error.clone(),
+                    };
+                    writeln!(out, "{}", line.render(lang))?;
                 }
             }
             for line in unlinked_hints(reports, lang) {

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::{application_id, check_tables, classify, migrate, open_for_reading};
 use super::{busy_timeout, APPLICATION_ID, SCHEMA_VERSION};
-use crate::error::{Error, Result};
+use crate::error::{Error, Msg, Result};
 use crate::files;
 
 /// What a copy of the store holds.
@@ -59,10 +59,10 @@ pub(super) fn copy_to_file(store: &Path, conn: &Connection, target: &Path) -> Re
 /// its schema version.
 pub fn check_backup(file: &Path) -> Result<(Connection, i64)> {
     if !file.is_file() {
-        return Err(Error::invalid(format!(
-            "there is no file {}; give restore a file written by 'taizhang backup'",
-            file.display()
-        )));
+        return Err(Msg::NoBackupFile {
+            path: file.display().to_string(),
+        }
+        .into());
     }
     let not_a_backup = || Error::NotABackup(file.to_path_buf());
     let conn = open_for_reading(file).map_err(|e| match e {
@@ -96,10 +96,10 @@ pub fn check_backup(file: &Path) -> Result<(Connection, i64)> {
 /// in one step, under the store's write lock.
 pub fn restore(store: &Path, file: &Path, stamp: &str, force: bool) -> Result<Restored> {
     if files::same_file(file, store) {
-        return Err(Error::invalid(format!(
-            "{} is the store itself; give restore a backup file",
-            file.display()
-        )));
+        return Err(Msg::RestoreFromItself {
+            path: file.display().to_string(),
+        }
+        .into());
     }
     let (source, version) = check_backup(file)?;
     let mut content = Connection::open_in_memory().map_err(anyhow::Error::from)?;

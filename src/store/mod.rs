@@ -62,7 +62,7 @@ pub use recurrences::{confirmed_recurrences, decisions, set_decision};
 pub use unit_changes::{merge_units, remove_unit, rename_unit, unit_contents};
 pub use units::{add_alias, find_unit, insert_unit, list_units, unit_names};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Msg, Result};
 pub use open::recognise_damage;
 use open::{application_id, check_path, folder_is_read_only, is_read_only};
 pub(crate) use open::{busy_timeout, check_tables, classify, open_for_reading, open_read_only};
@@ -159,10 +159,10 @@ impl Store {
         }
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|e| {
-                Error::invalid(format!(
-                    "cannot create the folder {} for the store ({e}); choose another --db path",
-                    parent.display()
-                ))
+                Error::from(Msg::CannotCreateFolder {
+                    path: parent.display().to_string(),
+                    reason: (&e).into(),
+                })
             })?;
         }
         if folder_is_read_only(path) {

@@ -7,7 +7,7 @@ use std::time::Duration;
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
 use super::DEFAULT_BUSY_TIMEOUT;
-use crate::error::{Error, Result};
+use crate::error::{Error, Msg, Result};
 
 /// The tables every store of schema `version` has; a store missing one cannot be used.
 pub(super) fn required_tables(version: i64) -> Vec<&'static str> {
@@ -169,10 +169,10 @@ pub(crate) fn classify(path: &Path, error: rusqlite::Error) -> Error {
             Error::StoreBusy(path.to_path_buf())
         }
         Some(ErrorCode::ReadOnly) => Error::StoreReadOnly(path.to_path_buf()),
-        Some(ErrorCode::CannotOpen) => Error::invalid(format!(
-            "cannot open the store {}; check that its folder exists and is writable",
-            path.display()
-        )),
+        Some(ErrorCode::CannotOpen) => Msg::CannotOpenStore {
+            path: path.display().to_string(),
+        }
+        .into(),
         _ => Error::Other(anyhow::Error::new(error).context(format!("store {}", path.display()))),
     }
 }

@@ -11,16 +11,16 @@ use super::{
     AliasRow, CarryRow, CoDeptRow, DocumentRow, Dump, EventRow, EvidenceRow, LinkRow, MeasureRow,
     ProblemRow, ProgressRow, RecurrenceRow, UnitRow,
 };
-use crate::error::{Error, Result};
+use crate::error::{Error, Msg, Result};
 
 /// Opens another store to read it: read-only, refusing files that are not taizhang stores or
 /// were written by a newer taizhang. An older store is read as it is, never upgraded.
 pub fn open_other(path: &Path) -> Result<Connection> {
     if !path.is_file() {
-        return Err(Error::invalid(format!(
-            "there is no store at {}; give merge the path of another taizhang store",
-            path.display()
-        )));
+        return Err(Msg::NoStoreToMerge {
+            path: path.display().to_string(),
+        }
+        .into());
     }
     let not_a_store = || Error::NotAStoreToMerge(path.to_path_buf());
     // Read-only, also in a read-only folder; a damaged or busy file is said to be so.
