@@ -10,13 +10,12 @@
 
 use unicode_width::UnicodeWidthStr;
 
-/// The width help is wrapped to: the terminal's, or `COLUMNS`, at most 100; 100 if unknown.
+use crate::render::wrap::{NO_END, NO_START};
+
+/// The width help is wrapped to: the width tables are fitted to (`COLUMNS`, else the
+/// terminal's), between 40 and 100; 100 if unknown.
 pub fn terminal_width() -> usize {
-    let width = terminal_size::terminal_size()
-        .map(|(w, _)| usize::from(w.0))
-        .or_else(|| std::env::var("COLUMNS").ok()?.trim().parse().ok())
-        .unwrap_or(100);
-    width.clamp(40, 100)
+    crate::render::table::width().unwrap_or(100).clamp(40, 100)
 }
 
 /// Wraps every line of `text` to `width` display columns, except the lines after a line equal
@@ -103,11 +102,6 @@ fn split_at_column(line: &str, column: usize) -> (&str, &str) {
     }
     (line, "")
 }
-
-/// Marks a line may not start with.
-const NO_START: &str = "，。、；：？！）》」』】〕’”…·,.;:?!)]}%";
-/// Marks a line may not end with.
-const NO_END: &str = "（《「『【〔‘“([{";
 
 /// Splits text into unbreakable pieces: a single space, a run of non-space ASCII (with any
 /// closing marks after it and opening marks before it), or one wide character (likewise).

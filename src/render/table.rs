@@ -45,7 +45,7 @@ pub fn prose(text: &str) -> String {
 }
 
 /// The width to fit: `$COLUMNS`, else the terminal's, else none.
-fn width() -> Option<usize> {
+pub fn width() -> Option<usize> {
     columns_from_env().or_else(|| {
         use std::io::IsTerminal;
         std::io::stdout()

@@ -5,10 +5,10 @@
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-/// Characters a line must not start with.
-const NO_START: &str = "，。；：、）」』》〉】〕！？”’,.;:!?)]}%…";
-/// Characters a line must not end with.
-const NO_END: &str = "（「『《〈【〔“‘([{";
+/// Characters a line must not start with (closing marks), for every wrapper of the program.
+pub const NO_START: &str = "，。、；：？！）》〉」』】〕’”…·,.;:?!)]}%";
+/// Characters a line must not end with (opening marks).
+pub const NO_END: &str = "（《〈「『【〔‘“([{";
 
 /// The lines of `text` wrapped to at most `width` display columns (`width` ≥ 4). Existing line
 /// breaks are kept.
