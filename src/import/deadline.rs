@@ -8,7 +8,8 @@ use chrono::NaiveDate;
 
 use crate::model::Deadline;
 
-use super::text::{find_years, is_blank, one_of, parse_count, Words};
+use super::text::{find_years, is_blank, one_of, parse_count};
+use super::wordlists::Lists;
 
 /// A deadline as the measure words it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,28 +81,61 @@ const YEAR_END: &[&str] = &[
 ];
 const BEFORE: &[&str] = &["底前", "前", "以前", "之前", "底", "末前", "末"];
 
+/// The word groups a deadline is read from, found in one pass (a bit per group; see [`Cue`]).
+const CUE_LISTS: [&[&str]; 9] = [
+    &["立行立改", "立即整改"],
+    &["上半年"],
+    &["第一季度"],
+    &["第二季度"],
+    &["第三季度"],
+    &["第四季度"],
+    LONG_TERM,
+    YEAR_END,
+    &["月"],
+];
+
+/// Indexes into [`CUE_LISTS`].
+#[derive(Clone, Copy)]
+enum Cue {
+    Immediate,
+    FirstHalf,
+    FirstQuarter,
+    LongTerm = 6,
+    YearEnd,
+    Month,
+}
+
 /// The first deadline `text` states, if any.
 pub(super) fn find(text: &str) -> Option<StatedDeadline> {
-    // Every reading below needs one of these words, or a month.
-    static CUES: std::sync::LazyLock<Words> = std::sync::LazyLock::new(|| {
-        let words: Vec<&str> = ["立行立改", "立即整改", "上半年", "季度"]
-            .into_iter()
-            .chain(LONG_TERM.iter().copied())
-            .chain(YEAR_END.iter().copied())
-            .collect();
-        Words::new(&words)
-    });
-    if !text.contains('月') && !CUES.in_text(text) {
+    static CUES: std::sync::LazyLock<Lists> = std::sync::LazyLock::new(|| Lists::new(&CUE_LISTS));
+    let cues = CUES.of(text);
+    let has = |cue: Cue| cues & (1 << cue as u32) != 0;
+    if cues == 0 {
         return None;
     }
-    if text.contains("立行立改") || text.contains("立即整改") {
+    if has(Cue::Immediate) {
         return Some(StatedDeadline::Immediate);
     }
-    if let Some(found) = dated(text) {
+    if has(Cue::FirstHalf) {
+        return Some(StatedDeadline::EndOfMonth {
+            year: None,
+            month: 6,
+        });
+    }
+    if let Some(q) = (0..4).find(|q| cues & (1 << (Cue::FirstQuarter as u32 + q)) != 0) {
+        return Some(StatedDeadline::EndOfMonth {
+            year: None,
+            month: 3 * (q + 1),
+        });
+    }
+    if let Some(found) = has(Cue::Month).then(|| dated(text)).flatten() {
         return Some(found);
     }
-    if LONG_TERM.iter().any(|w| text.contains(w)) {
+    if has(Cue::LongTerm) {
         return Some(StatedDeadline::LongTerm);
+    }
+    if !has(Cue::YearEnd) {
+        return None;
     }
     let year_end = YEAR_END.iter().filter_map(|w| text.find(w)).min()?;
     Some(StatedDeadline::EndOfYear {
@@ -109,25 +143,8 @@ pub(super) fn find(text: &str) -> Option<StatedDeadline> {
     })
 }
 
-/// `(2024年)6月底前`, `(2024年)9月30日前`, `上半年`, `第三季度末`.
+/// `(2024年)6月底前`, `(2024年)9月30日前`.
 fn dated(text: &str) -> Option<StatedDeadline> {
-    if text.contains("上半年") {
-        return Some(StatedDeadline::EndOfMonth {
-            year: None,
-            month: 6,
-        });
-    }
-    for (q, word) in ["第一季度", "第二季度", "第三季度", "第四季度"]
-        .iter()
-        .enumerate()
-    {
-        if text.contains(word) {
-            return Some(StatedDeadline::EndOfMonth {
-                year: None,
-                month: 3 * (q as u32 + 1),
-            });
-        }
-    }
     for (at, _) in text.match_indices('月') {
         let before = &text[..at];
         let Some((month, start)) = trailing_number(before) else {

@@ -273,28 +273,26 @@ pub(super) fn scan(text: &str, r: Range<usize>) -> Vec<Marker> {
 /// from, for a document read many times (see `Doc::markers_in`).
 pub(super) fn candidates(text: &str, r: Range<usize>) -> Vec<Marker> {
     let mut out = Vec::new();
-    // What `marker_at` needs before a marker, tracked as the text goes by: the previous
-    // visible character (a line break counts) and whether a space comes right before.
-    let mut prev = prev_visible(text, r.start);
+    // What `marker_at` needs before a marker, tracked as the text goes by: whether the previous
+    // visible character (a line break counts) may precede one, and whether a space comes right
+    // before.
+    let mut lead = prev_visible(text, r.start).is_none_or(is_marker_lead);
     let mut spaced = text[..r.start].ends_with([' ', '\u{3000}']);
     let starts = &*MARKER_STARTS;
     for (i, c) in text[r.clone()].char_indices() {
-        let pos = r.start + i;
-        if starts.contains(c) {
-            let may_follow = match prev {
-                None => true,
-                Some(p) => {
-                    is_marker_lead(p)
-                        || (spaced && matches!(c, '（' | '(' | '0'..='9' | '０'..='９'))
-                }
-            };
-            if may_follow || matches!(c, '①'..='⑳') {
-                out.extend(marker_at(text, pos));
+        let circled = matches!(c, '①'..='⑳');
+        // Most characters follow an ideograph, after which only ① … ⑳ can start a marker.
+        if (lead || spaced || circled) && starts.contains(c) {
+            let may_follow = lead || (spaced && matches!(c, '（' | '(' | '0'..='9' | '０'..='９'));
+            if may_follow || circled {
+                out.extend(marker_at(text, r.start + i));
             }
         }
         spaced = matches!(c, ' ' | '\u{3000}');
-        if is_ideograph(c) || c == '\n' || !is_blank(c) {
-            prev = Some(c);
+        if is_ideograph(c) {
+            lead = false;
+        } else if c == '\n' || !is_blank(c) {
+            lead = is_marker_lead(c);
         }
     }
     out

@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use super::enumerate::{marker_at, Family};
+use super::enumerate::{Family, Marker};
 use super::text::{at_most_chars, find_years, is_colon, is_comma, is_stop, one_of, trim_range};
 
 mod cues;
@@ -191,12 +191,17 @@ pub(super) fn classify(words: &str, year: Option<i32>) -> Kind {
 }
 
 fn classify_with_comma(words: &str, year: Option<i32>) -> Kind {
+    // No cue word holds a comma, so the parts' cues are the heading's.
+    let mut cues = Cues::default();
     let parts: Vec<Kind> = words
         .split(is_comma)
         .filter(|p| !p.trim().is_empty())
-        .map(|p| classify_plain(p, year))
+        .map(|p| {
+            let part = Cues::of(p);
+            cues = cues.union(part);
+            kind_of(p, part, year)
+        })
         .collect();
-    let cues = Cues::of(words);
     let earlier = cues.has(Cue::Earlier) || earlier_year(words, year);
     if earlier && cues.has(Cue::Issue) {
         return Kind::Outcomes;
@@ -217,7 +222,11 @@ fn classify_with_comma(words: &str, year: Option<i32>) -> Kind {
 }
 
 fn classify_plain(words: &str, year: Option<i32>) -> Kind {
-    let cues = Cues::of(words);
+    kind_of(words, Cues::of(words), year)
+}
+
+/// The kind of a heading without commas, given the cues found in it.
+fn kind_of(words: &str, cues: Cues, year: Option<i32>) -> Kind {
     let plan_strong = cues.has(Cue::Plan);
     let years: Vec<i32> = match year {
         Some(_) => find_years(words).map(|(y, _)| y).collect(),
@@ -304,13 +313,19 @@ pub(super) fn heading_like(words: &str) -> bool {
     !words.ends_with(|c: char| is_comma(c) || c == '、')
 }
 
-/// Reads paragraph `para` (byte range `span`) as a heading, if it is one.
+/// Reads paragraph `para` (byte range `span`) as a heading, if it is one; `marker` is the
+/// line-start marker that can head a section the paragraph starts with, if any (the caller has
+/// it already).
 ///
 /// Numbered lines (一、 （一） 1. （1） 第一部分) are headings when heading-like; unnumbered
 /// lines only when their words announce a section we read. A paragraph that opens with a
 /// section label and a colon (`存在的问题：一是…`) is a heading whose body starts after the colon.
-pub(super) fn read(text: &str, span: Range<usize>, year: Option<i32>) -> Option<Heading> {
-    let marker = marker_at(text, span.start).filter(|m| m.family.can_head() && m.line_start);
+pub(super) fn read(
+    text: &str,
+    span: Range<usize>,
+    marker: Option<Marker>,
+    year: Option<i32>,
+) -> Option<Heading> {
     let words_start = marker.as_ref().map_or(span.start, |m| m.end);
     let words = trim_range(text, words_start..span.end);
     let line = &text[words.clone()];

@@ -41,6 +41,7 @@ mod status;
 mod text;
 mod title;
 mod unmarked;
+mod wordlists;
 
 #[cfg(test)]
 mod proptests;

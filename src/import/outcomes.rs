@@ -16,8 +16,8 @@ use super::items::{extract, top_lists};
 use super::status::status_of;
 use super::text::{
     cn_digit, contains_any, find_years, finish_range, is_colon, sentence_end, starts_with_any,
-    Words,
 };
+use super::wordlists::Words;
 
 /// One outcome found in the document.
 #[derive(Debug, Clone)]

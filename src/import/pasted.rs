@@ -84,11 +84,13 @@ fn wrapped_breaks(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut start = 0;
     for raw in text.split('\n') {
         let line = raw.trim_matches(is_blank);
+        let open =
+            !line.is_empty() && !line.ends_with(|c: char| one_of(c, "。；：！？;:!?）)”\"》"));
         lines.push(Line {
             span: start..start + raw.len(),
-            width: chars(line),
-            open: !line.is_empty()
-                && !line.ends_with(|c: char| one_of(c, "。；：！？;:!?）)”\"》")),
+            // Closed lines are measured below, once the open ones show a wrapped page.
+            width: if open { chars(line) } else { 0 },
+            open,
         });
         start += raw.len() + 1;
     }
@@ -99,6 +101,9 @@ fn wrapped_breaks(text: &str) -> Vec<std::ops::Range<usize>> {
         .collect();
     if widths.len() < MIN_WRAPPED_LINES {
         return Vec::new();
+    }
+    for l in lines.iter_mut().filter(|l| !l.open) {
+        l.width = chars(text[l.span.clone()].trim_matches(is_blank));
     }
     widths.sort_unstable();
     let median = widths[widths.len() / 2];

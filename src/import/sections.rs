@@ -136,21 +136,23 @@ fn is_pair_label(words: &str) -> bool {
 /// The sections of `doc` after its title block, in document order.
 pub(super) fn find(doc: &Doc, from: usize, year: Option<i32>, plan_only: bool) -> Vec<Section> {
     let n = doc.paras.len();
+    let markers: Vec<Option<Marker>> = (0..n)
+        .map(|i| {
+            marker_at(doc.text, doc.paras[i].span.start)
+                .filter(|m| m.line_start && m.family.can_head())
+        })
+        .collect();
     let scan = Scan {
         doc,
         heads: (0..n)
             .map(|i| {
+                let span = doc.paras[i].span.clone();
                 (i >= from)
-                    .then(|| headings::read(doc.text, doc.paras[i].span.clone(), year))
+                    .then(|| headings::read(doc.text, span, markers[i].clone(), year))
                     .flatten()
             })
             .collect(),
-        markers: (0..n)
-            .map(|i| {
-                marker_at(doc.text, doc.paras[i].span.start)
-                    .filter(|m| m.line_start && m.family.can_head())
-            })
-            .collect(),
+        markers,
         closing: (0..n).map(|i| i >= from && is_closing(doc, i)).collect(),
     };
     let mut sections = Vec::new();

@@ -110,7 +110,7 @@ static MATCHER: std::sync::LazyLock<(aho_corasick::AhoCorasick, Vec<(Status, usi
             .enumerate()
             .map(|(order, (w, status))| (w, (status, order)))
             .unzip();
-        let matcher = super::text::automaton(&words);
+        let matcher = super::wordlists::automaton(&words);
         (matcher, statuses)
     });
 

@@ -198,8 +198,9 @@ pub(super) fn find_years(s: &str) -> impl Iterator<Item = (i32, Range<usize>)> +
     let mut chars = s.char_indices();
     let mut prev_is_digit = false;
     let mut skip_to = 0;
+    let any = s.contains('年');
     std::iter::from_fn(move || {
-        if !s.contains('年') {
+        if !any {
             return None;
         }
         for (start, c) in chars.by_ref() {
@@ -295,28 +296,6 @@ pub(super) fn at_most_chars(s: &str, n: usize) -> bool {
 /// True when `s` contains any of `needles`.
 pub(super) fn contains_any(s: &str, needles: &[&str]) -> bool {
     needles.iter().any(|n| s.contains(n))
-}
-
-/// The automaton of a word list, built as a DFA: the lists are small and searched often.
-pub(super) fn automaton<P: AsRef<[u8]>>(words: &[P]) -> aho_corasick::AhoCorasick {
-    aho_corasick::AhoCorasick::builder()
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-        .build(words)
-        .expect("a word list forms an automaton")
-}
-
-/// A word list searched in one pass (for lists checked against every paragraph).
-pub(super) struct Words(aho_corasick::AhoCorasick);
-
-impl Words {
-    pub fn new(words: &[&str]) -> Words {
-        Words(automaton(words))
-    }
-
-    /// True when `s` contains any of the words: [`contains_any`] in one pass.
-    pub fn in_text(&self, s: &str) -> bool {
-        self.0.is_match(s)
-    }
 }
 
 /// The first of `prefixes` that `s` starts with.

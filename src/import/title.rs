@@ -233,10 +233,10 @@ fn signature(doc: &Doc) -> Option<String> {
 /// `2024年1月15日`, `二〇二四年一月十五日`, also in brackets.
 pub(super) fn is_date_line(line: &str) -> bool {
     let inner = line.trim_matches(|c: char| is_blank(c) || one_of(c, "（()）"));
-    at_most_chars(inner, 16)
-        && find_year(inner).is_some_and(|(_, at)| at.start == 0)
+    (inner.ends_with('日') || inner.ends_with('号') || inner.ends_with('月'))
+        && at_most_chars(inner, 16)
         && inner.contains('月')
-        && (inner.ends_with('日') || inner.ends_with('号') || inner.ends_with('月'))
+        && find_year(inner).is_some_and(|(_, at)| at.start == 0)
 }
 
 /// `2023年，…` opening the first paragraph gives the year when the title does not.

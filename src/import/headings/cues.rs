@@ -1,5 +1,7 @@
-//! The word lists of `headings`, found in a heading in one pass: one Aho-Corasick automaton over
-//! every list, and a bit per list in the answer.
+//! The word lists of `headings`, found in a heading in one pass: one automaton over every list,
+//! and a bit per list in the answer.
+
+use crate::import::wordlists::Lists;
 
 use super::{
     ACTION_VERBS, EARLIER_WORDS, OUTCOME_WORDS, PAST_WORDS, PLAN_PHRASES, PROBLEM_PHRASES,
@@ -32,7 +34,7 @@ const CUE_LISTS: [&[&str]; 13] = [
 ];
 
 /// Which of [`CUE_LISTS`] a text contains a word of, as a bit per list.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Default)]
 pub(super) struct Cues(u16);
 
 #[derive(Clone, Copy)]
@@ -54,30 +56,14 @@ pub(super) enum Cue {
 
 impl Cues {
     pub(super) fn of(words: &str) -> Cues {
-        static MATCHER: std::sync::LazyLock<(aho_corasick::AhoCorasick, Vec<u16>)> =
-            std::sync::LazyLock::new(|| {
-                let mut patterns: Vec<&str> = Vec::new();
-                let mut lists: Vec<u16> = Vec::new();
-                for (bit, list) in CUE_LISTS.iter().enumerate() {
-                    for word in list.iter() {
-                        match patterns.iter().position(|p| p == word) {
-                            Some(at) => lists[at] |= 1 << bit,
-                            None => {
-                                patterns.push(word);
-                                lists.push(1 << bit);
-                            }
-                        }
-                    }
-                }
-                let matcher = crate::import::text::automaton(&patterns);
-                (matcher, lists)
-            });
-        let (matcher, lists) = &*MATCHER;
-        Cues(
-            matcher
-                .find_overlapping_iter(words)
-                .fold(0, |bits, m| bits | lists[m.pattern().as_usize()]),
-        )
+        static LISTS: std::sync::LazyLock<Lists> =
+            std::sync::LazyLock::new(|| Lists::new(&CUE_LISTS));
+        Cues(LISTS.of(words) as u16)
+    }
+
+    /// The cues of either.
+    pub(super) fn union(self, other: Cues) -> Cues {
+        Cues(self.0 | other.0)
     }
 
     pub(super) fn has(self, cue: Cue) -> bool {

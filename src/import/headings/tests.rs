@@ -2,6 +2,13 @@
 
 use super::*;
 
+/// Paragraph `span` of `text` read as a heading, its marker looked up as `sections` does.
+fn read(text: &str, span: std::ops::Range<usize>, year: Option<i32>) -> Option<Heading> {
+    let marker = crate::import::enumerate::marker_at(text, span.start)
+        .filter(|m| m.family.can_head() && m.line_start);
+    super::read(text, span, marker, year)
+}
+
 fn kind(words: &str) -> Kind {
     classify(words, Some(2023))
 }
