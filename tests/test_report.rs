@@ -259,3 +259,135 @@ fn the_section_of_each_year_of_the_fixture_chains() {
         insta::assert_snapshot!(format!("{unit}-{y}-md"), md);
     }
 }
+
+/// The template's own words for where an item stands; a paragraph says at most one of them.
+const STATUS_SENTENCES: &[&str] = &[
+    "该问题已整改到位",
+    "已建立长效机制，长期坚持",
+    "该问题正在整改",
+    "该问题尚未启动整改",
+    "尚未完成整改",
+    "该项整改已撤销",
+    "整改情况尚未报告",
+];
+
+/// Checks one rendered section: no ISO date, none of our placeholders, each item paragraph
+/// says where it stands at most once, and the opening figures are those of `stats`.
+fn check_section(env: &TestEnv, unit: &str, year: i32, as_of: &str) {
+    let y = year.to_string();
+    let text = env.ok(&["report", "--unit", unit, "--year", &y, "--as-of", as_of]);
+    let chars: Vec<char> = text.chars().collect();
+    let iso = chars.windows(10).any(|w| {
+        w.iter().enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == '-',
+            _ => c.is_ascii_digit(),
+        })
+    });
+    assert!(!iso, "an ISO date in prose:\n{text}");
+    for placeholder in ["{{", "}}", "{%", "none", "None", "未记录", "undefined"] {
+        assert!(!text.contains(placeholder), "{placeholder:?} in:\n{text}");
+    }
+    for para in text.lines().filter(|l| l.contains("关于“")) {
+        let said = STATUS_SENTENCES
+            .iter()
+            .filter(|s| para.contains(*s))
+            .count();
+        assert!(said <= 1, "the status is said {said} times: {para}");
+    }
+    let stats: serde_json::Value = serde_json::from_str(&env.ok(&[
+        "stats", "--unit", unit, "--by", "year", "--as-of", as_of, "--format", "json",
+    ]))
+    .unwrap();
+    let reviewed = year - 1;
+    let Some(row) = stats["groups"].as_array().and_then(|rows| {
+        rows.iter()
+            .find(|r| r["group"].as_str() == Some(&reviewed.to_string()))
+    }) else {
+        return;
+    };
+    let problems = row["problems"]["total"].as_u64().unwrap_or(0);
+    if problems > 0 {
+        let opening = format!("针对{reviewed}年度查摆的");
+        let line = text.lines().find(|l| l.starts_with(&opening)).unwrap();
+        assert!(
+            line.contains(&format!("{problems}个问题")),
+            "stats says {problems} problems: {line}"
+        );
+        if let Some(rate) = row["completion_rate"].as_u64() {
+            assert!(
+                line.contains(&format!("完成率{rate}%")),
+                "rate {rate}: {line}"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_section_says_each_status_once_in_chinese_dates_and_agrees_with_stats() {
+    let env = TestEnv::with_fixture_ledger();
+    for unit in ["市财政局", "东山县市场监管局"] {
+        for (year, as_of) in [
+            (2025, "2025-06-30"),
+            (2025, "2026-01-15"),
+            (2026, "2026-06-30"),
+        ] {
+            check_section(&env, unit, year, as_of);
+        }
+    }
+    for (unit, files, year) in [
+        (
+            "临江市财政局",
+            [
+                "a1_linjiang_caizheng_2022.txt",
+                "a2_linjiang_caizheng_2023_gb18030_crlf.txt",
+                "a3_linjiang_caizheng_2024_bom.txt",
+            ],
+            2024,
+        ),
+        (
+            "东山县市场监督管理局",
+            [
+                "b1_dongshan_shijian_2021.txt",
+                "b2_dongshan_shijian_2022.txt",
+                "b3_dongshan_shijian_2023.txt",
+            ],
+            2023,
+        ),
+    ] {
+        let env = chain(&files);
+        env.ok(&["link", "--suggest", "--accept"]);
+        for y in [year - 1, year] {
+            check_section(&env, unit, y, &format!("{y}-12-31"));
+        }
+    }
+}
+
+#[test]
+fn sources_name_the_record_behind_each_sentence() {
+    let env = TestEnv::with_fixture_ledger();
+    insta::assert_snapshot!(env.run(&[
+        "report",
+        "--unit",
+        "市财政局",
+        "--year",
+        "2025",
+        "--sources"
+    ]));
+}
+
+#[test]
+fn the_plan_can_leave_out_owners_and_deadlines() {
+    let env = TestEnv::with_fixture_ledger();
+    let with = env.run(&["report", "--unit", "市财政局", "--year", "2025"]);
+    let without = env.run(&[
+        "report",
+        "--unit",
+        "市财政局",
+        "--year",
+        "2025",
+        "--no-duties",
+    ]);
+    assert!(with.contains("（责任部门："));
+    assert!(!without.contains("责任部门："));
+    assert!(!without.contains("完成时限："));
+}

@@ -381,6 +381,16 @@ pub const ARGS: &[(&str, &str, &str)] = &[
     ),
     (
         "taizhang report",
+        "no_duties",
+        "下一步打算中不写各项措施的责任部门和完成时限（（责任部门：…；完成时限：…））",
+    ),
+    (
+        "taizhang report",
+        "sources",
+        "在整改情况之后列出每句话所依据的记录（问题、措施或进展），便于核对",
+    ),
+    (
+        "taizhang report",
         "template",
         "用自己的模板（minijinja）代替默认模板",
     ),

@@ -30,6 +30,7 @@ use crate::store::{self, Access, LedgerFilter};
 #[command(after_help = "\
 taizhang report --unit 临江市财政局 --year 2025
 taizhang report --unit 临江市财政局 --year 2025 --style paren -o 整改情况.docx
+taizhang report --unit 临江市财政局 --year 2025 --sources
 taizhang report --print-template > 我的模板.j2")]
 pub struct ReportArgs {
     /// The unit, by name or alias
@@ -45,6 +46,12 @@ pub struct ReportArgs {
     /// the completion rate)
     #[arg(long)]
     pub long_term_as_done: bool,
+    /// Leave out each plan measure's owner and deadline (（责任部门：…；完成时限：…）)
+    #[arg(long)]
+    pub no_duties: bool,
+    /// After the section, list which record each sentence came from (to check it)
+    #[arg(long)]
+    pub sources: bool,
     /// Your own template (minijinja) instead of the default
     #[arg(long, value_name = "FILE")]
     pub template: Option<PathBuf>,
@@ -128,7 +135,14 @@ pub fn run(ctx: &Ctx, args: ReportArgs, out: &mut dyn Write) -> Result<()> {
         writeln!(out)?;
         return Ok(());
     }
-    let text = report::render(&value, args.style, template.as_deref())?;
+    let wording = report::Wording {
+        style: args.style,
+        duties: !args.no_duties,
+    };
+    let text = report::render_worded(&value, wording, template.as_deref())?;
+    let sources = args
+        .sources
+        .then(|| crate::render::report_sources::sources(&value, &text, ctx.lang));
     match (output, kind) {
         (Some(path), Some(kind)) => {
             let bytes = match kind {
@@ -145,6 +159,10 @@ pub fn run(ctx: &Ctx, args: ReportArgs, out: &mut dyn Write) -> Result<()> {
         }
         _ if ctx.format == Format::Md => out.write_all(report::to_markdown(&text).as_bytes())?,
         _ => out.write_all(text.as_bytes())?,
+    }
+    if let Some(sources) = sources {
+        writeln!(out)?;
+        out.write_all(sources.as_bytes())?;
     }
     Ok(())
 }

@@ -60,6 +60,7 @@ pub use decode::decode;
 pub use docx::{docx_text, read_document};
 pub use explain::{explain, Explanation, Passed, PassedReason, Reason, Why};
 pub use markers::{remove_site_markers, SITE_MARKERS};
+pub use status::status_of as stated_status;
 
 use doc::Doc;
 use found::Found;

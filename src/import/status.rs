@@ -114,8 +114,8 @@ static MATCHER: std::sync::LazyLock<(aho_corasick::AhoCorasick, Vec<(Status, usi
         (matcher, statuses)
     });
 
-/// The status `s` states, if any.
-pub(super) fn status_of(s: &str) -> Option<Status> {
+/// The status `s` states, if any (the last phrase in it).
+pub fn status_of(s: &str) -> Option<Status> {
     phrases(s)
         .iter()
         .max_by_key(|p| p.at + p.len)

@@ -7,6 +7,7 @@ use minijinja::{Environment, Error as TemplateError, ErrorKind};
 use super::cells::escape_controls;
 use super::docx::{blocks_from_text, to_docx, Block};
 use super::numerals::chinese;
+use super::prose_dates::{cn_date, cn_due};
 use crate::analysis::report::Report;
 use crate::error::{Error, Result};
 
@@ -61,8 +62,39 @@ fn clause(text: &str) -> String {
         .to_string()
 }
 
+/// Choices of wording that do not change the figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Wording {
+    pub style: Style,
+    /// Name each plan measure's owner and deadline (`（责任部门：办公室；完成时限：2025年6月底前）`).
+    pub duties: bool,
+}
+
+/// A `YYYY-MM-DD` value of the report as a date, for the date filters.
+fn date_value(value: &str) -> std::result::Result<chrono::NaiveDate, TemplateError> {
+    chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| {
+        TemplateError::new(
+            ErrorKind::InvalidOperation,
+            format!("{value:?} is not a date of the report"),
+        )
+    })
+}
+
 /// Renders `report` through `template` (the default when `None`).
 pub fn render(report: &Report, style: Style, template: Option<&str>) -> Result<String> {
+    render_worded(
+        report,
+        Wording {
+            style,
+            duties: true,
+        },
+        template,
+    )
+}
+
+/// [`render`] with every wording choice.
+pub fn render_worded(report: &Report, wording: Wording, template: Option<&str>) -> Result<String> {
+    let style = wording.style;
     let mut env = Environment::new();
     env.set_syntax(
         minijinja::syntax::SyntaxConfig::builder()
@@ -78,12 +110,18 @@ pub fn render(report: &Report, style: Style, template: Option<&str>) -> Result<S
     env.add_filter("starts_with", |s: String, prefix: String| {
         s.starts_with(&prefix)
     });
+    env.add_filter("cndate", |s: String| date_value(&s).map(cn_date));
+    env.add_filter("cndue", |s: String| date_value(&s).map(cn_due));
     env.add_function("marker", move |n: u64, level: u8| marker(style, n, level));
     let source = template.unwrap_or(DEFAULT_TEMPLATE);
     let mut output = LimitedOutput::default();
     env.template_from_str(source)
         .and_then(|t| {
-            let context = minijinja::context! { report => Serde(report), style => style.code() };
+            let context = minijinja::context! {
+                report => Serde(report),
+                style => style.code(),
+                duties => wording.duties,
+            };
             t.render_captured_to(context, &mut output).map(drop)
         })
         .map_err(|e| template_error(e, template.is_some(), output.exceeded))?;

@@ -186,3 +186,16 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_problem_is_named_by_its_first_clause_without_a_closing_word_problem() {
+    assert_eq!(
+        short_form("党员干部理论学习浮于表面，学用结合不够紧密。"),
+        "党员干部理论学习浮于表面"
+    );
+    assert_eq!(short_form("公示不够及时的问题。"), "公示不够及时");
+    assert_eq!(
+        short_form("“双随机、一公开”抽查结果公示不够及时"),
+        "‘双随机、一公开’抽查结果公示不够及时"
+    );
+}
