@@ -376,6 +376,63 @@ mod rendering {
         );
     }
 
+    /// Every key of `value`, at any depth.
+    fn keys(value: &serde_json::Value, out: &mut std::collections::BTreeSet<String>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (key, inner) in map {
+                    out.insert(key.clone());
+                    keys(inner, out);
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|i| keys(i, out)),
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn every_value_the_template_receives_is_documented_at_its_top() {
+        let header = DEFAULT_TEMPLATE
+            .split_once("-#}")
+            .map(|(head, _)| head)
+            .unwrap();
+        let documented: std::collections::BTreeSet<&str> = header
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let mut sample = sample();
+        // Give the optional parts a value, so that their keys are serialized too.
+        sample.review.items[0].entries[0].evidence = vec!["临财党〔2025〕8号".into()];
+        let mut found = std::collections::BTreeSet::new();
+        keys(&serde_json::to_value(&sample).unwrap(), &mut found);
+        let missing: Vec<&String> = found
+            .iter()
+            .filter(|k| !documented.contains(k.as_str()))
+            .collect();
+        assert!(missing.is_empty(), "undocumented values: {missing:?}");
+        for part in ["items", "entries", "groups", "measures", "plans", "problems"] {
+            assert!(found.contains(part), "the sample has no {part}");
+        }
+    }
+
+    #[test]
+    fn the_default_template_uses_every_part_it_documents() {
+        // A sample with categories, evidence and an overdue item renders every branch that
+        // names them without an undefined value.
+        let mut sample = sample();
+        for item in &mut sample.review.items {
+            item.category = Some("思想建设".into());
+        }
+        sample.review.categories = 1;
+        sample.review.groups = vec![crate::analysis::report::ReviewGroup {
+            category: Some("思想建设".into()),
+            items: sample.review.items.clone(),
+        }];
+        let text = render(&sample, Style::Paren, None).unwrap();
+        assert!(text.contains("（一）思想建设方面"), "{text}");
+        assert!(text.contains("1个方面"), "{text}");
+    }
+
     #[test]
     fn a_user_template_is_used_instead_of_the_default() {
         let text = render(
