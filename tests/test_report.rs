@@ -171,7 +171,7 @@ fn carrying_a_measure_over_adds_it_to_next_year_s_plan() {
     assert_eq!(value["links"], serde_json::json!(["P3"]));
     assert_eq!(value["due"], "2026-12-31");
     let text = env.ok(&["report", "--unit", "市财政局", "--year", "2025"]);
-    assert!(text.contains("（上年度措施，持续推进）"), "{text}");
+    assert!(text.contains("（上年度措施，持续推进；"), "{text}");
     insta::assert_snapshot!(env.run(&["history", "M3"]));
 }
 
