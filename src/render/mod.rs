@@ -18,6 +18,7 @@ pub mod outcome;
 pub mod records;
 pub mod recur;
 pub mod report;
+pub mod rollup;
 pub mod stats;
 pub mod table;
 pub mod units;
