@@ -163,3 +163,17 @@ fn table_cells_lose_their_tabs_and_prose_dates_are_chinese() {
     assert_eq!(cell("甲\t局\n"), "甲 局");
     assert_eq!(cn_date("2025-05-20"), "2025年5月20日");
 }
+
+#[test]
+fn units_tied_at_one_rate_are_said_to_share_it() {
+    let mut r = sample();
+    r.highest = r.lowest.clone();
+    let text = render(&r, Style::Yishi, None).unwrap();
+    assert!(text.contains("\n各单位问题整改完成率均为50%。\n"), "{text}");
+    r.rated_units = 2;
+    let text = render(&r, Style::Yishi, None).unwrap();
+    assert!(
+        text.contains("\n参与比较的2个单位问题整改完成率均为50%。\n1个单位2024年度没有计入完成率的问题，未参与比较。\n"),
+        "{text}"
+    );
+}
