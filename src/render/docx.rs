@@ -211,7 +211,21 @@ fn table(rows: &[Vec<String>]) -> Table {
                 .collect(),
         )
     };
-    Table::new(rows.iter().enumerate().map(row).collect()).width(5000, WidthType::Pct)
+    // The text width shared out: the first column (names) a quarter, the rest evenly.
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(1).max(1);
+    let text_width = (A4_WIDTH as i32 - mm(28) - mm(26)) as usize;
+    let first = if columns > 1 {
+        text_width / 4
+    } else {
+        text_width
+    };
+    let rest = (text_width - first) / (columns - 1).max(1);
+    let grid: Vec<usize> = std::iter::once(first)
+        .chain(std::iter::repeat_n(rest, columns - 1))
+        .collect();
+    Table::new(rows.iter().enumerate().map(row).collect())
+        .set_grid(grid)
+        .width(text_width, WidthType::Dxa)
 }
 
 /// The same face for every script, with the East Asian hint so that ambiguous characters
