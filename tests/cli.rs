@@ -23,6 +23,7 @@ mod test_pipes;
 mod test_progress;
 mod test_readme;
 mod test_report;
+mod test_rollup;
 mod test_show_history;
 mod test_status;
 mod test_store_safety;

@@ -11,6 +11,7 @@ pub mod matching;
 pub mod names;
 pub mod recurrence;
 pub mod report;
+pub mod rollup;
 pub mod similarity;
 pub mod stats;
 pub mod status;

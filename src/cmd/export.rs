@@ -1,17 +1,19 @@
 //! `taizhang export`: the ledger for Excel (xlsx, CSV), or the whole store for another taizhang
 //! (JSON).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::{ArgGroup, Args};
 
 use super::{resolve_unit, Ctx};
+use crate::analysis::rollup::unit_table;
 use crate::analysis::{compute_ledger, LedgerRow, RowFilter};
 use crate::error::{Msg, Result};
 use crate::exchange::layout::{self, OutsideProblems, Sheet};
 use crate::exchange::report::{self, ExportReport, SheetSummary};
+use crate::exchange::summary_sheet::Summary;
 use crate::exchange::{csv, json, xlsx};
 use crate::files::{self, Written};
 use crate::model::{check_year, ItemId, ItemKind, ProgressEntry};
@@ -23,7 +25,8 @@ use crate::store::{self, Access, Conn, LedgerFilter};
 /// title row (unit, year, as-of date), the columns 序号 问题来源 问题描述 整改措施 责任领导 牵头部门
 /// 配合部门 责任人 整改时限 整改进展 完成情况 佐证材料 备注, a problem's cells merged over the rows
 /// of its measures, overdue rows in red, a drop-down of statuses, A4 landscape with the header on
-/// every page. --csv writes the same columns (plus 单位 and 年度) as UTF-8 with BOM, one row per
+/// every page; when the export covers several units, a last sheet 各单位汇总 gives each unit's
+/// figures (as 'stats --by unit' counts them) and the totals. --csv writes the same columns (plus 单位 and 年度) as UTF-8 with BOM, one row per
 /// measure. Both can be read back with 'taizhang import --ledger'. --json writes everything
 /// (units, aliases, summaries, items, links, progress, history) so that 'taizhang import --json'
 /// or another unit's 'taizhang merge' gives back the same records.
@@ -119,8 +122,12 @@ pub fn run(ctx: &Ctx, args: ExportArgs, out: &mut dyn Write) -> Result<()> {
             }
         }
         let bytes = match format {
-            "xlsx" => xlsx::write(&sheets, as_of)
-                .map_err(|e| anyhow::anyhow!("write the workbook: {e}"))?,
+            "xlsx" => xlsx::write_with_summary(
+                &sheets,
+                summary(conn, &rows, year, as_of)?.as_ref(),
+                as_of,
+            )
+            .map_err(|e| anyhow::anyhow!("write the workbook: {e}"))?,
             _ => csv::write(&sheets)?,
         };
         (
@@ -134,6 +141,30 @@ pub fn run(ctx: &Ctx, args: ExportArgs, out: &mut dyn Write) -> Result<()> {
         report::print_export(out, ctx.format, ctx.lang, &report)?;
     }
     Ok(())
+}
+
+/// The 各单位汇总 sheet's figures when the rows cover more than one unit.
+fn summary(
+    conn: &Conn,
+    rows: &[LedgerRow],
+    year: Option<i32>,
+    as_of: chrono::NaiveDate,
+) -> Result<Option<Summary>> {
+    let first = rows.first().map(|r| r.unit.as_str());
+    if rows.iter().all(|r| Some(r.unit.as_str()) == first) {
+        return Ok(None);
+    }
+    let recurring: HashSet<ItemId> = store::confirmed_recurrences(conn)?.into_keys().collect();
+    let (units, total) = unit_table(rows, &recurring, false);
+    let year = year.map(|y| format!("{y}年度")).unwrap_or_default();
+    Ok(Some(Summary {
+        title: format!(
+            "{year}各单位问题整改情况汇总表{}",
+            layout::as_of_text(as_of)
+        ),
+        units,
+        total,
+    }))
 }
 
 /// Refuses targets that cannot be right: a folder, the store itself, a workbook not named .xlsx.

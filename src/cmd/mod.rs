@@ -23,6 +23,7 @@ pub mod problem;
 pub mod progress;
 pub mod recur;
 pub mod report;
+pub mod rollup;
 pub mod show;
 pub mod stats;
 pub mod status;

@@ -26,19 +26,36 @@ use crate::store::{self, Access, LedgerFilter};
 /// Without -o the section goes to stdout as text (--format md: Markdown, --format json: the
 /// computed values). -o writes FILE.txt (paste-ready), FILE.md or FILE.docx (公文 layout); an
 /// existing file is kept unless --force, and the store, links and devices are never written.
+///
+/// With --all-units (instead of --unit) it writes the supervising office's roll-up: totals over
+/// the units, each unit's completion rate with the highest and lowest named, a per-unit table,
+/// the problems several units share, recurrences and overdue items; --units chooses the units.
+/// --print-template with --all-units prints the roll-up's default template.
 #[derive(Debug, Args)]
 #[command(after_help = "\
 taizhang report --unit 临江市财政局 --year 2025
 taizhang report --unit 临江市财政局 --year 2025 --style paren -o 整改情况.docx
 taizhang report --unit 临江市财政局 --year 2025 --sources
-taizhang report --print-template > 我的模板.j2")]
+taizhang report --print-template > 我的模板.j2
+taizhang report --all-units --year 2025
+taizhang report --all-units --units 临江市财政局 东山县财政局 --year 2025 -o 汇总.docx")]
 pub struct ReportArgs {
     /// The unit, by name or alias
-    #[arg(long, required_unless_present = "print_template")]
+    #[arg(
+        long,
+        required_unless_present_any = ["print_template", "all_units"],
+        conflicts_with = "all_units"
+    )]
     pub unit: Option<String>,
     /// The year of the summary being written
     #[arg(long, value_name = "N", required_unless_present = "print_template")]
     pub year: Option<i32>,
+    /// Roll up the units for the office above them (every unit, or those of --units)
+    #[arg(long)]
+    pub all_units: bool,
+    /// With --all-units: only these units (names or aliases)
+    #[arg(long, value_name = "U", num_args = 1.., requires = "all_units")]
+    pub units: Vec<String>,
     /// How items are enumerated
     #[arg(long, value_enum, default_value_t)]
     pub style: Style,
@@ -47,10 +64,10 @@ pub struct ReportArgs {
     #[arg(long)]
     pub long_term_as_done: bool,
     /// Leave out each plan measure's owner and deadline (（责任部门：…；完成时限：…）)
-    #[arg(long)]
+    #[arg(long, conflicts_with = "all_units")]
     pub no_duties: bool,
     /// After the section, list which record each sentence came from (to check it)
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["all_units", "print_template"])]
     pub sources: bool,
     /// Your own template (minijinja) instead of the default
     #[arg(long, value_name = "FILE")]
@@ -67,13 +84,14 @@ pub struct ReportArgs {
 }
 
 /// What -o writes, by the file's extension.
-enum Output {
+#[derive(Clone, Copy)]
+pub(super) enum Output {
     Text,
     Markdown,
     Word,
 }
 
-fn output_kind(path: &Path) -> Result<Output> {
+pub(super) fn output_kind(path: &Path) -> Result<Output> {
     let extension = path
         .extension()
         .and_then(|e| e.to_str())
@@ -91,8 +109,16 @@ fn output_kind(path: &Path) -> Result<Output> {
 
 pub fn run(ctx: &Ctx, args: ReportArgs, out: &mut dyn Write) -> Result<()> {
     if args.print_template {
-        out.write_all(DEFAULT_TEMPLATE.as_bytes())?;
+        let template = if args.all_units {
+            super::rollup::DEFAULT_TEMPLATE
+        } else {
+            DEFAULT_TEMPLATE
+        };
+        out.write_all(template.as_bytes())?;
         return Ok(());
+    }
+    if args.all_units {
+        return super::rollup::run(ctx, &args, out);
     }
     let (Some(unit_name), Some(year)) = (&args.unit, args.year) else {
         return Err(Msg::ReportNeedsScope.into());
@@ -104,15 +130,7 @@ pub fn run(ctx: &Ctx, args: ReportArgs, out: &mut dyn Write) -> Result<()> {
         files::check_target(path, args.force, Some(&store_path))?;
     }
     let kind = output.map(output_kind).transpose()?;
-    let template = match &args.template {
-        Some(path) => Some(std::fs::read_to_string(path).map_err(|e| {
-            Error::from(Msg::TemplateUnreadable {
-                path: path.display().to_string(),
-                reason: (&e).into(),
-            })
-        })?),
-        None => None,
-    };
+    let template = read_template(&args)?;
     let store = ctx.open(Access::Read)?;
     let conn = store.conn();
     let unit = resolve_unit(conn, unit_name)?;
@@ -140,16 +158,57 @@ pub fn run(ctx: &Ctx, args: ReportArgs, out: &mut dyn Write) -> Result<()> {
         duties: !args.no_duties,
     };
     let text = report::render_worded(&value, wording, template.as_deref())?;
-    let sources = args
-        .sources
-        .then(|| crate::render::report_sources::sources(&value, &text, ctx.lang));
+    let forms = Forms {
+        text: |text| text.to_string(),
+        markdown: report::to_markdown,
+        word: report::to_word,
+    };
+    deliver(ctx, &args, (output, kind), &text, forms, out)?;
+    if args.sources {
+        writeln!(out)?;
+        let sources = crate::render::report_sources::sources(&value, &text, ctx.lang);
+        out.write_all(sources.as_bytes())?;
+    }
+    Ok(())
+}
+
+/// The user's template named by --template, if any.
+pub(super) fn read_template(args: &ReportArgs) -> Result<Option<String>> {
+    let Some(path) = &args.template else {
+        return Ok(None);
+    };
+    std::fs::read_to_string(path).map(Some).map_err(|e| {
+        Error::from(Msg::TemplateUnreadable {
+            path: path.display().to_string(),
+            reason: (&e).into(),
+        })
+    })
+}
+
+/// How a rendered section becomes text, Markdown and a Word document.
+pub(super) struct Forms {
+    pub(super) text: fn(&str) -> String,
+    pub(super) markdown: fn(&str) -> String,
+    pub(super) word: fn(&str) -> Result<Vec<u8>>,
+}
+
+/// Writes the rendered section to the -o file (saying so) or to stdout.
+pub(super) fn deliver(
+    ctx: &Ctx,
+    args: &ReportArgs,
+    (output, kind): (Option<&Path>, Option<Output>),
+    text: &str,
+    forms: Forms,
+    out: &mut dyn Write,
+) -> Result<()> {
     match (output, kind) {
         (Some(path), Some(kind)) => {
             let bytes = match kind {
-                Output::Text => text.into_bytes(),
-                Output::Markdown => report::to_markdown(&text).into_bytes(),
-                Output::Word => report::to_word(&text)?,
+                Output::Text => (forms.text)(text).into_bytes(),
+                Output::Markdown => (forms.markdown)(text).into_bytes(),
+                Output::Word => (forms.word)(text)?,
             };
+            let store_path = ctx.store_path()?;
             files::write(path, &bytes, args.force, Some(&store_path), out)?;
             let message = match ctx.lang {
                 crate::render::Lang::Zh => format!("已写入 {}", path.display()),
@@ -157,12 +216,8 @@ pub fn run(ctx: &Ctx, args: ReportArgs, out: &mut dyn Write) -> Result<()> {
             };
             writeln!(out, "{message}")?;
         }
-        _ if ctx.format == Format::Md => out.write_all(report::to_markdown(&text).as_bytes())?,
-        _ => out.write_all(text.as_bytes())?,
-    }
-    if let Some(sources) = sources {
-        writeln!(out)?;
-        out.write_all(sources.as_bytes())?;
+        _ if ctx.format == Format::Md => out.write_all((forms.markdown)(text).as_bytes())?,
+        _ => out.write_all((forms.text)(text).as_bytes())?,
     }
     Ok(())
 }

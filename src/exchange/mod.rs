@@ -23,5 +23,6 @@ pub mod json;
 pub mod layout;
 pub mod report;
 pub mod sheet;
+pub mod summary_sheet;
 pub mod words;
 pub mod xlsx;

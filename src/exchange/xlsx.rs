@@ -14,6 +14,7 @@ use rust_xlsxwriter::{
 use super::layout::{
     as_of_text, sheet_names, Line, Sheet, DEADLINE_COLUMN, HEADERS, STATUS_COLUMN,
 };
+use super::summary_sheet::{self, Summary, SHEET_NAME};
 use crate::model::{Deadline, Status};
 
 const FONT: &str = "仿宋";
@@ -76,6 +77,16 @@ impl Formats {
 
 /// The workbook's bytes. `as_of` is shown in each title and is the file's creation date.
 pub fn write(sheets: &[Sheet], as_of: NaiveDate) -> Result<Vec<u8>, XlsxError> {
+    write_with_summary(sheets, None, as_of)
+}
+
+/// The workbook of [`write`], with the 各单位汇总 sheet after the ledger sheets when `summary`
+/// is given (see `summary_sheet`).
+pub fn write_with_summary(
+    sheets: &[Sheet],
+    summary: Option<&Summary>,
+    as_of: NaiveDate,
+) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
     let created = excel_date(as_of)?;
     workbook.set_properties(
@@ -89,6 +100,11 @@ pub fn write(sheets: &[Sheet], as_of: NaiveDate) -> Result<Vec<u8>, XlsxError> {
         let worksheet = workbook.add_worksheet();
         worksheet.set_name(name)?;
         write_sheet(worksheet, sheet, as_of, &formats)?;
+    }
+    if let Some(summary) = summary {
+        let worksheet = workbook.add_worksheet();
+        worksheet.set_name(SHEET_NAME)?;
+        summary_sheet::write(worksheet, summary)?;
     }
     workbook.save_to_buffer()
 }

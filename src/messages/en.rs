@@ -351,5 +351,6 @@ pub(super) fn render(msg: &Msg) -> String {
         Msg::FileFailed { file, message } => format!("{file}: failed: {message}"),
         Msg::FileWarning { file, message } => format!("{file}: warning: {message}"),
         Msg::WarningLine { message } => format!("warning: {message}"),
+        Msg::RollupNoUnits => "the store has no units to roll up; merge the units' stores with 'taizhang merge' or add units with 'taizhang unit add'".to_string(),
     }
 }

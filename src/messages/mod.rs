@@ -512,6 +512,8 @@ pub enum Msg {
     WarningLine {
         message: String,
     },
+    /// `report --all-units` on a store without units.
+    RollupNoUnits,
 }
 
 impl Msg {

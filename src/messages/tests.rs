@@ -424,6 +424,7 @@ fn samples(a: &Args) -> Vec<Msg> {
             message: a.text(),
         },
         Msg::WarningLine { message: a.text() },
+        Msg::RollupNoUnits,
     ]
 }
 
@@ -558,10 +559,11 @@ fn variant(msg: &Msg) -> usize {
         Msg::FileFailed { .. } => 124,
         Msg::FileWarning { .. } => 125,
         Msg::WarningLine { .. } => 126,
+        Msg::RollupNoUnits => 127,
     }
 }
 
-const VARIANTS: usize = 127;
+const VARIANTS: usize = 128;
 
 fn readable() -> Args {
     Args {

@@ -359,5 +359,6 @@ pub(super) fn render(msg: &Msg) -> String {
         Msg::FileFailed { file, message } => format!("{file}：失败：{message}"),
         Msg::FileWarning { file, message } => format!("{file}：提示：{message}"),
         Msg::WarningLine { message } => format!("提示：{message}"),
+        Msg::RollupNoUnits => "台账中还没有单位，无法汇总；请先用“taizhang merge”并入各单位的台账，或用“taizhang unit add”登记单位。".to_string(),
     }
 }

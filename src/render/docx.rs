@@ -12,7 +12,7 @@ use std::io::Cursor;
 use anyhow::Context;
 use docx_rs::{
     AlignmentType, Docx, LineSpacing, LineSpacingType, PageMargin, Paragraph, Run, RunFonts,
-    SpecialIndentType,
+    SpecialIndentType, Table, TableCell, TableRow, VAlignType, WidthType,
 };
 
 /// A4 portrait in twips (210 × 297 mm).
@@ -25,6 +25,8 @@ const LINE_EXACT: i32 = 560;
 /// 三号 (16 pt) and 二号 (22 pt) in half-points.
 const SIZE_SANHAO: usize = 32;
 const SIZE_ERHAO: usize = 44;
+/// 四号 (14 pt) in half-points: the text of tables.
+const SIZE_SIHAO: usize = 28;
 
 /// Two characters of 16 pt text, in twips. docx-rs 0.4.22 does not write `w:firstLineChars`
 /// (it only reads it), so the indent is given in twips; it equals two characters at body size.
@@ -130,18 +132,35 @@ fn is_heading2(line: &str) -> bool {
 /// and Latin letters use the same face as the Chinese around them. An empty slice gives a valid,
 /// empty document.
 pub fn to_docx(blocks: &[Block]) -> anyhow::Result<Vec<u8>> {
+    let parts: Vec<Part> = blocks.iter().cloned().map(Part::Block).collect();
+    to_docx_parts(&parts)
+}
+
+/// A block of text, or a table: rows of cells, the first row the header.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Part {
+    Block(Block),
+    Table(Vec<Vec<String>>),
+}
+
+/// Writes blocks and tables as [`to_docx`] writes blocks. A table spans the text width, in
+/// 仿宋_GB2312 四号 with single borders, each cell centred, its header row bold.
+pub fn to_docx_parts(parts: &[Part]) -> anyhow::Result<Vec<u8>> {
     let margins = PageMargin::new()
         .top(mm(37))
         .bottom(mm(35))
         .left(mm(28))
         .right(mm(26));
-    let docx = blocks.iter().fold(
+    let docx = parts.iter().fold(
         Docx::new()
             .page_size(A4_WIDTH, A4_HEIGHT)
             .page_margin(margins)
             .default_fonts(fonts(FONT_BODY))
             .default_size(SIZE_SANHAO),
-        |docx, block| docx.add_paragraph(paragraph(block)),
+        |docx, part| match part {
+            Part::Block(block) => docx.add_paragraph(paragraph(block)),
+            Part::Table(rows) => docx.add_table(table(rows)),
+        },
     );
     let mut out = Cursor::new(Vec::new());
     docx.build()
@@ -170,6 +189,43 @@ fn paragraph(block: &Block) -> Paragraph {
             None,
         )
     }
+}
+
+fn table(rows: &[Vec<String>]) -> Table {
+    let row = |(i, cells): (usize, &Vec<String>)| {
+        TableRow::new(
+            cells
+                .iter()
+                .map(|text| {
+                    let mut run = Run::new()
+                        .add_text(text)
+                        .fonts(fonts(FONT_BODY))
+                        .size(SIZE_SIHAO);
+                    if i == 0 {
+                        run = run.bold();
+                    }
+                    TableCell::new()
+                        .vertical_align(VAlignType::Center)
+                        .add_paragraph(Paragraph::new().add_run(run).align(AlignmentType::Center))
+                })
+                .collect(),
+        )
+    };
+    // The text width shared out: the first column (names) a quarter, the rest evenly.
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(1).max(1);
+    let text_width = (A4_WIDTH as i32 - mm(28) - mm(26)) as usize;
+    let first = if columns > 1 {
+        text_width / 4
+    } else {
+        text_width
+    };
+    let rest = (text_width - first) / (columns - 1).max(1);
+    let grid: Vec<usize> = std::iter::once(first)
+        .chain(std::iter::repeat_n(rest, columns - 1))
+        .collect();
+    Table::new(rows.iter().enumerate().map(row).collect())
+        .set_grid(grid)
+        .width(text_width, WidthType::Dxa)
 }
 
 /// The same face for every script, with the East Asian hint so that ambiguous characters

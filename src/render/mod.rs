@@ -20,6 +20,7 @@ pub mod records;
 pub mod recur;
 pub mod report;
 pub mod report_sources;
+pub mod rollup;
 pub mod stats;
 pub mod table;
 pub mod units;

@@ -13,7 +13,7 @@ use crate::error::{Error, Result};
 
 /// How many steps a template may take: far more than the default template needs for the
 /// largest ledgers, far fewer than a runaway loop would.
-const TEMPLATE_FUEL: u64 = 50_000_000;
+pub(super) const TEMPLATE_FUEL: u64 = 50_000_000;
 
 /// The largest report a template may write.
 const TEMPLATE_OUTPUT_LIMIT: usize = 16 * 1024 * 1024;
@@ -34,7 +34,7 @@ pub enum Style {
 }
 
 impl Style {
-    fn code(self) -> &'static str {
+    pub(super) fn code(self) -> &'static str {
         match self {
             Style::Yishi => "yishi",
             Style::Paren => "paren",
@@ -45,7 +45,7 @@ impl Style {
 
 /// The marker of item `n` (1-based) at nesting `level` (1: 一、 2: （一） 3: 1. 4: （1）). The style
 /// chooses the marker of list items at level 2: 一是, （一） or 1.
-fn marker(style: Style, n: u64, level: u8) -> String {
+pub(super) fn marker(style: Style, n: u64, level: u8) -> String {
     match (level, style) {
         (1, _) => format!("{}、", chinese(n)),
         (2, Style::Yishi) => format!("{}是", chinese(n)),
@@ -56,7 +56,7 @@ fn marker(style: Style, n: u64, level: u8) -> String {
 }
 
 /// Drops an item's final punctuation so the template can end the sentence its own way.
-fn clause(text: &str) -> String {
+pub(super) fn clause(text: &str) -> String {
     text.trim()
         .trim_end_matches(['。', '；', ';', '，', ',', '.', '、', ' '])
         .to_string()
@@ -132,9 +132,9 @@ pub fn render_worded(report: &Report, wording: Wording, template: Option<&str>) 
 
 /// The template's output, refused once it passes [`TEMPLATE_OUTPUT_LIMIT`].
 #[derive(Default)]
-struct LimitedOutput {
-    bytes: Vec<u8>,
-    exceeded: bool,
+pub(super) struct LimitedOutput {
+    pub(super) bytes: Vec<u8>,
+    pub(super) exceeded: bool,
 }
 
 impl std::io::Write for LimitedOutput {
@@ -152,7 +152,7 @@ impl std::io::Write for LimitedOutput {
     }
 }
 
-fn template_error(error: TemplateError, custom: bool, too_large: bool) -> Error {
+pub(super) fn template_error(error: TemplateError, custom: bool, too_large: bool) -> Error {
     if too_large {
         return Error::invalid(format!(
             "the template writes more than {} MB; a report is far smaller, so check its loops",
@@ -183,7 +183,7 @@ fn template_error(error: TemplateError, custom: bool, too_large: bool) -> Error 
 }
 
 /// One paragraph per line, as Word wants it: trailing spaces trimmed, blank lines dropped.
-fn tidy(text: &str) -> String {
+pub(super) fn tidy(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
         out.push_str(line);

@@ -287,3 +287,30 @@ fn without_a_title_the_first_line_is_classified_like_any_other() {
         ]
     );
 }
+
+#[test]
+fn a_table_part_becomes_a_word_table_across_the_text_width_between_its_paragraphs() {
+    let parts = vec![
+        Part::Block(Block::Title("汇总".into())),
+        Part::Table(vec![
+            vec!["单位".into(), "查摆问题".into()],
+            vec!["甲局".into(), "2".into()],
+        ]),
+        Part::Block(Block::Paragraph("表后文字".into())),
+    ];
+    let xml = part(&to_docx_parts(&parts).unwrap(), "word/document.xml");
+    let table = &xml[xml.find("<w:tbl>").unwrap()..xml.find("</w:tbl>").unwrap()];
+    assert_eq!(table.matches("<w:tr>").count(), 2);
+    assert_eq!(table.matches("<w:gridCol ").count(), 2);
+    assert!(table.contains(">甲局<"), "{table}");
+    assert!(
+        table.contains("<w:b />") || table.contains("<w:b/>"),
+        "a bold header: {table}"
+    );
+    assert!(xml.find("汇总").unwrap() < xml.find("<w:tbl>").unwrap());
+    assert!(xml.find("表后文字").unwrap() > xml.find("</w:tbl>").unwrap());
+    // Blocks alone give the same document as before.
+    let blocks = sample();
+    let as_parts: Vec<Part> = blocks.iter().cloned().map(Part::Block).collect();
+    assert_eq!(to_docx(&blocks).unwrap(), to_docx_parts(&as_parts).unwrap());
+}

@@ -1,0 +1,126 @@
+//! The 各单位汇总 sheet of a workbook covering several units: one row per unit with the figures
+//! `stats --by unit` gives over the same rows (problems by status, completion rates, overdue
+//! items, recurrences), then the totals. The ledger sheets are written by `xlsx` and unchanged.
+
+use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Worksheet, XlsxError};
+
+use crate::analysis::rollup::UnitFigures;
+
+/// The sheet's name.
+pub const SHEET_NAME: &str = "各单位汇总";
+
+/// The columns, in order.
+pub const HEADERS: [&str; 17] = [
+    "序号",
+    "单位",
+    "查摆问题",
+    "已完成",
+    "正在整改",
+    "长期坚持",
+    "未完成",
+    "未启动",
+    "未报告",
+    "已撤销",
+    "整改完成率",
+    "整改措施",
+    "措施已完成",
+    "措施完成率",
+    "逾期问题",
+    "逾期措施",
+    "反弹回潮",
+];
+
+const FONT: &str = "仿宋";
+
+/// Per-unit figures and their totals, with the sheet's title.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    /// 2024年度各单位问题整改情况汇总表（截至2026年1月15日）
+    pub title: String,
+    pub units: Vec<UnitFigures>,
+    pub total: UnitFigures,
+}
+
+/// Writes `summary` on `ws`: a merged title row, the header (frozen), one row per unit, 合计.
+pub fn write(ws: &mut Worksheet, summary: &Summary) -> Result<(), XlsxError> {
+    let base = Format::new()
+        .set_font_name(FONT)
+        .set_font_size(11)
+        .set_align(FormatAlign::Center)
+        .set_align(FormatAlign::VerticalCenter)
+        .set_border(FormatBorder::Thin);
+    let header = base
+        .clone()
+        .set_bold()
+        .set_text_wrap()
+        .set_background_color(Color::RGB(0xD9D9D9));
+    let name = base.clone().set_align(FormatAlign::Left).set_text_wrap();
+    let percent = base.clone().set_num_format("0%");
+    let title = Format::new()
+        .set_font_name(FONT)
+        .set_font_size(16)
+        .set_bold()
+        .set_align(FormatAlign::Center)
+        .set_align(FormatAlign::VerticalCenter);
+    let last_col = HEADERS.len() as u16 - 1;
+    ws.merge_range(0, 0, 0, last_col, &summary.title, &title)?;
+    ws.set_row_height(0, 36)?;
+    for (col, text) in HEADERS.iter().enumerate() {
+        ws.write_string_with_format(1, col as u16, *text, &header)?;
+        ws.set_column_width(col as u16, if col == 1 { 30.0 } else { 9.0 })?;
+    }
+    ws.set_row_height(1, 30)?;
+    let rows = summary.units.iter().chain(std::iter::once(&summary.total));
+    for (i, figures) in rows.enumerate() {
+        let row = 2 + i as u32;
+        let is_total = i == summary.units.len();
+        if is_total {
+            ws.write_string_with_format(row, 0, "", &base)?;
+            ws.write_string_with_format(row, 1, "合计", &name)?;
+        } else {
+            ws.write_number_with_format(row, 0, (i + 1) as f64, &base)?;
+            ws.write_string_with_format(row, 1, &figures.unit, &name)?;
+        }
+        let p = &figures.problems;
+        let m = &figures.measures;
+        let cells: [(u16, Option<f64>, &Format); 15] = [
+            (2, Some(p.total as f64), &base),
+            (3, Some(p.done as f64), &base),
+            (4, Some(p.in_progress as f64), &base),
+            (5, Some(p.long_term as f64), &base),
+            (6, Some(p.not_done as f64), &base),
+            (7, Some(p.planned as f64), &base),
+            (8, Some(p.unreported as f64), &base),
+            (9, Some(p.dropped as f64), &base),
+            (
+                10,
+                figures.completion_rate.map(|r| f64::from(r) / 100.0),
+                &percent,
+            ),
+            (11, Some(m.total as f64), &base),
+            (12, Some(m.done as f64), &base),
+            (
+                13,
+                figures
+                    .measure_completion_rate
+                    .map(|r| f64::from(r) / 100.0),
+                &percent,
+            ),
+            (14, Some(figures.overdue_problems as f64), &base),
+            (15, Some(figures.overdue_measures as f64), &base),
+            (16, Some(figures.recurring as f64), &base),
+        ];
+        for (col, value, format) in cells {
+            match value {
+                Some(v) => ws.write_number_with_format(row, col, v, format)?,
+                None => ws.write_string_with_format(row, col, "—", &base)?,
+            };
+        }
+    }
+    ws.set_freeze_panes(2, 2)?;
+    ws.set_landscape();
+    ws.set_paper_size(9);
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(1, 1)?;
+    Ok(())
+}
