@@ -394,7 +394,7 @@ pub const ARGS: &[(&str, &str, &str)] = &[
     (
         "taizhang report",
         "no_duties",
-        "下一步打算中不写各项措施的责任部门和完成时限（（责任部门：…；完成时限：…））",
+        "下一步打算中不写各项措施的责任部门和完成时限",
     ),
     (
         "taizhang report",

@@ -63,7 +63,7 @@ pub struct ReportArgs {
     /// the completion rate)
     #[arg(long)]
     pub long_term_as_done: bool,
-    /// Leave out each plan measure's owner and deadline (（责任部门：…；完成时限：…）)
+    /// Leave out each plan measure's owner and deadline in the plan part
     #[arg(long, conflicts_with = "all_units")]
     pub no_duties: bool,
     /// After the section, list which record each sentence came from (to check it)
