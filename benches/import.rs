@@ -13,6 +13,7 @@ use taizhang::cli::GlobalArgs;
 use taizhang::cmd::Ctx;
 use taizhang::import::{parse, read_document};
 use taizhang::ingest::{record_summary, SummaryInput};
+use taizhang::render::paint::ColorChoice;
 use taizhang::render::{Format, Lang};
 use taizhang::store::Store;
 
@@ -64,6 +65,7 @@ fn main() {
         format: Format::Table,
         as_of: Some("2026-01-15".to_string()),
         lang: Lang::Zh,
+        color: ColorChoice::Never,
         quiet: false,
         db_on_command_line: true,
     };

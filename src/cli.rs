@@ -25,6 +25,7 @@ pub use wrap::{terminal_width, wrap_help};
 
 use crate::cmd::{self, Ctx};
 use crate::error::Result;
+use crate::render::paint::ColorChoice;
 use crate::render::{Format, Lang};
 
 /// Keep an organisation's rectification ledger (整改台账) from one year to the next.
@@ -78,6 +79,11 @@ pub struct GlobalArgs {
         value_name = "LANG"
     )]
     pub lang: Lang,
+
+    /// When to colour tables (overdue red, due within 30 days yellow, done green): auto colours a
+    /// terminal unless NO_COLOR is set; JSON, CSV and Markdown are never coloured
+    #[arg(long, global = true, value_enum, default_value_t, value_name = "WHEN")]
+    pub color: ColorChoice,
 
     /// Print no notices or confirmations (errors and the data asked for are still printed)
     #[arg(long, short = 'q', global = true)]

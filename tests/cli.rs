@@ -4,6 +4,7 @@ mod common;
 mod test_agreement;
 mod test_analysis;
 mod test_backup;
+mod test_color;
 mod test_common;
 mod test_demo;
 mod test_errors;

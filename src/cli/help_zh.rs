@@ -202,6 +202,11 @@ pub const ARGS: &[(&str, &str, &str)] = &[
     ("taizhang", "lang", "表格、提示和帮助所用的语言"),
     (
         "taizhang",
+        "color",
+        "何时为表格着色（逾期标红，30 天内到期标黄，已完成标绿）：auto 仅在输出到终端且未设置 NO_COLOR 时着色；JSON、CSV 和 Markdown 从不着色",
+    ),
+    (
+        "taizhang",
         "quiet",
         "不显示提示和确认信息（错误信息和要求输出的数据照常显示），便于脚本调用",
     ),

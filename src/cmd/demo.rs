@@ -146,7 +146,7 @@ pub fn run(ctx: &Ctx, _args: DemoArgs, out: &mut dyn Write) -> Result<()> {
         Lang::Zh => writeln!(out, "已用示例材料建立台账 {shown}：{unit} 2022—2024 年三份年度总结，接受了 {} 条措施与问题的关联建议（taizhang link --suggest），并记录了 2024 年的整改进展。\n", suggested.len())?,
         Lang::En => writeln!(out, "Built the demo store {shown}: three annual summaries (2022–2024) of {unit}, {} suggested links of measures to problems accepted (taizhang link --suggest), and progress logged in 2024.\n", suggested.len())?,
     }
-    ledger::print(out, ctx.format, ctx.lang, &ledger_2023, as_of)?;
+    ledger::print(out, ctx.format, ctx.lang, ctx.paint, &ledger_2023, as_of)?;
     writeln!(
         out,
         "\n{}\n",

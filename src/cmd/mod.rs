@@ -41,6 +41,7 @@ use crate::clock::Clock;
 use crate::error::{Error, Msg, Result};
 use crate::model::{self, Action, ItemId, ItemKind, Measure, Problem, Unit};
 use crate::render::outcome::{self, Outcome};
+use crate::render::paint::Paint;
 use crate::render::{Format, Lang};
 use crate::store::{self, Access, Conn, NewEvent, OperationMeta, Store};
 
@@ -70,6 +71,8 @@ pub struct Ctx {
     as_of: Option<chrono::NaiveDate>,
     pub format: Format,
     pub lang: Lang,
+    /// Whether tables are coloured (`--color`, the terminal and `NO_COLOR`; tables only).
+    pub paint: Paint,
     /// `--quiet`: no notices on stderr, no confirmations of writes in table/Markdown formats.
     pub quiet: bool,
     pub clock: Clock,
@@ -92,6 +95,9 @@ impl Ctx {
             as_of,
             format: global.format,
             lang: global.lang,
+            paint: Paint::new(
+                global.format == Format::Table && crate::render::table::colour_wanted(global.color),
+            ),
             quiet: global.quiet,
             clock: Clock::new(as_of),
             actor,

@@ -55,6 +55,6 @@ pub fn run(ctx: &Ctx, args: ShowArgs, out: &mut dyn Write) -> Result<()> {
         source: store::source_of(conn, id)?,
         carried_from,
     };
-    item::print(out, ctx.format, ctx.lang, &view)?;
+    item::print(out, ctx.format, ctx.lang, ctx.paint, &view)?;
     Ok(())
 }

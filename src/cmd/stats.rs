@@ -80,6 +80,6 @@ pub fn run(ctx: &Ctx, args: StatsArgs, out: &mut dyn Write) -> Result<()> {
         carried: &carried,
     };
     let figures = compute_stats(&rows, marks, args.by, args.long_term_as_done);
-    stats::print(out, ctx.format, ctx.lang, &figures)?;
+    stats::print(out, ctx.format, ctx.lang, ctx.paint, &figures)?;
     Ok(())
 }

@@ -134,6 +134,6 @@ pub fn run(ctx: &Ctx, args: StatusArgs, out: &mut dyn Write) -> Result<()> {
     };
     let rows = compute_ledger(&data, as_of, &filter);
     let records: Vec<LedgerRecord<'_>> = rows.iter().map(LedgerRecord::from).collect();
-    ledger::print(out, ctx.format, ctx.lang, &records, as_of)?;
+    ledger::print(out, ctx.format, ctx.lang, ctx.paint, &records, as_of)?;
     Ok(())
 }

@@ -2,6 +2,7 @@
 
 use crate::cli::GlobalArgs;
 use crate::cmd::Ctx;
+use crate::render::paint::ColorChoice;
 use crate::render::{Format, Lang};
 
 /// The as-of date of every test context.
@@ -14,6 +15,7 @@ pub fn ctx() -> Ctx {
         format: Format::Table,
         as_of: Some(AS_OF.to_string()),
         lang: Lang::Zh,
+        color: ColorChoice::Never,
         quiet: false,
         db_on_command_line: false,
     };

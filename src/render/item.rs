@@ -6,8 +6,9 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::ledger::LedgerRecord;
+use super::paint::{Paint, Tone};
 use super::records::markdown_table;
-use super::table::{self, TableColumn};
+use super::table::{self, Cell, TableColumn};
 use super::{deadline_label, Format, Lang};
 use crate::model::{Evidence, ItemId, ProgressEntry, SourceDocument};
 
@@ -25,11 +26,13 @@ pub struct ItemView<'a> {
 }
 
 /// Prints one item. CSV has two columns, `field,value`, with nested fields flattened to dotted
-/// paths (`progress.0.status`).
+/// paths (`progress.0.status`). With `paint` on, the status is red when overdue and green when
+/// done, and so is each progress entry that recorded done.
 pub fn print(
     out: &mut dyn Write,
     format: Format,
     lang: Lang,
+    paint: Paint,
     view: &ItemView<'_>,
 ) -> io::Result<()> {
     match format {
@@ -71,9 +74,14 @@ pub fn print(
             Ok(())
         }
         Format::Table => {
+            let status_label = lang.pick("状态", "Status");
+            let status_tone = status_tone(view);
             let rows = fields(view, lang)
                 .into_iter()
-                .map(|(k, v)| vec![k.to_string(), v])
+                .map(|(k, v)| {
+                    let tone = status_tone.filter(|_| k == status_label);
+                    vec![Cell::from(k.to_string()), Cell::toned(v, tone)]
+                })
                 .collect();
             let columns = [
                 TableColumn {
@@ -85,7 +93,7 @@ pub fn print(
                     wrap: true,
                 },
             ];
-            writeln!(out, "{}", table::render(&columns, rows))?;
+            writeln!(out, "{}", table::render_painted(&columns, rows, paint))?;
             if view.progress.is_empty() {
                 return writeln!(
                     out,
@@ -101,12 +109,29 @@ pub fn print(
                     wrap: i >= 2,
                 })
                 .collect();
-            writeln!(
-                out,
-                "{}",
-                table::render(&columns, progress_rows(view.progress, lang))
-            )
+            let rows = progress_rows(view.progress, lang)
+                .into_iter()
+                .zip(view.progress)
+                .map(|(row, entry)| {
+                    let done = (entry.status == crate::model::Status::Done).then_some(Tone::Done);
+                    row.into_iter()
+                        .enumerate()
+                        .map(|(i, text)| Cell::toned(text, done.filter(|_| i == 1)))
+                        .collect()
+                })
+                .collect();
+            writeln!(out, "{}", table::render_painted(&columns, rows, paint))
         }
+    }
+}
+
+/// The colour of an item's status: red when overdue, green when done.
+fn status_tone(view: &ItemView<'_>) -> Option<Tone> {
+    let r = &view.record;
+    if r.days_overdue.is_some() {
+        Some(Tone::Overdue)
+    } else {
+        (r.status == crate::model::Status::Done).then_some(Tone::Done)
     }
 }
 

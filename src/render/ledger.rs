@@ -5,8 +5,9 @@ use serde::Serialize;
 
 use std::io::{self, Write};
 
+use super::paint::{Paint, Tone};
 use super::records::{csv_list, csv_opt, emit, Column, Record};
-use super::table::{self, shorten, TableColumn};
+use super::table::{self, shorten, Cell, TableColumn};
 use super::{deadline_label, Format, Lang};
 use crate::analysis::LedgerRow;
 use crate::model::{ItemId, ItemKind, Status};
@@ -190,31 +191,65 @@ impl Record for LedgerRecord<'_> {
     }
 }
 
+impl LedgerRecord<'_> {
+    /// The cells of a terminal table with their colours: the status green when done, the alert
+    /// red when overdue and yellow when due within [`DUE_SOON_DAYS`].
+    fn painted_row(&self, lang: Lang) -> Vec<Cell> {
+        let status = (self.status == Status::Done).then_some(Tone::Done);
+        let alert = light(self.days_overdue, self.days_left).map(|(tone, _)| tone);
+        self.human_row(lang, false)
+            .into_iter()
+            .enumerate()
+            .map(|(index, text)| match index {
+                STATUS_COLUMN => Cell::toned(text, status),
+                ALERT_COLUMN => Cell::toned(text, alert),
+                _ => Cell::from(text),
+            })
+            .collect()
+    }
+}
+
+/// Where the status and the alert are among [`LedgerRecord::COLUMNS`].
+const STATUS_COLUMN: usize = 6;
+const ALERT_COLUMN: usize = 8;
+
 /// Days before an open item falls due that its alert shows (the yellow light).
 pub const DUE_SOON_DAYS: i64 = 30;
 
+/// The red light (overdue, with the days overdue) or the yellow one (due within 30 days, with the
+/// days left), if either is on.
+fn light(days_overdue: Option<i64>, days_left: Option<i64>) -> Option<(Tone, i64)> {
+    match (days_overdue, days_left) {
+        (Some(days), _) => Some((Tone::Overdue, days)),
+        (None, Some(days)) if days <= DUE_SOON_DAYS => Some((Tone::DueSoon, days)),
+        _ => None,
+    }
+}
+
 /// The red light (逾期N天) or the yellow one (剩N天, due within 30 days); empty otherwise.
 fn alert(days_overdue: Option<i64>, days_left: Option<i64>, lang: Lang) -> String {
-    match (days_overdue, days_left) {
-        (Some(days), _) => match lang {
+    match light(days_overdue, days_left) {
+        Some((Tone::Overdue, days)) => match lang {
             Lang::Zh => format!("逾期{days}天"),
             Lang::En => format!("{days}d overdue"),
         },
-        (None, Some(days)) if days <= DUE_SOON_DAYS => match lang {
+        Some((_, days)) => match lang {
             Lang::Zh => format!("剩{days}天"),
             Lang::En => format!("due in {days}d"),
         },
-        _ => String::new(),
+        None => String::new(),
     }
 }
 
 /// Prints the status table. In a terminal, each unit and year gets a table of its own under a
 /// caption line, which leaves the width of an 80-column terminal to the text; a count line closes
-/// the output. `records` must be ordered by unit and year.
+/// the output. With `paint` on, the lights are coloured (see [`LedgerRecord::painted_row`]), as are
+/// the overdue and due-soon counts when not zero. `records` must be ordered by unit and year.
 pub fn print(
     out: &mut dyn Write,
     format: Format,
     lang: Lang,
+    paint: Paint,
     records: &[LedgerRecord<'_>],
     as_of: NaiveDate,
 ) -> io::Result<()> {
@@ -241,7 +276,7 @@ pub fn print(
         let rows = group
             .iter()
             .map(|r| {
-                let cells = r.human_row(lang, false).into_iter().enumerate();
+                let cells = r.painted_row(lang).into_iter().enumerate();
                 cells
                     .filter(|(i, _)| keep(*i))
                     .map(|(_, cell)| cell)
@@ -249,7 +284,7 @@ pub fn print(
             })
             .collect();
         writeln!(out, "{caption}")?;
-        writeln!(out, "{}", table::render(&columns, rows))?;
+        writeln!(out, "{}", table::render_painted(&columns, rows, paint))?;
     }
     let overdue = records.iter().filter(|r| r.overdue).count();
     let soon = records
@@ -257,13 +292,29 @@ pub fn print(
         .filter(|r| r.days_left.is_some_and(|d| d <= DUE_SOON_DAYS))
         .count();
     let total = records.len();
-    let line = match lang {
-        Lang::Zh => format!(
-            "共 {total} 项，逾期 {overdue} 项，{DUE_SOON_DAYS} 天内到期 {soon} 项（截至 {as_of}）"
+    let lit = |count: usize, tone: Tone| (count > 0).then_some(tone);
+    let (head, overdue_part, gap, soon_part, tail) = match lang {
+        Lang::Zh => (
+            format!("共 {total} 项，"),
+            format!("逾期 {overdue} 项"),
+            "，",
+            format!("{DUE_SOON_DAYS} 天内到期 {soon} 项"),
+            format!("（截至 {as_of}）"),
         ),
-        Lang::En => format!(
-            "{total} items, {overdue} overdue, {soon} due within {DUE_SOON_DAYS} days (as of {as_of})"
+        Lang::En => (
+            format!("{total} items, "),
+            format!("{overdue} overdue"),
+            ", ",
+            format!("{soon} due within {DUE_SOON_DAYS} days"),
+            format!(" (as of {as_of})"),
         ),
     };
-    writeln!(out, "{}", table::prose(&line))
+    let parts = [
+        (head.as_str(), None),
+        (overdue_part.as_str(), lit(overdue, Tone::Overdue)),
+        (gap, None),
+        (soon_part.as_str(), lit(soon, Tone::DueSoon)),
+        (tail.as_str(), None),
+    ];
+    writeln!(out, "{}", table::prose(&parts, paint))
 }

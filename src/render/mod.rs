@@ -15,6 +15,7 @@ pub mod links;
 pub mod numerals;
 pub mod operations;
 pub mod outcome;
+pub mod paint;
 pub mod prose_dates;
 pub mod records;
 pub mod recur;

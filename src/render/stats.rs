@@ -3,8 +3,9 @@
 
 use std::io::{self, Write};
 
+use super::paint::{Paint, Tone};
 use super::records::markdown_table;
-use super::table::{render_figures, TableColumn};
+use super::table::{render_figures, Cell, TableColumn};
 use super::{Format, Lang};
 use crate::analysis::stats::{Figures, Stats};
 use crate::model::Status;
@@ -249,6 +250,18 @@ impl Metric {
         }
     }
 
+    /// The value as a terminal table shows it: overdue counts red and done counts green, when not
+    /// zero.
+    fn painted_cell(&self, f: &Figures) -> Cell {
+        let tone = match self.key {
+            "overdue_problems" | "overdue_measures" => Some(Tone::Overdue),
+            "problems_done" | "measures_done" => Some(Tone::Done),
+            _ => None,
+        };
+        let lit = (self.value)(f).is_some_and(|v| v > 0);
+        Cell::toned(self.cell(f), tone.filter(|_| lit))
+    }
+
     /// The value for CSV: a bare number, or empty.
     fn csv(&self, f: &Figures) -> String {
         (self.value)(f).map(|v| v.to_string()).unwrap_or_default()
@@ -283,8 +296,15 @@ fn group_label(f: &Figures, lang: Lang) -> &str {
     }
 }
 
-/// Prints the statistics in `format`. JSON is the `Stats` value (README: "stats").
-pub fn print(out: &mut dyn Write, format: Format, lang: Lang, stats: &Stats) -> io::Result<()> {
+/// Prints the statistics in `format`. JSON is the `Stats` value (README: "stats"). With `paint`
+/// on, a table's overdue counts are red and its done counts green.
+pub fn print(
+    out: &mut dyn Write,
+    format: Format,
+    lang: Lang,
+    paint: Paint,
+    stats: &Stats,
+) -> io::Result<()> {
     let all: Vec<&Figures> = stats
         .groups
         .iter()
@@ -320,6 +340,10 @@ pub fn print(out: &mut dyn Write, format: Format, lang: Lang, stats: &Stats) -> 
             };
             if format == Format::Md {
                 let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
+                let rows: Vec<Vec<String>> = rows
+                    .into_iter()
+                    .map(|row| row.into_iter().map(|c| c.text).collect())
+                    .collect();
                 return write!(out, "{}", markdown_table(&labels, &rows));
             }
             let columns: Vec<TableColumn<'_>> = labels
@@ -330,20 +354,20 @@ pub fn print(out: &mut dyn Write, format: Format, lang: Lang, stats: &Stats) -> 
                     wrap: i == 0,
                 })
                 .collect();
-            writeln!(out, "{}", render_figures(&columns, rows))
+            writeln!(out, "{}", render_figures(&columns, rows, paint))
         }
     }
 }
 
 /// Periods as columns, figures as rows: every figure that applies.
-fn by_period(stats: &Stats, all: &[&Figures], lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
+fn by_period(stats: &Stats, all: &[&Figures], lang: Lang) -> (Vec<String>, Vec<Vec<Cell>>) {
     let mut labels = vec![String::new()];
     labels.extend(all.iter().map(|f| group_label(f, lang).to_string()));
     let rows = metrics()
         .filter(|m| m.applies(stats))
         .map(|m| {
-            let mut row = vec![m.label(lang, false)];
-            row.extend(all.iter().map(|f| m.cell(f)));
+            let mut row = vec![Cell::from(m.label(lang, false))];
+            row.extend(all.iter().map(|f| m.painted_cell(f)));
             row
         })
         .collect();
@@ -352,7 +376,7 @@ fn by_period(stats: &Stats, all: &[&Figures], lang: Lang) -> (Vec<String>, Vec<V
 
 /// Groups as rows, the main figures as columns (two-line headers, so they fit 80 columns); the
 /// full breakdown is in `--format json|csv` and `stats --by year`.
-fn by_row(stats: &Stats, all: &[&Figures], lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
+fn by_row(stats: &Stats, all: &[&Figures], lang: Lang) -> (Vec<String>, Vec<Vec<Cell>>) {
     let shown: Vec<&Metric> = metrics()
         .filter(|m| m.applies(stats))
         .filter(|m| m.in_rows(stats))
@@ -362,8 +386,8 @@ fn by_row(stats: &Stats, all: &[&Figures], lang: Lang) -> (Vec<String>, Vec<Vec<
     let rows = all
         .iter()
         .map(|f| {
-            let mut row = vec![group_label(f, lang).to_string()];
-            row.extend(shown.iter().map(|m| m.cell(f)));
+            let mut row = vec![Cell::from(group_label(f, lang).to_string())];
+            row.extend(shown.iter().map(|m| m.painted_cell(f)));
             row
         })
         .collect();

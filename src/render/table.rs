@@ -1,9 +1,12 @@
-//! Terminal tables: comfy-table with the UTF-8 style, fitted to the terminal width.
+//! Terminal tables: comfy-table with the UTF-8 style, fitted to the terminal width, with the
+//! colour of their lights laid over them after fitting (see `paint`). The one place the terminal
+//! is looked at: its width ([`width`]) and whether to colour ([`colour_wanted`]).
 
 use comfy_table::{presets, ColumnConstraint, ContentArrangement, Table};
 use unicode_width::UnicodeWidthStr;
 
 use super::cells::escape_controls;
+use super::paint::{ColorChoice, Paint, Tone};
 use super::wrap::{max_line_width, wrap};
 
 /// A column header and whether its cells may wrap.
@@ -11,6 +14,32 @@ use super::wrap::{max_line_width, wrap};
 pub struct TableColumn<'a> {
     pub label: &'a str,
     pub wrap: bool,
+}
+
+/// A cell of a table for people: its text and the tone it is coloured in, if any (the colour is
+/// laid over the text after the table is fitted, so it takes no width).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Cell {
+    pub text: String,
+    pub tone: Option<Tone>,
+}
+
+impl Cell {
+    pub fn toned(text: String, tone: Option<Tone>) -> Cell {
+        Cell { text, tone }
+    }
+}
+
+impl From<String> for Cell {
+    fn from(text: String) -> Cell {
+        Cell { text, tone: None }
+    }
+}
+
+fn plain(rows: Vec<Vec<String>>) -> Vec<Vec<Cell>> {
+    rows.into_iter()
+        .map(|row| row.into_iter().map(Cell::from).collect())
+        .collect()
 }
 
 /// Below this many columns a table is printed as a list, one block a row.
@@ -27,21 +56,30 @@ const MIN_WRAP_WIDTH: usize = 10;
 /// when the text columns would be crushed, each row is printed as a block of `label：value`
 /// lines instead.
 pub fn render(columns: &[TableColumn<'_>], rows: Vec<Vec<String>>) -> String {
-    fitted(columns, rows, false, width())
+    fitted(columns, plain(rows), false, width(), Paint::OFF)
 }
 
-/// Like [`render`], for tables of figures: columns that do not wrap are right-aligned and
+/// Like [`render`], with cells that may carry a tone, coloured when `paint` is on.
+pub fn render_painted(columns: &[TableColumn<'_>], rows: Vec<Vec<Cell>>, paint: Paint) -> String {
+    fitted(columns, rows, false, width(), paint)
+}
+
+/// Like [`render_painted`], for tables of figures: columns that do not wrap are right-aligned and
 /// unpadded, so a dozen counts fit beside a name in 80 columns.
-pub fn render_figures(columns: &[TableColumn<'_>], rows: Vec<Vec<String>>) -> String {
-    fitted(columns, rows, true, width())
+pub fn render_figures(columns: &[TableColumn<'_>], rows: Vec<Vec<Cell>>, paint: Paint) -> String {
+    fitted(columns, rows, true, width(), paint)
 }
 
-/// A line of prose for the terminal, wrapped to its width (as tables are fitted).
-pub fn prose(text: &str) -> String {
-    match width() {
-        Some(width) => wrap(text, width).join("\n"),
-        None => text.to_string(),
-    }
+/// A line of prose for the terminal, wrapped to its width (as tables are fitted); parts with a
+/// tone are coloured after wrapping when `paint` is on.
+pub fn prose(parts: &[(&str, Option<Tone>)], paint: Paint) -> String {
+    let width = width();
+    paint
+        .fitted(parts, |text| match width {
+            Some(width) => wrap(text, width),
+            None => vec![text.to_string()],
+        })
+        .join("\n")
 }
 
 /// The width to fit: `$COLUMNS`, else the terminal's, else none.
@@ -56,22 +94,53 @@ pub fn width() -> Option<usize> {
     })
 }
 
+/// Whether to colour (`--color`): `always` does and `never` does not; `auto` colours when
+/// standard output is a terminal (or `CLICOLOR_FORCE` is set and not `0`), unless `NO_COLOR` is
+/// set to anything (no-color.org). Read here, beside the width, like every look at the terminal.
+pub fn colour_wanted(choice: ColorChoice) -> bool {
+    use std::io::IsTerminal;
+    let set = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+    colour_decided(
+        choice,
+        set("NO_COLOR").is_some(),
+        set("CLICOLOR_FORCE").is_some_and(|v| v != "0"),
+        || std::io::stdout().is_terminal(),
+    )
+}
+
+fn colour_decided(
+    choice: ColorChoice,
+    no_color: bool,
+    forced: bool,
+    terminal: impl FnOnce() -> bool,
+) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => !no_color && (forced || terminal()),
+    }
+}
+
 fn fitted(
     columns: &[TableColumn<'_>],
-    rows: Vec<Vec<String>>,
+    rows: Vec<Vec<Cell>>,
     figures: bool,
     width: Option<usize>,
+    paint: Paint,
 ) -> String {
-    let rows: Vec<Vec<String>> = rows
+    let rows: Vec<Vec<Cell>> = rows
         .into_iter()
         .map(|row| {
-            row.iter()
-                .map(|c| escape_controls(c).into_owned())
+            row.into_iter()
+                .map(|c| Cell {
+                    text: escape_controls(&c.text).into_owned(),
+                    tone: c.tone,
+                })
                 .collect()
         })
         .collect();
     let Some(width) = width else {
-        return build(columns, rows, figures).to_string();
+        return build(columns, rows, figures, paint).to_string();
     };
     // In a fitted table a column with nothing in it only takes room from the text.
     let used: Vec<bool> = (0..columns.len())
@@ -79,7 +148,7 @@ fn fitted(
             i == 0
                 || rows
                     .iter()
-                    .any(|r| r.get(i).is_some_and(|c| !c.trim().is_empty()))
+                    .any(|r| r.get(i).is_some_and(|c| !c.text.trim().is_empty()))
         })
         .collect();
     let columns: Vec<TableColumn<'_>> = columns
@@ -88,7 +157,7 @@ fn fitted(
         .filter(|(_, &u)| u)
         .map(|(c, _)| *c)
         .collect();
-    let rows: Vec<Vec<String>> = rows
+    let rows: Vec<Vec<Cell>> = rows
         .into_iter()
         .map(|row| {
             row.into_iter()
@@ -100,7 +169,7 @@ fn fitted(
         .collect();
     let columns = columns.as_slice();
     if width < LIST_BELOW {
-        return list(columns, &rows, width);
+        return list(columns, &rows, width, paint);
     }
     match widths(columns, &rows, figures, width) {
         Some(widths) => {
@@ -111,15 +180,15 @@ fn fitted(
                         .zip(columns)
                         .zip(&widths)
                         .map(|((cell, column), &w)| match column.wrap {
-                            true => wrap(cell, w).join("\n"),
+                            true => Cell::toned(wrap(&cell.text, w).join("\n"), cell.tone),
                             false => cell.clone(),
                         })
                         .collect()
                 })
                 .collect();
-            build(columns, wrapped, figures).to_string()
+            build(columns, wrapped, figures, paint).to_string()
         }
-        None => list(columns, &rows, width),
+        None => list(columns, &rows, width, paint),
     }
 }
 
@@ -127,7 +196,7 @@ fn fitted(
 /// columns would get less than [`MIN_WRAP_WIDTH`].
 fn widths(
     columns: &[TableColumn<'_>],
-    rows: &[Vec<String>],
+    rows: &[Vec<Cell>],
     figures: bool,
     width: usize,
 ) -> Option<Vec<usize>> {
@@ -137,7 +206,7 @@ fn widths(
         .map(|(i, c)| {
             rows.iter()
                 .filter_map(|r| r.get(i))
-                .map(|cell| max_line_width(cell))
+                .map(|cell| max_line_width(&cell.text))
                 .chain(std::iter::once(c.label.width()))
                 .max()
                 .unwrap_or(0)
@@ -185,17 +254,22 @@ fn widths(
 }
 
 /// Each row as a block: its first cell, then `label：value` for every other cell that is not
-/// empty, wrapped under the value; a blank line between blocks.
-fn list(columns: &[TableColumn<'_>], rows: &[Vec<String>], width: usize) -> String {
+/// empty, wrapped under the value; a blank line between blocks. Each line is coloured after it
+/// is wrapped.
+fn list(columns: &[TableColumn<'_>], rows: &[Vec<Cell>], width: usize, paint: Paint) -> String {
     let mut blocks = Vec::new();
     for row in rows {
         let mut lines = Vec::new();
         let mut cells = row.iter().zip(columns);
         if let Some((first, _)) = cells.next() {
-            lines.extend(wrap(first, width));
+            lines.extend(
+                wrap(&first.text, width)
+                    .iter()
+                    .map(|line| paint.text(first.tone, line)),
+            );
         }
         for (cell, column) in cells {
-            let value = cell.trim();
+            let value = cell.text.trim();
             if value.is_empty() {
                 continue;
             }
@@ -208,7 +282,7 @@ fn list(columns: &[TableColumn<'_>], rows: &[Vec<String>], width: usize) -> Stri
                 } else {
                     " ".repeat(indent)
                 };
-                lines.push(format!("{lead}{line}"));
+                lines.push(format!("{lead}{}", paint.text(cell.tone, line)));
             }
         }
         blocks.push(lines.join("\n"));
@@ -216,8 +290,16 @@ fn list(columns: &[TableColumn<'_>], rows: &[Vec<String>], width: usize) -> Stri
     blocks.join("\n\n")
 }
 
-fn build(columns: &[TableColumn<'_>], rows: Vec<Vec<String>>, figures: bool) -> Table {
+/// The comfy-table of fitted rows. Cells with a tone are coloured by comfy-table after it has
+/// padded them (so colour takes no width), and only when `paint` is on: it never looks at the
+/// terminal itself.
+fn build(columns: &[TableColumn<'_>], rows: Vec<Vec<Cell>>, figures: bool, paint: Paint) -> Table {
     let mut table = Table::new();
+    if paint.is_on() {
+        table.enforce_styling().style_text_only();
+    } else {
+        table.force_no_tty();
+    }
     table
         .load_style(presets::UTF8_FULL)
         .set_content_arrangement(ContentArrangement::Disabled)
@@ -227,7 +309,13 @@ fn build(columns: &[TableColumn<'_>], rows: Vec<Vec<String>>, figures: bool) -> 
                 .map(|c| escape_controls(c.label).into_owned()),
         );
     for row in rows {
-        table.add_row(row);
+        table.add_row(row.into_iter().map(|cell| {
+            let styled = comfy_table::Cell::new(cell.text);
+            match cell.tone.filter(|_| paint.is_on()) {
+                Some(tone) => styled.fg(tone.table_color()),
+                None => styled,
+            }
+        }));
     }
     for (index, column) in columns.iter().enumerate() {
         if let Some(col) = table.column_mut(index) {
@@ -277,6 +365,47 @@ pub fn shorten(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn auto_colours_a_terminal_unless_no_color_is_set_and_always_and_never_decide_alone() {
+        use ColorChoice::{Always, Auto, Never};
+        assert!(colour_decided(Auto, false, false, || true));
+        assert!(!colour_decided(Auto, false, false, || false));
+        assert!(!colour_decided(Auto, true, false, || true));
+        assert!(colour_decided(Auto, false, true, || false));
+        assert!(!colour_decided(Auto, true, true, || true));
+        assert!(colour_decided(Always, true, false, || false));
+        assert!(!colour_decided(Never, false, true, || true));
+    }
+
+    #[test]
+    fn a_coloured_table_is_the_plain_table_with_colour_laid_over_its_cells() {
+        let columns = [
+            TableColumn {
+                label: "编号",
+                wrap: false,
+            },
+            TableColumn {
+                label: "预警",
+                wrap: true,
+            },
+        ];
+        let rows = || {
+            vec![vec![
+                Cell::from("M1".to_string()),
+                Cell::toned("逾期12天".to_string(), Some(Tone::Overdue)),
+            ]]
+        };
+        let paint = Paint::new(true);
+        let plain = fitted(&columns, rows(), false, Some(80), Paint::OFF);
+        let coloured = fitted(&columns, rows(), false, Some(80), paint);
+        let red = paint.text(Some(Tone::Overdue), "逾期12天");
+        assert_ne!(coloured, plain);
+        assert!(coloured.contains(&red), "{coloured}");
+        assert_eq!(coloured.replace(&red, "逾期12天"), plain);
+        let list = fitted(&columns, rows(), false, Some(40), paint);
+        assert!(list.contains(&format!("  预警：{red}")), "{list}");
+    }
 
     #[test]
     fn shorten_counts_chinese_characters_as_two_columns() {
