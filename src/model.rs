@@ -24,7 +24,7 @@ pub use action::Action;
 pub use dates::parse_date;
 pub use deadline::Deadline;
 pub use ids::{ItemId, ItemKind};
-pub use institution::Institution;
+pub use institution::{Institution, InstitutionSetting};
 pub use read::{Decision, LedgerData, Operation, ProblemText, ReportedYear, UnitSummary};
 pub use standing::{Basis, Standing};
 pub use status::{Status, STATUS_WORDS};
@@ -109,6 +109,8 @@ pub struct Measure {
     pub text: String,
     pub owner: Owner,
     pub deadline: Deadline,
+    /// 建章立制 as the user set it; `None` reads it from the words ([`Institution::for_measure`]).
+    pub institution: Option<InstitutionSetting>,
 }
 
 /// The imported summary an item was read from (its provenance).

@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 
 use super::status::{days_left, days_overdue, resolve_statuses};
 use crate::model::{
-    Basis, Deadline, ItemId, ItemKind, LedgerData, Measure, Owner, Standing, Status,
+    Basis, Deadline, Institution, InstitutionSetting, ItemId, ItemKind, LedgerData, Measure, Owner,
+    Standing, Status,
 };
 
 /// One line of the ledger as of a date.
@@ -35,6 +36,8 @@ pub struct LedgerRow {
     pub days_overdue: Option<i64>,
     /// Days an open item has left before its due date (not yet overdue).
     pub days_left: Option<i64>,
+    /// A measure's 建章立制 as the user set it; `None` for a problem or when read from the words.
+    pub institution_setting: Option<InstitutionSetting>,
     /// Every owner name that `--owner` may match.
     owner_terms: Vec<String>,
 }
@@ -49,6 +52,19 @@ impl LedgerRow {
         Standing {
             status: self.status,
             basis: self.basis,
+        }
+    }
+
+    /// What a measure does to the unit's rules (建章立制), by [`Institution::for_measure`];
+    /// `None` for a problem.
+    pub fn institution(&self) -> Option<Institution> {
+        match self.kind() {
+            ItemKind::Measure => Institution::for_measure(
+                self.institution_setting,
+                self.title.as_deref(),
+                &self.text,
+            ),
+            ItemKind::Problem => None,
         }
     }
 }
@@ -169,6 +185,7 @@ pub fn compute_ledger(data: &LedgerData, as_of: NaiveDate, filter: &RowFilter) -
             last_progress: resolved[&problem.id].last_progress,
             days_overdue: days_overdue(deadline.and_then(Deadline::due), status, as_of),
             days_left: days_left(deadline.and_then(Deadline::due), status, as_of),
+            institution_setting: None,
             owner_terms: measures
                 .iter()
                 .flat_map(|m| owner_terms(&m.owner))
@@ -194,6 +211,7 @@ pub fn compute_ledger(data: &LedgerData, as_of: NaiveDate, filter: &RowFilter) -
             last_progress: resolved[&measure.id].last_progress,
             days_overdue: days_overdue(measure.deadline.due(), status, as_of),
             days_left: days_left(measure.deadline.due(), status, as_of),
+            institution_setting: measure.institution,
             owner_terms: owner_terms(&measure.owner),
         });
     }
@@ -313,6 +331,7 @@ mod tests {
                 ..Owner::default()
             },
             deadline,
+            institution: None,
         }
     }
 

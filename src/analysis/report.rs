@@ -273,11 +273,7 @@ pub fn compute_report(
         carried_from: carried.get(&row.id).copied(),
         owner: row.owner.short(),
         due: Due::of(row),
-        institution: Institution::of(&format!(
-            "{}，{}",
-            row.title.as_deref().unwrap_or(""),
-            row.text
-        )),
+        institution: row.institution(),
     };
 
     let previous = year - 1;

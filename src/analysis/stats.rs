@@ -171,6 +171,7 @@ mod tests {
                     ..Owner::default()
                 },
                 deadline: Deadline::default_for_year(*year),
+                institution: None,
             });
             data.links
                 .push((ItemId::problem(num), ItemId::measure(num)));

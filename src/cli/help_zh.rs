@@ -261,6 +261,11 @@ pub const ARGS: &[(&str, &str, &str)] = &[
         "due",
         "整改时限：YYYY-MM-DD、immediate 或 long-term（默认为第 N+1 年年底）",
     ),
+    (
+        "taizhang measure add",
+        "institution",
+        "建章立制：该措施新建（new）、修订（revise）或废止（abolish）制度，或不属于建章立制（none）（默认按措施文字识别）",
+    ),
     ("taizhang measure add", "text", "总结中的整改措施原文"),
     (
         "taizhang link",
@@ -309,6 +314,11 @@ pub const ARGS: &[(&str, &str, &str)] = &[
         "taizhang edit",
         "due",
         "仅限整改措施：新的整改时限（YYYY-MM-DD、immediate、long-term）",
+    ),
+    (
+        "taizhang edit",
+        "institution",
+        "仅限整改措施：建章立制（new、revise、abolish 或 none；auto 恢复为按措施文字识别）",
     ),
     (
         "taizhang progress",

@@ -94,15 +94,19 @@ pub fn run(ctx: &Ctx, args: CarryArgs, out: &mut dyn Write) -> Result<()> {
             text: &original.text,
             owner: &original.owner,
             deadline,
+            institution: original.institution,
             created_at: ctx.clock.timestamp(),
             source: None,
         },
     )?;
     store::insert_carry(&tx, id, carried.id, ctx.clock.timestamp())?;
-    let detail = json!({
+    let mut detail = json!({
         "unit": unit.name, "year": year, "title": carried.title, "text": carried.text,
         "deadline_kind": deadline.kind_code(), "due": deadline.due(), "carried_from": id.to_string(),
     });
+    if let Some(setting) = carried.institution {
+        detail["institution"] = json!(setting);
+    }
     ctx.record(
         &tx,
         &carried.id.to_string(),

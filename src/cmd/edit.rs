@@ -5,6 +5,7 @@ use std::io::Write;
 use clap::Args;
 use serde_json::{json, Map, Value};
 
+use super::measure::InstitutionArg;
 use super::{load_item, optional_text, required_text, Ctx, Item};
 use crate::error::{Msg, Result};
 use crate::model::{check_year, Deadline};
@@ -51,6 +52,9 @@ pub struct EditArgs {
     /// Measures only: new deadline (a date such as 2025-06-30 or 2025年6月30日, immediate, long-term)
     #[arg(long, value_name = "DATE")]
     pub due: Option<String>,
+    /// Measures only: 建章立制 (new, revise, abolish or none; auto reads it from the words again)
+    #[arg(long, value_name = "KIND")]
+    pub institution: Option<InstitutionArg>,
 }
 
 /// Collects `field: {from, to}` for the fields whose value changes.
@@ -80,6 +84,7 @@ pub fn run(ctx: &Ctx, args: EditArgs, out: &mut dyn Write) -> Result<()> {
         args.co_depts.is_some(),
         args.owner_person.is_some(),
         args.due.is_some(),
+        args.institution.is_some(),
     ];
     if !given.contains(&true) {
         return Err(Msg::NothingToEdit.into());
@@ -103,6 +108,7 @@ pub fn run(ctx: &Ctx, args: EditArgs, out: &mut dyn Write) -> Result<()> {
                 ("--co-dept", args.co_depts.is_some()),
                 ("--owner-person", args.owner_person.is_some()),
                 ("--due", args.due.is_some()),
+                ("--institution", args.institution.is_some()),
             ];
             if let Some((flag, _)) = measure_only.iter().find(|(_, given)| *given) {
                 return Err(Msg::EditMeasureOnly {
@@ -157,6 +163,11 @@ pub fn run(ctx: &Ctx, args: EditArgs, out: &mut dyn Write) -> Result<()> {
             if let Some(deadline) = deadline {
                 measure.deadline = deadline;
             }
+            changes.set(
+                "institution",
+                &mut measure.institution,
+                args.institution.map(InstitutionArg::setting),
+            );
             if !changes.0.is_empty() {
                 store::update_measure(&tx, measure)?;
             }

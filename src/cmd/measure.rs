@@ -2,12 +2,12 @@
 
 use std::io::Write;
 
-use clap::{Args, Subcommand};
+use clap::{Args, Subcommand, ValueEnum};
 use serde_json::json;
 
 use super::{link::link_items, load_item, optional_text, required_text, resolve_unit, Ctx, Item};
 use crate::error::{Error, Result};
-use crate::model::{check_year, Deadline, ItemKind, Owner};
+use crate::model::{check_year, Deadline, InstitutionSetting, ItemKind, Owner};
 use crate::render::outcome::Outcome;
 use crate::render::Lang;
 use crate::store::{self, Access, NewMeasure};
@@ -16,6 +16,29 @@ use crate::store::{self, Access, NewMeasure};
 #[derive(Debug, Subcommand)]
 pub enum MeasureCommand {
     Add(MeasureAddArgs),
+}
+
+/// The values `--institution` takes (建章立制).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InstitutionArg {
+    New,
+    Revise,
+    Abolish,
+    None,
+    Auto,
+}
+
+impl InstitutionArg {
+    /// The setting to store; `auto` stores none, so the measure is read from its words.
+    pub fn setting(self) -> Option<InstitutionSetting> {
+        match self {
+            InstitutionArg::New => Some(InstitutionSetting::New),
+            InstitutionArg::Revise => Some(InstitutionSetting::Revise),
+            InstitutionArg::Abolish => Some(InstitutionSetting::Abolish),
+            InstitutionArg::None => Some(InstitutionSetting::NotARule),
+            InstitutionArg::Auto => Option::None,
+        }
+    }
 }
 
 /// Record a measure promised in the year-N summary of a unit.
@@ -54,6 +77,9 @@ pub struct MeasureAddArgs {
     /// 整改时限: a date (2025-06-30, 2025/6/30, 2025年6月30日), 'immediate' or 'long-term' [default: end of year N+1]
     #[arg(long, value_name = "DATE")]
     pub due: Option<String>,
+    /// 建章立制: the measure makes (new), revises or abolishes a rule, or is none of these (none) [default: read from its words]
+    #[arg(long, value_name = "KIND")]
+    pub institution: Option<InstitutionArg>,
     /// The measure as written in the summary
     pub text: String,
 }
@@ -100,15 +126,19 @@ pub fn run(ctx: &Ctx, command: MeasureCommand, out: &mut dyn Write) -> Result<()
             text: &text,
             owner: &owner,
             deadline,
+            institution: args.institution.and_then(InstitutionArg::setting),
             created_at: ctx.clock.timestamp(),
             source: None,
         },
     )?;
-    let detail = json!({
+    let mut detail = json!({
         "unit": unit.name, "year": year, "title": title, "text": text,
         "leader": owner.leader, "owner_dept": owner.owner_dept, "co_depts": owner.co_depts,
         "owner_person": owner.owner_person, "deadline_kind": deadline.kind_code(), "due": deadline.due(),
     });
+    if let Some(setting) = measure.institution {
+        detail["institution"] = json!(setting);
+    }
     ctx.record(
         &tx,
         &measure.id.to_string(),

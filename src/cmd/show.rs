@@ -54,6 +54,8 @@ pub fn run(ctx: &Ctx, args: ShowArgs, out: &mut dyn Write) -> Result<()> {
         progress: &progress,
         source: store::source_of(conn, id)?,
         carried_from,
+        institution: row.institution(),
+        institution_setting: row.institution_setting,
     };
     item::print(out, ctx.format, ctx.lang, ctx.paint, &view)?;
     Ok(())

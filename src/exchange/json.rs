@@ -137,6 +137,11 @@ fn check(dump: &Dump) -> std::result::Result<(), String> {
             ("by_date" | "immediate", Some(due)) => date(due, "a measure")?,
             (kind, _) => return Err(format!("a measure with the deadline '{kind}'")),
         }
+        if let Some(code) = &m.institution {
+            if crate::model::InstitutionSetting::from_code(code).is_none() {
+                return Err(format!("a measure with the institution '{code}'"));
+            }
+        }
     }
     for e in &dump.progress {
         let status: Status = e

@@ -95,6 +95,7 @@ pub(super) fn insert_measure(
             text: &measure.text,
             owner: &owner,
             deadline,
+            institution: None,
             created_at: ctx.clock.timestamp(),
             source: Some(source(document, measure.position)),
         },

@@ -1,5 +1,7 @@
 //! 建章立制: a measure that creates, revises or abolishes a rule (制度, 办法, 规定, 细则 …), as
-//! the genre counts them (`新建制度3项、修订完善2项、废止1项`). Read from the measure's words.
+//! the genre counts them (`新建制度3项、修订完善2项、废止1项`). Read from the measure's words,
+//! unless the user set it (`measure add|edit --institution`): [`Institution::for_measure`] makes
+//! that choice for every place that shows it.
 
 use serde::Serialize;
 
@@ -13,6 +15,54 @@ pub enum Institution {
     Revise,
     /// 废止, 废除, 清理 … a rule withdrawn.
     Abolish,
+}
+
+/// What the user said a measure does to the unit's rules (`--institution`), overriding its words.
+/// A measure without a setting is read from its words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InstitutionSetting {
+    New,
+    Revise,
+    Abolish,
+    /// Not 建章立制, whatever its words say.
+    #[serde(rename = "none")]
+    NotARule,
+}
+
+impl InstitutionSetting {
+    /// Every setting, in the order help lists them.
+    pub const EVERY: [InstitutionSetting; 4] = [
+        InstitutionSetting::New,
+        InstitutionSetting::Revise,
+        InstitutionSetting::Abolish,
+        InstitutionSetting::NotARule,
+    ];
+
+    /// The stored code: `new`, `revise`, `abolish` or `none`.
+    pub fn code(self) -> &'static str {
+        match self {
+            InstitutionSetting::New => "new",
+            InstitutionSetting::Revise => "revise",
+            InstitutionSetting::Abolish => "abolish",
+            InstitutionSetting::NotARule => "none",
+        }
+    }
+
+    /// The setting with this stored code, or `None`.
+    pub fn from_code(code: &str) -> Option<InstitutionSetting> {
+        Self::EVERY.into_iter().find(|s| s.code() == code)
+    }
+
+    /// What the setting says the measure does: `None` for [`InstitutionSetting::NotARule`].
+    pub fn institution(self) -> Option<Institution> {
+        match self {
+            InstitutionSetting::New => Some(Institution::New),
+            InstitutionSetting::Revise => Some(Institution::Revise),
+            InstitutionSetting::Abolish => Some(Institution::Abolish),
+            InstitutionSetting::NotARule => None,
+        }
+    }
 }
 
 /// The nouns of a rule. 机制 and 体系 are left out: the genre uses them for ways of working, not
@@ -64,6 +114,20 @@ impl Institution {
             })
     }
 
+    /// What a measure does to a rule: its setting when the user gave one (`none`: nothing), else
+    /// what its title and text say ([`Institution::of`]). Every place that shows a measure's
+    /// 建章立制 asks this.
+    pub fn for_measure(
+        setting: Option<InstitutionSetting>,
+        title: Option<&str>,
+        text: &str,
+    ) -> Option<Institution> {
+        match setting {
+            Some(setting) => setting.institution(),
+            None => Institution::of(&format!("{}，{}", title.unwrap_or(""), text)),
+        }
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             Institution::New => "new",
@@ -99,6 +163,43 @@ mod tests {
             Institution::of("对不合时宜的文件进行清理，废止制度2项"),
             Some(Institution::Abolish)
         );
+    }
+
+    #[test]
+    fn a_setting_overrides_the_words_and_none_says_no_rule() {
+        let text = "修订完善差旅费报销规定";
+        assert_eq!(
+            Institution::for_measure(None, None, text),
+            Some(Institution::Revise)
+        );
+        assert_eq!(
+            Institution::for_measure(Some(InstitutionSetting::New), None, text),
+            Some(Institution::New)
+        );
+        assert_eq!(
+            Institution::for_measure(Some(InstitutionSetting::NotARule), None, text),
+            None
+        );
+        assert_eq!(
+            Institution::for_measure(Some(InstitutionSetting::Abolish), None, "加强理论学习"),
+            Some(Institution::Abolish)
+        );
+    }
+
+    #[test]
+    fn the_title_is_read_with_the_text() {
+        assert_eq!(
+            Institution::for_measure(None, Some("制定接待管理办法"), "规范接待流程"),
+            Some(Institution::New)
+        );
+    }
+
+    #[test]
+    fn every_setting_reads_back_from_its_code() {
+        for setting in InstitutionSetting::EVERY {
+            assert_eq!(InstitutionSetting::from_code(setting.code()), Some(setting));
+        }
+        assert_eq!(InstitutionSetting::from_code("auto"), None);
     }
 
     #[test]

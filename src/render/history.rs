@@ -239,6 +239,7 @@ fn field_label(field: &str, lang: Lang) -> &str {
         ("owner_person", Lang::Zh) => "责任人",
         ("deadline_kind", Lang::Zh) => "时限类型",
         ("due", Lang::Zh) => "整改时限",
+        ("institution", Lang::Zh) => "建章立制",
         (other, _) => other,
     }
 }

@@ -10,7 +10,9 @@ use super::paint::{Paint, Tone};
 use super::records::markdown_table;
 use super::table::{self, Cell, TableColumn};
 use super::{deadline_label, Format, Lang};
-use crate::model::{Evidence, ItemId, ProgressEntry, SourceDocument};
+use crate::model::{
+    Evidence, Institution, InstitutionSetting, ItemId, ProgressEntry, SourceDocument,
+};
 
 /// One item with its progress, in its stable machine shape (README: "show"): the fields of a
 /// status row plus `progress`, oldest first.
@@ -23,6 +25,11 @@ pub struct ItemView<'a> {
     pub source: Option<SourceDocument>,
     /// For a carried-over measure, the measure it continues.
     pub carried_from: Option<ItemId>,
+    /// For a measure, what it does to the unit's rules (建章立制: `new`, `revise`, `abolish`), as
+    /// set or else read from its words; `None` when it is not 建章立制.
+    pub institution: Option<Institution>,
+    /// For a measure, 建章立制 as the user set it (`none` included); `None` when read from its words.
+    pub institution_setting: Option<InstitutionSetting>,
 }
 
 /// Prints one item. CSV has two columns, `field,value`, with nested fields flattened to dotted
@@ -214,6 +221,10 @@ fn fields(view: &ItemView<'_>, lang: Lang) -> Vec<(&'static str, String)> {
             |from| from.to_string(),
         );
         fields.push((lang.pick("延续自", "Carried from"), carried));
+        fields.push((
+            lang.pick("建章立制", "Rules"),
+            institution_label(view.institution, view.institution_setting, lang),
+        ));
     }
     let source = match (&view.source, lang) {
         (None, _) => lang.pick("手工录入", "typed in").to_string(),
@@ -239,6 +250,28 @@ fn fields(view: &ItemView<'_>, lang: Lang) -> Vec<(&'static str, String)> {
     ));
     fields.push(("UUID", r.uuid.to_string()));
     fields
+}
+
+/// A measure's 建章立制 in words, saying whether it was set by hand or read from the text.
+fn institution_label(
+    institution: Option<Institution>,
+    setting: Option<InstitutionSetting>,
+    lang: Lang,
+) -> String {
+    let what = match institution {
+        Some(Institution::New) => lang.pick("新建制度", "makes a rule"),
+        Some(Institution::Revise) => lang.pick("修订完善制度", "revises a rule"),
+        Some(Institution::Abolish) => lang.pick("废止制度", "abolishes a rule"),
+        None => lang.pick("否", "no"),
+    };
+    match (setting, institution) {
+        (Some(_), _) => format!("{what}{}", lang.pick("（手工设定）", " (set by hand)")),
+        (None, Some(_)) => format!(
+            "{what}{}",
+            lang.pick("（据措施文字）", " (read from the words)")
+        ),
+        (None, None) => what.to_string(),
+    }
 }
 
 fn progress_rows(entries: &[ProgressEntry], lang: Lang) -> Vec<Vec<String>> {

@@ -253,6 +253,7 @@ mod rendering {
             text: text.into(),
             owner: Owner::default(),
             deadline: Deadline::default_for_year(year),
+            institution: None,
         };
         let entry = |item, status, on: &str, note: &str| ProgressEntry {
             seq: 0,
@@ -410,7 +411,9 @@ mod rendering {
             .filter(|k| !documented.contains(k.as_str()))
             .collect();
         assert!(missing.is_empty(), "undocumented values: {missing:?}");
-        for part in ["items", "entries", "groups", "measures", "plans", "problems"] {
+        for part in [
+            "items", "entries", "groups", "measures", "plans", "problems",
+        ] {
             assert!(found.contains(part), "the sample has no {part}");
         }
     }

@@ -69,6 +69,7 @@ mod tests {
                 text: "措施",
                 owner: &owner,
                 deadline: Deadline::default_for_year(year),
+                institution: None,
                 created_at: AT,
                 source: None,
             };

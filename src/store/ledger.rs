@@ -229,6 +229,7 @@ mod tests {
                 text: "措施",
                 owner: &owner,
                 deadline: Deadline::LongTerm,
+                institution: None,
                 created_at: AT,
                 source: None,
             },

@@ -115,6 +115,7 @@ mod tests {
             text: "措施",
             owner: &owner,
             deadline: Deadline::LongTerm,
+            institution: None,
             created_at: AT,
             source: None,
         };
@@ -150,6 +151,7 @@ mod tests {
                 text,
                 owner: &owner,
                 deadline: Deadline::LongTerm,
+                institution: None,
                 created_at: AT,
                 source: None,
             };

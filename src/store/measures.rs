@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use crate::error::Result;
-use crate::model::{Deadline, ItemId, Measure, Owner};
+use crate::model::{Deadline, InstitutionSetting, ItemId, Measure, Owner};
 
 /// A measure about to be recorded.
 #[derive(Debug, Clone)]
@@ -16,6 +16,8 @@ pub struct NewMeasure<'a> {
     pub text: &'a str,
     pub owner: &'a Owner,
     pub deadline: Deadline,
+    /// 建章立制 as the user set it; `None` reads it from the words.
+    pub institution: Option<InstitutionSetting>,
     pub created_at: &'a str,
     /// The imported document it was read from, if any.
     pub source: Option<super::Source>,
@@ -23,7 +25,7 @@ pub struct NewMeasure<'a> {
 
 pub(super) const MEASURE_COLUMNS: &str =
     "m.id, m.uuid, u.name, m.year, m.title, m.body, m.leader, \
-     m.owner_dept, m.owner_person, m.deadline_kind, m.due_date \
+     m.owner_dept, m.owner_person, m.deadline_kind, m.due_date, m.institution \
      FROM measures m JOIN units u ON u.id = m.unit_id";
 
 /// Builds a measure from a row of `MEASURE_COLUMNS`; co-departments are filled in afterwards.
@@ -37,6 +39,18 @@ pub(super) fn measure_from_row(r: &Row<'_>) -> rusqlite::Result<Measure> {
             format!("deadline kind {kind:?} with due date {due:?}").into(),
         )
     })?;
+    let institution: Option<String> = r.get(11)?;
+    let institution = institution
+        .map(|code| {
+            InstitutionSetting::from_code(&code).ok_or_else(|| {
+                rusqlite::Error::FromSqlConversionFailure(
+                    11,
+                    rusqlite::types::Type::Text,
+                    format!("institution {code:?}").into(),
+                )
+            })
+        })
+        .transpose()?;
     Ok(Measure {
         id: ItemId::measure(r.get(0)?),
         uuid: r.get(1)?,
@@ -51,6 +65,7 @@ pub(super) fn measure_from_row(r: &Row<'_>) -> rusqlite::Result<Measure> {
             owner_person: r.get(8)?,
         },
         deadline,
+        institution,
     })
 }
 
@@ -59,10 +74,11 @@ pub fn insert_measure(conn: &Connection, new: &NewMeasure<'_>) -> Result<Measure
     let uuid = super::new_uuid();
     conn.execute(
         "INSERT INTO measures (id, uuid, unit_id, year, title, body, leader, owner_dept, owner_person,
-                               deadline_kind, due_date, created_at, document_id, position)
+                               deadline_kind, due_date, created_at, document_id, position,
+                               institution)
          VALUES (max(coalesce((SELECT max(id) FROM measures), 0),
                      coalesce((SELECT high FROM id_high_water WHERE kind = 'measure'), 0)) + 1,
-                 ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                 ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
         params![
             uuid,
             new.unit_id,
@@ -76,7 +92,8 @@ pub fn insert_measure(conn: &Connection, new: &NewMeasure<'_>) -> Result<Measure
             new.deadline.due(),
             new.created_at,
             new.source.map(|s| s.document_id),
-            new.source.and_then(|s| s.position)
+            new.source.and_then(|s| s.position),
+            new.institution.map(InstitutionSetting::code)
         ],
     )
     .context("insert measure")?;
@@ -108,7 +125,7 @@ pub fn get_measure(conn: &Connection, id: ItemId) -> Result<Option<Measure>> {
 pub fn update_measure(conn: &Connection, measure: &Measure) -> Result<()> {
     conn.execute(
         "UPDATE measures SET year = ?2, title = ?3, body = ?4, leader = ?5, owner_dept = ?6,
-                owner_person = ?7, deadline_kind = ?8, due_date = ?9
+                owner_person = ?7, deadline_kind = ?8, due_date = ?9, institution = ?10
          WHERE id = ?1",
         params![
             measure.id.num,
@@ -119,7 +136,8 @@ pub fn update_measure(conn: &Connection, measure: &Measure) -> Result<()> {
             measure.owner.owner_dept,
             measure.owner.owner_person,
             measure.deadline.kind_code(),
-            measure.deadline.due()
+            measure.deadline.due(),
+            measure.institution.map(InstitutionSetting::code)
         ],
     )
     .context("update measure")?;
@@ -177,12 +195,14 @@ mod tests {
             text: "强化理论武装。每季度开展一次专题研讨",
             owner: &owner,
             deadline: Deadline::ByDate(due),
+            institution: Some(InstitutionSetting::Revise),
             created_at: AT,
             source: None,
         };
         let measure = insert_measure(store.conn(), &new).unwrap();
         assert_eq!(measure.owner, owner);
         assert_eq!(measure.deadline, Deadline::ByDate(due));
+        assert_eq!(measure.institution, Some(InstitutionSetting::Revise));
         assert_eq!(measure.unit, "甲局");
         assert_eq!(
             get_measure(store.conn(), measure.id).unwrap(),
@@ -204,6 +224,7 @@ mod tests {
             text: "措施",
             owner: &owner,
             deadline: Deadline::LongTerm,
+            institution: None,
             created_at: AT,
             source: None,
         };
@@ -215,6 +236,31 @@ mod tests {
             get_measure(store.conn(), measure.id).unwrap(),
             Some(measure)
         );
+    }
+
+    #[test]
+    fn an_institution_set_on_a_measure_is_stored_changed_and_cleared() {
+        let (store, unit) = store_with_unit();
+        let owner = Owner::default();
+        let new = NewMeasure {
+            unit_id: unit.id,
+            year: 2024,
+            title: None,
+            text: "修订完善差旅费报销规定",
+            owner: &owner,
+            deadline: Deadline::LongTerm,
+            institution: None,
+            created_at: AT,
+            source: None,
+        };
+        let mut measure = insert_measure(store.conn(), &new).unwrap();
+        assert_eq!(measure.institution, None);
+        for setting in [Some(InstitutionSetting::NotARule), None] {
+            measure.institution = setting;
+            update_measure(store.conn(), &measure).unwrap();
+            let stored = get_measure(store.conn(), measure.id).unwrap().unwrap();
+            assert_eq!(stored.institution, setting);
+        }
     }
 
     #[test]

@@ -24,6 +24,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "005_operations.sql",
         include_str!("../../schema/005_operations.sql"),
     ),
+    (
+        "006_institution.sql",
+        include_str!("../../schema/006_institution.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.
@@ -76,6 +80,61 @@ mod tests {
                 "{name} is out of order"
             );
         }
+    }
+
+    #[test]
+    fn a_store_of_step_5_gains_the_institution_column_and_its_measures_read_from_their_words() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        for (_, sql) in &MIGRATIONS[..5] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 5).unwrap();
+        conn.execute_batch(
+            "INSERT INTO units (id, uuid, name, created_at) VALUES (1, 'u', '甲局', 'now');
+             INSERT INTO measures (id, uuid, unit_id, year, body, deadline_kind, created_at)
+             VALUES (1, 'm', 1, 2024, '修订完善差旅费报销规定', 'long_term', 'now');",
+        )
+        .unwrap();
+        migrate(&mut conn, 5, 1).unwrap();
+        assert_eq!(user_version(&conn).unwrap(), SCHEMA_VERSION);
+        let setting: Option<String> = conn
+            .query_row("SELECT institution FROM measures WHERE id = 1", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(setting, None);
+        conn.execute("UPDATE measures SET institution = 'none' WHERE id = 1", [])
+            .unwrap();
+        assert!(conn
+            .execute("UPDATE measures SET institution = 'auto' WHERE id = 1", [])
+            .is_err());
+    }
+
+    #[test]
+    fn undoing_an_edit_of_a_measure_restores_its_institution() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn, 0, 1).unwrap();
+        conn.execute_batch(
+            "INSERT INTO units (id, uuid, name, created_at) VALUES (1, 'u', '甲局', 'now');
+             INSERT INTO measures (id, uuid, unit_id, year, body, deadline_kind, created_at,
+                                   institution)
+             VALUES (1, 'm', 1, 2024, '措施', 'long_term', 'now', 'revise');
+             INSERT INTO operations (id, uuid, at, actor, command) VALUES (1, 'o', 'now', 'a', 'edit');
+             UPDATE measures SET institution = NULL WHERE id = 1;",
+        )
+        .unwrap();
+        let revert: String = conn
+            .query_row("SELECT revert FROM undo_log WHERE operation = 1", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        conn.execute_batch(&revert).unwrap();
+        let setting: Option<String> = conn
+            .query_row("SELECT institution FROM measures WHERE id = 1", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(setting.as_deref(), Some("revise"));
     }
 
     #[test]

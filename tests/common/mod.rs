@@ -167,6 +167,28 @@ pub fn fingerprint(path: &Path) -> String {
     out
 }
 
+/// Asserts that every table of the `old` fingerprint is in `new` with the same rows, allowing
+/// for columns a later schema step added (they come after the old ones, as `ALTER TABLE ... ADD
+/// COLUMN` puts them).
+pub fn assert_rows_kept(old: &str, new: &str, what: &str) {
+    for section in old.split("== ").skip(1) {
+        let (table, rows) = section.split_once('\n').unwrap();
+        let upgraded = new
+            .split("== ")
+            .find_map(|s| s.strip_prefix(&format!("{table}\n")))
+            .unwrap_or_else(|| panic!("table {table} lost in {what}"));
+        let upgraded: Vec<&str> = upgraded.lines().collect();
+        let rows: Vec<&str> = rows.lines().collect();
+        assert_eq!(rows.len(), upgraded.len(), "rows of {table} lost in {what}");
+        for (old_row, new_row) in rows.iter().zip(&upgraded) {
+            assert!(
+                new_row == old_row || new_row.starts_with(&format!("{old_row} | ")),
+                "{table} changed in {what}:\n{old_row}\n{new_row}"
+            );
+        }
+    }
+}
+
 /// Replaces every UUID with `[uuid]`.
 pub fn redact_uuids(text: &str) -> String {
     let bytes = text.as_bytes();

@@ -41,6 +41,7 @@ pub(crate) fn chain() -> (Vec<Problem>, Vec<Measure>, HashSet<(ItemId, ItemId)>)
                 text: m.text.clone(),
                 owner: Owner::default(),
                 deadline: Deadline::LongTerm,
+                institution: None,
             });
             for p in answers.as_array().unwrap() {
                 links.insert((id, ItemId::problem(first_problem + p.as_i64().unwrap())));

@@ -22,6 +22,7 @@ fn measure(num: i64, unit: &str, year: i32, title: Option<&str>, text: &str) -> 
         text: text.into(),
         owner: Owner::default(),
         deadline: Deadline::LongTerm,
+        institution: None,
     }
 }
 

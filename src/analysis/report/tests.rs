@@ -1,7 +1,7 @@
 //! Tests of the report computation, on hand-built problems, measures and progress.
 
 use super::*;
-use crate::model::{Deadline, Measure, Owner, Problem, ProgressEntry};
+use crate::model::{Deadline, InstitutionSetting, Measure, Owner, Problem, ProgressEntry};
 use proptest::prelude::*;
 
 fn date(s: &str) -> NaiveDate {
@@ -29,6 +29,7 @@ fn measure(num: i64, year: i32) -> Measure {
         text: format!("措施{num}。具体做法"),
         owner: Owner::default(),
         deadline: Deadline::default_for_year(year),
+        institution: None,
     }
 }
 
@@ -198,4 +199,28 @@ fn a_problem_is_named_by_its_first_clause_without_a_closing_word_problem() {
         short_form("“双随机、一公开”抽查结果公示不够及时"),
         "‘双随机、一公开’抽查结果公示不够及时"
     );
+}
+
+#[test]
+fn a_measure_s_institution_setting_overrides_its_words_in_the_review() {
+    let mut data = ledger();
+    // M2 and M3 are last year's; M2 revises a rule by its words, M3 says nothing of rules.
+    data.measures[1].text = "修订完善差旅费报销规定".into();
+    let counts = |data: &LedgerData| {
+        let review = compute_report(
+            data,
+            &Continuity::default(),
+            "甲局",
+            2025,
+            date("2025-12-31"),
+            ReportOptions::default(),
+        )
+        .review;
+        let i = review.institutions;
+        (i.new, i.revise, i.abolish, i.total)
+    };
+    assert_eq!(counts(&data), (0, 1, 0, 1));
+    data.measures[1].institution = Some(InstitutionSetting::NotARule);
+    data.measures[2].institution = Some(InstitutionSetting::New);
+    assert_eq!(counts(&data), (1, 0, 0, 1));
 }

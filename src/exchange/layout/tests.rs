@@ -34,6 +34,7 @@ fn measure(num: i64, year: i32, deadline: Deadline) -> Measure {
             ..Owner::default()
         },
         deadline,
+        institution: None,
     }
 }
 

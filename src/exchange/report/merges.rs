@@ -200,6 +200,7 @@ fn field_label(field: &str) -> &str {
         "co_depts" => "配合部门",
         "owner_person" => "责任人",
         "deadline_kind" | "due" => "整改时限",
+        "institution" => "建章立制",
         other => other,
     }
 }

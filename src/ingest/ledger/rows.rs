@@ -71,6 +71,7 @@ impl Recorder<'_> {
                 text: &m.text,
                 owner: &m.owner,
                 deadline,
+                institution: None,
                 created_at: self.ctx.clock.timestamp(),
                 source: None,
             },

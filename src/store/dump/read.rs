@@ -73,6 +73,21 @@ fn read_tables(conn: &Connection) -> Result<Dump> {
             .context("read the store's tables")?;
         Ok(n > 0)
     };
+    // A store of schema 5 or older has no `institution` column: nothing was set there.
+    let institution = {
+        let n: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM pragma_table_info('measures') WHERE name = 'institution'",
+                [],
+                |r| r.get(0),
+            )
+            .context("read the store's tables")?;
+        if n > 0 {
+            "m.institution"
+        } else {
+            "NULL"
+        }
+    };
     let dump = Dump {
         units: rows(
             conn,
@@ -136,10 +151,13 @@ fn read_tables(conn: &Connection) -> Result<Dump> {
         )?,
         measures: rows(
             conn,
-            "SELECT m.id, m.uuid, u.uuid, m.year, m.title, m.body, m.leader, m.owner_dept,
-                    m.owner_person, m.deadline_kind, m.due_date, d.uuid, m.position, m.created_at
-             FROM measures m JOIN units u ON u.id = m.unit_id
-             LEFT JOIN documents d ON d.id = m.document_id ORDER BY m.id",
+            &format!(
+                "SELECT m.id, m.uuid, u.uuid, m.year, m.title, m.body, m.leader, m.owner_dept,
+                        m.owner_person, m.deadline_kind, m.due_date, d.uuid, m.position,
+                        m.created_at, {institution}
+                 FROM measures m JOIN units u ON u.id = m.unit_id
+                 LEFT JOIN documents d ON d.id = m.document_id ORDER BY m.id"
+            ),
             |r| {
                 Ok(MeasureRow {
                     id: r.get(0)?,
@@ -156,6 +174,7 @@ fn read_tables(conn: &Connection) -> Result<Dump> {
                     document: r.get(11)?,
                     position: r.get(12)?,
                     created_at: r.get(13)?,
+                    institution: r.get(14)?,
                 })
             },
         )?,

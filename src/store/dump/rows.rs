@@ -61,6 +61,10 @@ pub struct MeasureRow {
     pub document: Option<String>,
     pub position: Option<i64>,
     pub created_at: String,
+    /// 建章立制 as the user set it (`new`, `revise`, `abolish`, `none`); absent when it is read
+    /// from the words, and in dumps written before it could be set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub institution: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -34,6 +34,7 @@ struct MeasureFields {
     owner_person: Option<String>,
     deadline_kind: String,
     due: Option<String>,
+    institution: Option<String>,
 }
 
 impl<'a> Merger<'a> {
@@ -90,6 +91,7 @@ impl<'a> Merger<'a> {
                 owner_person: m.owner_person.clone(),
                 deadline_kind: m.deadline_kind.clone(),
                 due: m.due.clone(),
+                institution: m.institution.clone(),
             };
             match our_measure(self.conn, &m.uuid)? {
                 Some((id, ours)) => {
@@ -212,8 +214,8 @@ impl<'a> Merger<'a> {
             .execute(
                 "INSERT INTO measures (id, uuid, unit_id, year, title, body, leader, owner_dept,
                                        owner_person, deadline_kind, due_date, document_id,
-                                       position, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                                       position, created_at, institution)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
                 params![
                     id,
                     m.uuid,
@@ -228,7 +230,8 @@ impl<'a> Merger<'a> {
                     fields.due,
                     document,
                     m.position,
-                    m.created_at
+                    m.created_at,
+                    fields.institution
                 ],
             )
             .context("insert measure")?;
@@ -270,7 +273,7 @@ fn our_measure(conn: &Connection, uuid: &str) -> Result<Option<(i64, MeasureFiel
     let row = conn
         .query_row(
             "SELECT id, unit_id, year, title, body, leader, owner_dept, owner_person,
-                    deadline_kind, due_date
+                    deadline_kind, due_date, institution
              FROM measures WHERE uuid = ?1",
             [uuid],
             |r| {
@@ -287,6 +290,7 @@ fn our_measure(conn: &Connection, uuid: &str) -> Result<Option<(i64, MeasureFiel
                         owner_person: r.get(7)?,
                         deadline_kind: r.get(8)?,
                         due: r.get(9)?,
+                        institution: r.get(10)?,
                     },
                 ))
             },
@@ -314,7 +318,7 @@ fn update_problem(conn: &Connection, id: i64, fields: &ProblemFields) -> Result<
 fn update_measure(conn: &Connection, id: i64, fields: &MeasureFields) -> Result<()> {
     conn.execute(
         "UPDATE measures SET year = ?2, title = ?3, body = ?4, leader = ?5, owner_dept = ?6,
-                owner_person = ?7, deadline_kind = ?8, due_date = ?9
+                owner_person = ?7, deadline_kind = ?8, due_date = ?9, institution = ?10
          WHERE id = ?1",
         params![
             id,
@@ -325,7 +329,8 @@ fn update_measure(conn: &Connection, id: i64, fields: &MeasureFields) -> Result<
             fields.owner_dept,
             fields.owner_person,
             fields.deadline_kind,
-            fields.due
+            fields.due,
+            fields.institution
         ],
     )
     .context("update measure")?;

@@ -49,6 +49,7 @@ fn unit_store(name: &str) -> Store {
             text: "每季度开展一次专题调研",
             owner: &owner,
             deadline: Deadline::ByDate(NaiveDate::from_ymd_opt(2025, 6, 30).unwrap()),
+            institution: None,
             created_at: AT,
             source: None,
         },
