@@ -62,6 +62,7 @@ fn ledger() -> LedgerData {
             text: format!("措施{num}"),
             owner: Owner::default(),
             deadline: Deadline::default_for_year(year),
+            institution: None,
         });
         data.links
             .push((ItemId::problem(num), ItemId::measure(num)));
