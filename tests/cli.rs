@@ -16,6 +16,7 @@ mod test_import_ledger;
 mod test_import_reviewed;
 mod test_init;
 mod test_items;
+mod test_languages;
 mod test_layers;
 mod test_link_suggest;
 mod test_merge;

@@ -8,7 +8,7 @@ use clap::Args;
 
 use super::{resolve_unit, Ctx};
 use crate::analysis::report::{compute_report, ReportOptions};
-use crate::error::{Error, Msg, Result};
+use crate::error::{Done, Error, Msg, Result};
 use crate::files;
 use crate::model::check_year;
 use crate::render::report::{self, Style, DEFAULT_TEMPLATE};
@@ -137,10 +137,10 @@ pub fn run(ctx: &Ctx, args: ReportArgs, out: &mut dyn Write) -> Result<()> {
                 Output::Word => report::to_word(&text)?,
             };
             files::write(path, &bytes, args.force, Some(&store_path), out)?;
-            let message = match ctx.lang {
-                crate::render::Lang::Zh => format!("已写入 {}", path.display()),
-                crate::render::Lang::En => format!("wrote {}", path.display()),
-            };
+            let message = Done::Wrote {
+                path: path.display().to_string(),
+            }
+            .render(ctx.lang);
             writeln!(out, "{message}")?;
         }
         _ if ctx.format == Format::Md => out.write_all(report::to_markdown(&text).as_bytes())?,

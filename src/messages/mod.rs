@@ -6,9 +6,17 @@
 //! Chinese is the default language; `--lang en` (or `TAIZHANG_LANG=en`) asks for English. A line
 //! never mixes the two, except in the names, ids, paths and quoted document text it carries.
 
+mod confirmations;
 mod en;
+mod refusals;
+pub mod review;
 mod zh;
 
+pub use confirmations::Done;
+pub use refusals::{ExportFlaw, NotDemo, Record, Refusal, TemplateFault, Unplaced};
+
+#[cfg(test)]
+mod samples;
 #[cfg(test)]
 mod tests;
 
@@ -511,6 +519,17 @@ pub enum Msg {
     /// The prefix of a warning line under an import's table.
     WarningLine {
         message: String,
+    },
+
+    // —— The areas with files of their own ——
+    /// A confirmation or "nothing here" notice of a command (`confirmations.rs`).
+    Done(Done),
+    /// Why a command refused or stopped (`refusals.rs`).
+    Refused(Refusal),
+    /// What is wrong with a reviewed file named `source` (`review.rs`).
+    Review {
+        source: String,
+        error: review::ReviewError,
     },
 }
 
