@@ -45,11 +45,7 @@ pub fn run(ctx: &Ctx, args: UndoArgs, out: &mut dyn Write) -> Result<()> {
         emit(out, ctx.format, ctx.lang, &records, &empty)?;
         return Ok(());
     }
-    let wanted = args
-        .operation
-        .as_deref()
-        .map(parse_operation)
-        .transpose()?;
+    let wanted = args.operation.as_deref().map(parse_operation).transpose()?;
     let mut store = ctx.open(Access::Write)?;
     let id = match wanted {
         Some(id) => id,
