@@ -14,7 +14,7 @@ pub mod messages;
 use crate::model::ItemId;
 use crate::render::Lang;
 use messages::ItemKind;
-pub use messages::Msg;
+pub use messages::{Done, Msg, Refusal};
 
 /// Exit codes, documented in the README.
 pub mod exit {
@@ -60,8 +60,6 @@ pub enum Error {
     UnknownStatus(String),
 
     DroppedNeedsReason,
-
-    Invalid(String),
 
     ImportFailed {
         failed: usize,
@@ -158,7 +156,10 @@ impl Error {
             | Error::NotABackup(_)
             | Error::BackupDamaged(_)
             | Error::UnreadableStoreToReplace(_)
-            | Error::NoDataDir => exit::STORE,
+            | Error::NoDataDir
+            | Error::Says(Msg::Refused(
+                messages::Refusal::StoreDiskFull { .. } | messages::Refusal::StoreIoFailed { .. },
+            )) => exit::STORE,
             Error::Other(_) => exit::FAILURE,
             _ => exit::BAD_INPUT,
         }
@@ -190,18 +191,17 @@ impl Error {
     pub fn message(&self, lang: Lang) -> String {
         match self.catalogued() {
             Some(msg) => msg.render(lang),
-            None => match self {
-                Error::Invalid(text) => text.clone(),
-                Error::Other(e) => Msg::Unexpected {
-                    detail: format!("{e:#}"),
-                }
-                .render(lang),
-                _ => unreachable!("every other variant is catalogued"),
-            },
+            None => Msg::Unexpected {
+                detail: match self {
+                    Error::Other(e) => format!("{e:#}"),
+                    _ => unreachable!("every other variant is catalogued"),
+                },
+            }
+            .render(lang),
         }
     }
 
-    /// The catalogue message of this error; `None` for a pre-worded `Invalid` and for `Other`.
+    /// The catalogue message of this error; `None` for `Other` (an error nobody foresaw).
     fn catalogued(&self) -> Option<Msg> {
         let path = |p: &PathBuf| p.display().to_string();
         Some(match self {
@@ -233,7 +233,7 @@ impl Error {
                 list: crate::model::Status::valid_inputs(),
             },
             Error::DroppedNeedsReason => Msg::DroppedNeedsReason,
-            Error::Invalid(_) | Error::Other(_) => return None,
+            Error::Other(_) => return None,
             Error::Says(msg) => msg.clone(),
             Error::ImportFailed { failed, total } => Msg::ImportFailed {
                 failed: *failed,
@@ -305,11 +305,6 @@ impl Error {
             Error::NoDataDir => Msg::NoDataDir,
         })
     }
-
-    /// Shorthand for an input error with a message of its own.
-    pub fn invalid(message: impl Into<String>) -> Error {
-        Error::Invalid(message.into())
-    }
 }
 
 /// The message in Chinese, the default language (`message` gives either).
@@ -331,6 +326,12 @@ impl std::error::Error for Error {
 impl From<anyhow::Error> for Error {
     fn from(error: anyhow::Error) -> Self {
         Error::Other(error)
+    }
+}
+
+impl From<messages::Refusal> for Error {
+    fn from(refusal: messages::Refusal) -> Self {
+        Error::Says(Msg::Refused(refusal))
     }
 }
 

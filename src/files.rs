@@ -264,8 +264,8 @@ mod tests {
     fn a_failed_fill_leaves_nothing_behind_and_a_good_one_is_renamed_into_place() {
         let dir = folder();
         let path = dir.path().join("copy.db");
-        let err = write_with(&path, false, None, |_| Err(Error::invalid("no"))).unwrap_err();
-        assert_eq!(err.to_string(), "no");
+        let err = write_with(&path, false, None, |_| Err(Msg::NothingToEdit.into())).unwrap_err();
+        assert_eq!(err.to_string(), Msg::NothingToEdit.to_string());
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
         write_with(&path, false, None, |p| Ok(std::fs::write(p, "db")?)).unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "db");

@@ -18,6 +18,7 @@ mod test_import_reviewed;
 mod test_init;
 mod test_institution;
 mod test_items;
+mod test_languages;
 mod test_layers;
 mod test_link_suggest;
 mod test_merge;

@@ -370,7 +370,7 @@ fn demo_refuses_an_older_store_without_upgrading_or_touching_it() {
     let db = env.db().display().to_string();
     let output = env.cmd(&["demo", "--db", &db]).output().unwrap();
     assert_eq!(output.status.code(), Some(2), "{}", env.render(&output));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("did not make"));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("不是示例建立的"));
     assert_eq!(std::fs::read(env.db()).unwrap(), before);
     assert_eq!(files_in(env.dir()), vec!["ledger.db"]);
 }

@@ -57,7 +57,7 @@ fn help_is_chinese_by_default_and_english_with_lang_en() {
         "{zh}"
     );
     assert!(
-        zh.contains("用法：taizhang progress [选项] --status <S> <ITEM>..."),
+        zh.contains("用法：taizhang progress [选项] --status <状态> <编号>..."),
         "{zh}"
     );
     assert!(zh.contains("  -h, --help"), "{zh}");

@@ -154,7 +154,7 @@ fn a_bad_institution_in_an_export_is_refused() {
     let fresh = TestEnv::init();
     std::fs::write(fresh.dir().join("store.json"), text).unwrap();
     let output = fresh.run(&["import", "--json", "store.json"]);
-    assert!(output.contains("institution 'maybe'"), "{output}");
+    assert!(output.contains("建章立制类别是“maybe”"), "{output}");
 }
 
 #[test]
@@ -197,10 +197,10 @@ fn institution_is_refused_on_a_problem_and_a_bad_value_gets_clap_s_chinese_error
     exit: 2
     --- stdout
     --- stderr
-    错误：'maybe' 不是 --institution <KIND> 的有效值，可选值为 new、revise、
+    错误：'maybe' 不是 --institution <类别> 的有效值，可选值为 new、revise、
     abolish、none、auto。
 
-    用法：taizhang edit [选项] <ITEM>
+    用法：taizhang edit [选项] <编号>
 
     查看帮助请运行 'taizhang edit --help'。
     ");

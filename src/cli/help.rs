@@ -160,6 +160,34 @@ fn localise_zh(mut cmd: Command, path: &str) -> Command {
             None => cmd.long_about(None::<&'static str>),
         };
     }
+    // Every argument in turn, the valueless ones too: `mut_arg` moves an argument to the end,
+    // and clap's index of names is right again only once each has moved once, in order.
+    let ids: Vec<String> = cmd
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .collect();
+    for id in ids {
+        cmd = cmd.mut_arg(&id, |arg| {
+            if !arg.get_action().takes_values() {
+                return arg;
+            }
+            let names: Vec<String> = match arg.get_value_names() {
+                Some(names) => names.iter().map(ToString::to_string).collect(),
+                None => vec![id.to_uppercase()],
+            };
+            let zh: Vec<&'static str> = names
+                .iter()
+                .map(|name| placeholder_zh(&id, name, names.len()).unwrap_or("值"))
+                .collect();
+            // Naming the values sets how many there are; keep the count clap settled on.
+            let count = arg.get_num_args();
+            let arg = arg.value_names(zh);
+            match count {
+                Some(count) => arg.num_args(count),
+                None => arg,
+            }
+        });
+    }
     let usage = usage_zh(&mut cmd);
     cmd = cmd.override_usage(usage);
     let ids: Vec<(String, bool)> = cmd
@@ -224,4 +252,64 @@ fn usage_zh(cmd: &mut Command) -> String {
         .replace("[OPTIONS]", "[选项]")
         .replace("<COMMAND>", "<命令>")
         .replace("[COMMAND]", "[命令]")
+}
+
+/// The Chinese placeholder of a value (`<文件>` for `<FILE>`): by the argument where a letter
+/// stands for different things (`T` is a threshold or a title), else by the English name.
+fn placeholder_zh(id: &str, name: &str, count: usize) -> Option<&'static str> {
+    let by_id = match id {
+        "year" | "from" | "to" => Some("年度"),
+        "limit" => Some("条数"),
+        "min_units" => Some("单位数"),
+        "threshold" => Some("阈值"),
+        "title" => Some("标题"),
+        "category" => Some("类别"),
+        "leader" => Some("领导"),
+        "owner_dept" | "co_depts" => Some("部门"),
+        "owner_person" => Some("责任人"),
+        "owner" => Some("责任方"),
+        "date" | "as_of" | "due" => Some("日期"),
+        "due_within" => Some("期限"),
+        "encoding" => Some("编码"),
+        "sheet" => Some("工作表"),
+        "status" => Some("状态"),
+        "kind" => Some("种类"),
+        "sort" => Some("排序"),
+        "style" => Some("样式"),
+        "by" => Some("分组"),
+        "format" => Some("格式"),
+        "lang" => Some("语言"),
+        "color" => Some("何时"),
+        "evidence" => Some("佐证材料"),
+        "for_problems" => Some("问题编号"),
+        "reviewed" => Some("审核稿"),
+        "accept" => Some("措施编号"),
+        "unit" | "units" => Some("单位"),
+        "institution" => Some("类别"),
+        _ => None,
+    };
+    if count == 1 && by_id.is_some() {
+        return by_id;
+    }
+    Some(match name {
+        "FILE" | "FILES" => "文件",
+        "PATH" => "路径",
+        "ITEM" | "ITEMS" => "编号",
+        "DATE" => "日期",
+        "TEXT" | "NOTE" | "REASON" | "SEARCH" => "内容",
+        "ALIAS" => "别名",
+        "UNIT" => "单位",
+        "NAME" => "名称",
+        "KEEP" => "保留的单位",
+        "OTHER" => "并入的单位",
+        "OTHER.db" => "另一台账.db",
+        "SHELL" => "终端",
+        "MEASURE" => "措施编号",
+        "PROBLEM" => "问题编号",
+        "EARLIER" => "先前的问题",
+        "LATER" => "后来的问题",
+        "OP" => "操作编号",
+        "N" => "数量",
+        _ => return by_id,
+    })
 }

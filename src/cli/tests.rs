@@ -263,3 +263,34 @@ fn chinese_help_has_no_english_prose() {
         }
     }
 }
+
+#[test]
+fn every_value_placeholder_is_chinese_under_zh_and_english_under_en() {
+    let zh = command(Lang::Zh);
+    let mut english = Vec::new();
+    for (path, cmd) in walk(&zh) {
+        for arg in cmd
+            .get_arguments()
+            .filter(|a| a.get_action().takes_values())
+        {
+            for name in arg.get_value_names().unwrap_or_default() {
+                // A file name's extension stays as it is (`<另一台账.db>`); "值" is the fallback.
+                let bare = name.as_str().trim_end_matches(".db");
+                if bare.chars().any(|c| c.is_ascii_alphabetic()) || bare == "值" {
+                    english.push(format!("{path} {}: <{name}>", arg.get_id()));
+                }
+            }
+        }
+    }
+    assert!(
+        english.is_empty(),
+        "placeholders not in Chinese: {english:#?}"
+    );
+    let en = command(Lang::En);
+    let (_, add) = walk(&en)
+        .into_iter()
+        .find(|(p, _)| p == "taizhang problem add")
+        .unwrap();
+    let year = add.get_arguments().find(|a| a.get_id() == "year").unwrap();
+    assert_eq!(year.get_value_names().unwrap()[0].as_str(), "N");
+}

@@ -8,7 +8,7 @@ use clap::Args;
 use serde::Serialize;
 
 use super::Ctx;
-use crate::error::Result;
+use crate::error::{Done, Result};
 use crate::render::{Format, Lang};
 use crate::store::{self, StoreCounts};
 
@@ -84,17 +84,14 @@ pub fn run_backup(ctx: &Ctx, args: BackupArgs, out: &mut dyn Write) -> Result<()
         measures,
         ..
     } = counts;
-    let file = &report.file;
-    match ctx.lang {
-        Lang::Zh => writeln!(
-            out,
-            "已备份到 {file}（单位 {units} 个，问题 {problems} 个，整改措施 {measures} 条）"
-        )?,
-        Lang::En => writeln!(
-            out,
-            "backed up to {file} ({units} units, {problems} problems, {measures} measures)"
-        )?,
-    }
+    let file = report.file.clone();
+    let done = Done::BackedUp {
+        file,
+        units,
+        problems,
+        measures,
+    };
+    writeln!(out, "{}", done.render(ctx.lang))?;
     Ok(())
 }
 
@@ -116,30 +113,20 @@ pub fn run_restore(ctx: &Ctx, args: RestoreArgs, out: &mut dyn Write) -> Result<
         measures,
         ..
     } = restored.counts;
-    let (file, store) = (&report.restored, path.display());
-    match ctx.lang {
-        Lang::Zh => writeln!(
-            out,
-            "已从 {file} 恢复台账 {store}（单位 {units} 个，问题 {problems} 个，整改措施 {measures} 条）"
-        )?,
-        Lang::En => writeln!(
-            out,
-            "restored {store} from {file} ({units} units, {problems} problems, {measures} measures)"
-        )?,
-    }
+    let done = Done::Restored {
+        file: report.restored.clone(),
+        store: path.display().to_string(),
+        units,
+        problems,
+        measures,
+    };
+    writeln!(out, "{}", done.render(ctx.lang))?;
     if let Some(from) = restored.upgraded_from {
-        match ctx.lang {
-            Lang::Zh => writeln!(
-                out,
-                "备份来自旧版台账（第{from}版），已升级到第{}版",
-                store::SCHEMA_VERSION
-            )?,
-            Lang::En => writeln!(
-                out,
-                "the backup was of schema {from}; it has been upgraded to {}",
-                store::SCHEMA_VERSION
-            )?,
-        }
+        let done = Done::RestoredAndUpgraded {
+            from,
+            to: store::SCHEMA_VERSION,
+        };
+        writeln!(out, "{}", done.render(ctx.lang))?;
     }
     if let Some(kept) = &restored.kept {
         say_kept(ctx.lang, kept, out)?;
@@ -148,17 +135,8 @@ pub fn run_restore(ctx: &Ctx, args: RestoreArgs, out: &mut dyn Write) -> Result<
 }
 
 fn say_kept(lang: Lang, kept: &Path, out: &mut dyn Write) -> Result<()> {
-    let kept = kept.display();
-    match lang {
-        Lang::Zh => writeln!(
-            out,
-            "恢复前的台账已备份到 {kept}（需要时可用 taizhang restore {kept} 换回）"
-        )?,
-        Lang::En => writeln!(
-            out,
-            "the store as it was is kept in {kept} (taizhang restore {kept} puts it back)"
-        )?,
-    }
+    let kept = kept.display().to_string();
+    writeln!(out, "{}", Done::KeptBeforeRestore { kept }.render(lang))?;
     Ok(())
 }
 

@@ -7,10 +7,9 @@ use serde_json::json;
 
 use super::{link::link_items, load_item, Ctx, Item};
 use crate::analysis::{compute_ledger, RowFilter};
-use crate::error::{Msg, Result};
+use crate::error::{Done, Msg, Result};
 use crate::model::{check_year, Deadline};
 use crate::render::outcome::Outcome;
-use crate::render::Lang;
 use crate::store::{self, Access, LedgerFilter, NewMeasure};
 
 /// Carry an unfinished measure over into a later year's plan.
@@ -127,10 +126,12 @@ pub fn run(ctx: &Ctx, args: CarryArgs, out: &mut dyn Write) -> Result<()> {
         link_items(ctx, &tx, &carried_item, &problem)?;
     }
     tx.commit()?;
-    let message = match ctx.lang {
-        Lang::Zh => format!("{id} 持续推进，已列入{year}年度整改措施 {}", carried.id),
-        Lang::En => format!("carried {id} over into {year} as {}", carried.id),
-    };
+    let message = Done::Carried {
+        id: id.to_string(),
+        year,
+        to: carried.id.to_string(),
+    }
+    .render(ctx.lang);
     ctx.confirm(
         out,
         &[Outcome {

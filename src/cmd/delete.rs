@@ -6,9 +6,8 @@ use clap::Args;
 use serde_json::json;
 
 use super::{load_item, Ctx, Item};
-use crate::error::{Error, Result};
+use crate::error::{Done, Refusal, Result};
 use crate::render::outcome::Outcome;
-use crate::render::Lang;
 use crate::store::{self, Access};
 
 /// Delete problems or measures that should never have been recorded (a duplicate, a slip).
@@ -32,10 +31,7 @@ pub struct DeleteArgs {
 pub fn run(ctx: &Ctx, args: DeleteArgs, out: &mut dyn Write) -> Result<()> {
     let reason = args.reason.trim();
     if reason.is_empty() {
-        return Err(Error::invalid(ctx.lang.pick(
-            "删除需要写明原因：加上 --reason \"原因\"",
-            "a deletion needs a reason: add --reason \"why\"",
-        )));
+        return Err(Refusal::DeleteNeedsReason.into());
     }
     let mut store = ctx.open(Access::Write)?;
     let tx = store.transaction()?;
@@ -59,10 +55,11 @@ pub fn run(ctx: &Ctx, args: DeleteArgs, out: &mut dyn Write) -> Result<()> {
             id: id.to_string(),
             uuid: item.uuid().to_string(),
             action: "delete",
-            message: match ctx.lang {
-                Lang::Zh => format!("已删除 {id}（原因：{reason}）"),
-                Lang::En => format!("deleted {id} (reason: {reason})"),
-            },
+            message: Done::Deleted {
+                id: id.to_string(),
+                reason: reason.to_string(),
+            }
+            .render(ctx.lang),
         });
     }
     let op = tx.operation();
@@ -74,10 +71,7 @@ pub fn run(ctx: &Ctx, args: DeleteArgs, out: &mut dyn Write) -> Result<()> {
             crate::render::Format::Table | crate::render::Format::Md
         )
     {
-        let hint = match ctx.lang {
-            Lang::Zh => format!("如属误删，可用 taizhang undo {op} 恢复。"),
-            Lang::En => format!("To bring them back: taizhang undo {op}"),
-        };
+        let hint = Done::DeleteUndoHint { operation: op }.render(ctx.lang);
         writeln!(out, "{hint}")?;
     }
     Ok(())

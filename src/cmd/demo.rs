@@ -10,12 +10,12 @@ use super::Ctx;
 use crate::analysis::report::{compute_report, ReportOptions};
 use crate::analysis::{compute_ledger, RowFilter};
 use crate::clock::Clock;
-use crate::error::{Error, Result};
+use crate::error::messages::{IoReason, NotDemo};
+use crate::error::{Done, Error, Refusal, Result};
 use crate::ingest::{record_summary, FileOutcome, SummaryInput};
 use crate::model::{ItemId, Status};
 use crate::render::ledger::{self, LedgerRecord};
 use crate::render::report::{self, Style};
-use crate::render::Lang;
 use crate::store::{self, Created, LedgerFilter, NewProgress, Store};
 
 /// The store the demo writes when --db is not given on the command line.
@@ -141,31 +141,22 @@ pub fn run(ctx: &Ctx, _args: DemoArgs, out: &mut dyn Write) -> Result<()> {
     );
     let section = report::render(&value, Style::Yishi, None)?;
 
-    let shown = path.display();
-    match ctx.lang {
-        Lang::Zh => writeln!(out, "已用示例材料建立台账 {shown}：{unit} 2022—2024 年三份年度总结，接受了 {} 条措施与问题的关联建议（taizhang link --suggest），并记录了 2024 年的整改进展。\n", suggested.len())?,
-        Lang::En => writeln!(out, "Built the demo store {shown}: three annual summaries (2022–2024) of {unit}, {} suggested links of measures to problems accepted (taizhang link --suggest), and progress logged in 2024.\n", suggested.len())?,
-    }
+    let store_shown = path.display().to_string();
+    let built = Done::DemoBuilt {
+        store: store_shown.clone(),
+        unit: unit.clone(),
+        links: suggested.len(),
+    };
+    writeln!(out, "{}\n", built.render(ctx.lang))?;
     ledger::print(out, ctx.format, ctx.lang, ctx.paint, &ledger_2023, as_of)?;
-    writeln!(
-        out,
-        "\n{}\n",
-        ctx.lang.pick(
-            "——据此生成的2024年度总结整改部分——",
-            "— the 2024 summary's rectification section, written from the ledger —"
-        )
-    )?;
+    writeln!(out, "\n{}\n", Done::DemoSectionHeading.render(ctx.lang))?;
     out.write_all(section.as_bytes())?;
-    match ctx.lang {
-        Lang::Zh => writeln!(
-            out,
-            "\n接着试试：\n  taizhang --db {shown} status --overdue --as-of {as_of}\n  taizhang --db {shown} report --unit {unit} --year 2024 --as-of {as_of} -o 整改情况.docx\n  taizhang --db {shown} show P1"
-        )?,
-        Lang::En => writeln!(
-            out,
-            "\nGo on with:\n  taizhang --db {shown} status --overdue --as-of {as_of}\n  taizhang --db {shown} report --unit {unit} --year 2024 --as-of {as_of} -o section.docx\n  taizhang --db {shown} show P1"
-        )?,
-    }
+    let next = Done::DemoNextSteps {
+        store: store_shown,
+        unit: unit.clone(),
+        as_of: as_of.to_string(),
+    };
+    writeln!(out, "\n{}", next.render(ctx.lang))?;
     Ok(())
 }
 
@@ -229,34 +220,31 @@ fn clear_previous_demo(path: &Path) -> Result<()> {
     if !path.exists() {
         return Ok(());
     }
-    let refuse = |why: &str| {
-        Err(Error::invalid(format!(
-            "{} {why}; the demo never overwrites it: give another path with --db",
-            path.display()
-        )))
+    let refuse = |why: NotDemo| {
+        Err(Refusal::DemoWouldOverwrite {
+            path: path.display().to_string(),
+            why,
+        }
+        .into())
     };
     let store = match Store::open(path, store::Access::Read) {
         Ok(store) => store,
         // Opened to be read only: an older store is refused as it is, never upgraded.
-        Err(Error::StoreNeedsUpgrade { .. }) => {
-            return refuse("is a taizhang store the demo did not make")
-        }
-        Err(_) => return refuse("exists and is not a taizhang demo store"),
+        Err(Error::StoreNeedsUpgrade { .. }) => return refuse(NotDemo::OtherStore),
+        Err(_) => return refuse(NotDemo::NotAStore),
     };
     match store::actors(store.conn())?.as_slice() {
         [only] if only == DEMO_ACTOR => {}
-        [] => return refuse("is a taizhang store the demo did not make"),
-        _ => return refuse("holds changes made after the demo (or is not a demo store)"),
+        [] => return refuse(NotDemo::OtherStore),
+        _ => return refuse(NotDemo::ChangedSince),
     }
     drop(store);
     for suffix in ["", "-wal", "-shm"] {
         let file = PathBuf::from(format!("{}{suffix}", path.display()));
         if file.exists() {
-            std::fs::remove_file(&file).map_err(|e| {
-                Error::invalid(format!(
-                    "cannot remove the old demo store {} ({e})",
-                    file.display()
-                ))
+            std::fs::remove_file(&file).map_err(|e| Refusal::DemoCannotRemove {
+                path: file.display().to_string(),
+                reason: IoReason::from(&e),
             })?;
         }
     }

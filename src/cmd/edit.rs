@@ -7,10 +7,9 @@ use serde_json::{json, Map, Value};
 
 use super::measure::InstitutionArg;
 use super::{load_item, optional_text, required_text, Ctx, Item};
-use crate::error::{Msg, Result};
+use crate::error::{Done, Msg, Result};
 use crate::model::{check_year, Deadline};
 use crate::render::outcome::Outcome;
-use crate::render::Lang;
 use crate::store::{self, Access};
 
 /// Change the text or fields of a problem or a measure.
@@ -184,12 +183,12 @@ pub fn run(ctx: &Ctx, args: EditArgs, out: &mut dyn Write) -> Result<()> {
         )?;
     }
     tx.commit()?;
-    let message = match (changed, ctx.lang) {
-        (true, Lang::Zh) => format!("已修改 {id}"),
-        (true, Lang::En) => format!("edited {id}"),
-        (false, Lang::Zh) => format!("{id} 没有变化"),
-        (false, Lang::En) => format!("{id} is unchanged"),
-    };
+    let id_text = id.to_string();
+    let message = match changed {
+        true => Done::Edited { id: id_text },
+        false => Done::Unchanged { id: id_text },
+    }
+    .render(ctx.lang);
     let action = if changed { "edit" } else { "unchanged" };
     ctx.confirm(
         out,

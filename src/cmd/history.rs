@@ -5,7 +5,7 @@ use std::io::Write;
 use clap::Args;
 
 use super::{load_item, Ctx};
-use crate::error::{Error, Result};
+use crate::error::{Done, Error, Result};
 use crate::render::emit;
 use crate::render::history::EventRecord;
 use crate::store::{self, Access};
@@ -37,7 +37,7 @@ pub fn run(ctx: &Ctx, args: HistoryArgs, out: &mut dyn Write) -> Result<()> {
         ctx.format,
         ctx.lang,
         &records,
-        ctx.lang.pick("没有记录。", "No events."),
+        &Done::NoEvents.render(ctx.lang),
     )?;
     Ok(())
 }

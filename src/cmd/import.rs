@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use super::Ctx;
-use crate::error::{Error, Msg, Result};
+use crate::error::{Done, Error, Msg, Refusal, Result};
 use crate::import::{self, Summary};
 use crate::ingest::{record_summary, FileOutcome, FileReport, SummaryInput};
 use crate::render::import as view;
@@ -112,10 +112,7 @@ pub fn run(ctx: &Ctx, args: ImportArgs, out: &mut dyn Write) -> Result<()> {
         .filter(|p| crate::exchange::input::is_stdin(p))
         .count();
     if stdin_given > 1 {
-        return Err(Error::invalid(ctx.lang.pick(
-            "标准输入（-）只能读一次，请只写一个 -",
-            "standard input (-) can be read only once; give - once",
-        )));
+        return Err(Refusal::StdinTwice.into());
     }
     if args.explain {
         return explain(ctx, &args, out);
@@ -240,10 +237,7 @@ fn write(
     }
     view::print_reports(out, ctx.format, ctx.lang, &reports)?;
     if !commit && matches!(ctx.format, Format::Table | Format::Md) {
-        let note = ctx.lang.pick(
-            "（试运行：以上是 --replace 将要做的改动，台账未作任何改动。）",
-            "(Dry run: the above is what --replace would do; nothing was written.)",
-        );
+        let note = Done::DryRunReplace.render(ctx.lang);
         writeln!(out, "{note}")?;
     }
     let failed = reports.iter().filter(|r| r.is_failure()).count();

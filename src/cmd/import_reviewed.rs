@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use super::import::ImportArgs;
 use super::Ctx;
 use crate::error::messages::ItemKind;
-use crate::error::{Error, Msg, Result};
+use crate::error::{Done, Error, Msg, Result};
 use crate::exchange::input::{self, SUMMARY_LIMIT};
 use crate::import::reviewed::{self, Fault, Kind, Place, Review, ReviewError, Reviewed};
 use crate::import::{self, Summary};
@@ -36,7 +36,12 @@ struct Prepared {
 
 pub fn run(ctx: &Ctx, args: &ImportArgs, path: &Path, out: &mut dyn Write) -> Result<()> {
     let source = path.display().to_string();
-    let refused = |e: ReviewError| Error::invalid(e.message(&source, ctx.lang));
+    let refused = |error: ReviewError| {
+        Error::from(Msg::Review {
+            source: source.clone(),
+            error,
+        })
+    };
     let bytes = input::read(path, SUMMARY_LIMIT)?;
     let json = std::str::from_utf8(&bytes).map_err(|_| Msg::NotUtf8Review {
         path: source.to_string(),
@@ -85,10 +90,7 @@ pub fn run(ctx: &Ctx, args: &ImportArgs, path: &Path, out: &mut dyn Write) -> Re
     }
     view::print_reports(out, ctx.format, ctx.lang, &reports)?;
     if args.dry_run && matches!(ctx.format, Format::Table | Format::Md) {
-        let note = ctx.lang.pick(
-            "（试运行：以上是按审核稿 --replace 将要做的改动，台账未作任何改动。）",
-            "(Dry run: the above is what --replace with this review would do; nothing was written.)",
-        );
+        let note = Done::DryRunReview.render(ctx.lang);
         writeln!(out, "{note}")?;
     }
     Ok(())

@@ -6,7 +6,7 @@ use clap::Args;
 use serde::Serialize;
 
 use super::Ctx;
-use crate::error::Result;
+use crate::error::{Done, Result};
 use crate::render::Format;
 use crate::store::{Created, Store};
 
@@ -55,28 +55,13 @@ pub fn run(ctx: &Ctx, _args: InitArgs, out: &mut dyn Write) -> Result<()> {
             w.flush()?;
         }
         Format::Table | Format::Md => {
-            let message = match (created, ctx.lang) {
-                (_, crate::render::Lang::Zh) if upgrade.is_some() => format!(
-                    "已将台账 {} 升级到第{}版",
-                    report.path, report.schema_version
-                ),
-                (_, crate::render::Lang::En) if upgrade.is_some() => format!(
-                    "upgraded store {} to schema {}",
-                    report.path, report.schema_version
-                ),
-                (Created::New, crate::render::Lang::Zh) => format!("已创建台账：{}", report.path),
-                (Created::New, crate::render::Lang::En) => format!("created store {}", report.path),
-                (Created::Existing, crate::render::Lang::Zh) => {
-                    format!(
-                        "台账已存在：{}（版本 {}），无需初始化",
-                        report.path, report.schema_version
-                    )
-                }
-                (Created::Existing, crate::render::Lang::En) => format!(
-                    "store {} already exists (schema {}); nothing to do",
-                    report.path, report.schema_version
-                ),
+            let (path, version) = (report.path.clone(), report.schema_version);
+            let done = match created {
+                _ if upgrade.is_some() => Done::StoreUpgradedTo { path, version },
+                Created::New => Done::StoreCreated { path },
+                Created::Existing => Done::StoreAlreadyThere { path, version },
             };
+            let message = done.render(ctx.lang);
             writeln!(out, "{message}")?;
         }
     }

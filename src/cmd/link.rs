@@ -6,7 +6,7 @@ use clap::Args;
 use serde_json::json;
 
 use super::{load_item, Ctx, Item};
-use crate::error::{Msg, Result};
+use crate::error::{Done, Msg, Result};
 use crate::model::Action;
 use crate::render::outcome::Outcome;
 use crate::render::Lang;
@@ -121,16 +121,26 @@ fn change(ctx: &Ctx, ids: &[String], linking: bool, out: &mut dyn Write) -> Resu
 
 fn outcome_of(lang: Lang, measure: &Item, problem: &Item, linking: bool, changed: bool) -> Outcome {
     let (m, p) = (id_of(measure), id_of(problem));
-    let message = match (linking, changed, lang) {
-        (true, true, Lang::Zh) => format!("已关联：{m} 针对 {p}"),
-        (true, false, Lang::Zh) => format!("{m} 与 {p} 已经关联，无需改动"),
-        (false, true, Lang::Zh) => format!("已取消关联：{m} 与 {p}"),
-        (false, false, Lang::Zh) => format!("{m} 与 {p} 本无关联，无需改动"),
-        (true, true, Lang::En) => format!("linked {m} to {p}"),
-        (true, false, Lang::En) => format!("{m} and {p} were already linked; nothing changed"),
-        (false, true, Lang::En) => format!("unlinked {m} from {p}"),
-        (false, false, Lang::En) => format!("{m} and {p} were not linked; nothing changed"),
-    };
+    let (measure_id, problem_id) = (m.to_string(), p.to_string());
+    let message = match (linking, changed) {
+        (true, true) => Done::Linked {
+            measure: measure_id,
+            problem: problem_id,
+        },
+        (true, false) => Done::AlreadyLinked {
+            measure: measure_id,
+            problem: problem_id,
+        },
+        (false, true) => Done::Unlinked {
+            measure: measure_id,
+            problem: problem_id,
+        },
+        (false, false) => Done::NotLinked {
+            measure: measure_id,
+            problem: problem_id,
+        },
+    }
+    .render(lang);
     let action = match (linking, changed) {
         (_, false) => "unchanged",
         (true, true) => "link",

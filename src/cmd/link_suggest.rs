@@ -7,11 +7,11 @@ use std::io::Write;
 use super::link::{link_items_via, LinkArgs};
 use super::{load_item, resolve_unit, Ctx};
 use crate::analysis::linking::{suggest_links, Known, Suggestion};
-use crate::error::{Error, Result};
+use crate::error::{Done, Error, Refusal, Result};
 use crate::model::{check_year, ItemId, ItemKind, Measure};
 use crate::render::links::SuggestionRecord;
 use crate::render::outcome::Outcome;
-use crate::render::{emit, Format, Lang};
+use crate::render::{emit, Format};
 use crate::store::{self, Access, Conn};
 
 pub fn run(ctx: &Ctx, args: &LinkArgs, out: &mut dyn Write) -> Result<()> {
@@ -64,29 +64,19 @@ fn list(ctx: &Ctx, unit: Option<&str>, year: Option<i32>, out: &mut dyn Write) -
         .iter()
         .map(|s| SuggestionRecord::new(s, found.titles.get(&s.measure).and_then(|t| t.as_deref())))
         .collect();
-    let empty = match (found.unlinked, ctx.lang) {
-        (0, Lang::Zh) => "没有未关联问题的措施，无需建议。".to_string(),
-        (0, Lang::En) => "Every measure is linked to a problem; nothing to suggest.".to_string(),
-        (n, Lang::Zh) => format!("{n}条未关联问题的措施都没有足够相近的问题，未提出建议。"),
-        (n, Lang::En) => {
-            format!("No problem is close enough to any of the {n} unlinked measures; nothing to suggest.")
-        }
-    };
+    let empty = match found.unlinked {
+        0 => Done::EveryMeasureLinked,
+        unlinked => Done::NoProblemCloseEnough { unlinked },
+    }
+    .render(ctx.lang);
     emit(out, ctx.format, ctx.lang, &records, &empty)?;
     if ctx.format == Format::Table && !records.is_empty() {
         let measures: HashSet<ItemId> = found.suggestions.iter().map(|s| s.measure).collect();
-        let hint = match ctx.lang {
-            Lang::Zh => format!(
-                "{}条未关联的措施中{}条有建议。加 --accept 全部接受，或 --accept M5 只接受所列措施的建议。",
-                found.unlinked,
-                measures.len()
-            ),
-            Lang::En => format!(
-                "{} of {} unlinked measures have a suggestion. Add --accept to record them all, or --accept M5 for the listed measures only.",
-                measures.len(),
-                found.unlinked
-            ),
-        };
+        let hint = Done::SuggestionsHint {
+            unlinked: found.unlinked,
+            suggested: measures.len(),
+        }
+        .render(ctx.lang);
         writeln!(out, "{hint}")?;
     }
     Ok(())
@@ -102,7 +92,7 @@ fn accept(
     let mut store = ctx.open(Access::Write)?;
     let tx = store.transaction()?;
     let found = propose(&tx, unit, year)?;
-    let chosen = choose(&tx, ctx.lang, &found.suggestions, wanted)?;
+    let chosen = choose(&tx, &found.suggestions, wanted)?;
     let mut done = Vec::new();
     for s in chosen {
         let (_, measure) = load_item(&tx, &s.measure.to_string())?;
@@ -113,18 +103,16 @@ fn accept(
             id: format!("{m} {p}"),
             uuid: measure.uuid().to_string(),
             action: "link",
-            message: match ctx.lang {
-                Lang::Zh => format!("已关联 {m} → {p}（据建议）"),
-                Lang::En => format!("linked {m} → {p} (as suggested)"),
-            },
+            message: Done::LinkedAsSuggested {
+                measure: m.to_string(),
+                problem: p.to_string(),
+            }
+            .render(ctx.lang),
         });
     }
     tx.commit()?;
     if done.is_empty() && matches!(ctx.format, Format::Table | Format::Md) {
-        let none = ctx.lang.pick(
-            "没有可接受的建议，未作改动。",
-            "No suggestion to accept; nothing changed.",
-        );
+        let none = Done::NoSuggestionToAccept.render(ctx.lang);
         writeln!(out, "{none}")?;
         return Ok(());
     }
@@ -152,7 +140,6 @@ pub fn accept_all_of_unit(ctx: &Ctx, conn: &Conn, unit: &str) -> Result<Vec<(Ite
 /// is refused with one sentence.
 fn choose<'s>(
     conn: &Conn,
-    lang: Lang,
     suggestions: &'s [Suggestion],
     wanted: &[String],
 ) -> Result<Vec<&'s Suggestion>> {
@@ -161,26 +148,22 @@ fn choose<'s>(
     }
     let mut chosen: Vec<&Suggestion> = Vec::new();
     for text in wanted {
-        let (measure, problem) = parse_choice(text, lang)?;
+        let (measure, problem) = parse_choice(text)?;
         if store::get_measure(conn, measure)?.is_none() {
-            return Err(Error::invalid(match lang {
-                Lang::Zh => format!("本台账中没有措施 {measure}（用 taizhang status 查看现有编号）"),
-                Lang::En => format!("no measure {measure} in this store (see 'taizhang status' for the ids there are)"),
-            }));
+            return Err(Error::UnknownItem {
+                id: measure,
+                kind: "measure",
+            });
         }
         let of_measure: Vec<&Suggestion> = suggestions
             .iter()
             .filter(|s| s.measure == measure)
             .collect();
         if of_measure.is_empty() {
-            return Err(Error::invalid(match lang {
-                Lang::Zh => format!(
-                    "{measure} 没有关联建议（它已关联问题、不在所选范围内，或没有足够相近的问题），请用 taizhang link --suggest 查看建议"
-                ),
-                Lang::En => format!(
-                    "{measure} has no suggestion (it is linked already, out of the chosen scope, or no problem is close enough); see 'taizhang link --suggest'"
-                ),
-            }));
+            return Err(Refusal::AcceptNoSuggestion {
+                measure: measure.to_string(),
+            }
+            .into());
         }
         let picked: Vec<&Suggestion> = match problem {
             None => of_measure,
@@ -193,16 +176,12 @@ fn choose<'s>(
                 if pair.is_empty() {
                     let offered: Vec<String> =
                         of_measure.iter().map(|s| s.problem.to_string()).collect();
-                    return Err(Error::invalid(match lang {
-                        Lang::Zh => format!(
-                            "{measure}:{p} 不在建议之中（{measure} 的建议是 {}），可用 taizhang link {measure} {p} 直接关联",
-                            offered.join("、")
-                        ),
-                        Lang::En => format!(
-                            "{measure}:{p} is not a suggestion ({measure}'s are {}); link it directly with 'taizhang link {measure} {p}'",
-                            offered.join(", ")
-                        ),
-                    }));
+                    return Err(Refusal::AcceptNotSuggested {
+                        measure: measure.to_string(),
+                        problem: p.to_string(),
+                        offered,
+                    }
+                    .into());
                 }
                 pair
             }
@@ -220,11 +199,10 @@ fn choose<'s>(
 }
 
 /// `M5` or `M5:P3` (also with a full-width colon).
-fn parse_choice(text: &str, lang: Lang) -> Result<(ItemId, Option<ItemId>)> {
+fn parse_choice(text: &str) -> Result<(ItemId, Option<ItemId>)> {
     let refuse = || {
-        Error::invalid(match lang {
-            Lang::Zh => format!("--accept 后的「{text}」不是措施编号；请写措施编号（M5）或措施与问题（M5:P3）"),
-            Lang::En => format!("'{text}' after --accept is not a measure id; give a measure (M5) or a pair (M5:P3)"),
+        Error::from(Refusal::AcceptNotAMeasure {
+            text: text.to_string(),
         })
     };
     let (m, p) = match text.trim().split_once([':', '：']) {
@@ -280,13 +258,13 @@ mod tests {
     #[test]
     fn an_accepted_choice_is_a_measure_or_a_measure_and_problem_pair() {
         let m5 = ItemId::measure(5);
-        assert_eq!(parse_choice("M5", Lang::Zh).unwrap(), (m5, None));
+        assert_eq!(parse_choice("M5").unwrap(), (m5, None));
         assert_eq!(
-            parse_choice("m5：P3", Lang::Zh).unwrap(),
+            parse_choice("m5：P3").unwrap(),
             (m5, Some(ItemId::problem(3)))
         );
         for bad in ["P3", "M5:M6", "x", "M5:"] {
-            let error = parse_choice(bad, Lang::Zh).unwrap_err().to_string();
+            let error = parse_choice(bad).unwrap_err().to_string();
             assert!(error.contains("不是措施编号"), "{bad}: {error}");
         }
     }

@@ -6,10 +6,9 @@ use clap::{Args, Subcommand, ValueEnum};
 use serde_json::json;
 
 use super::{link::link_items, load_item, optional_text, required_text, resolve_unit, Ctx, Item};
-use crate::error::{Error, Result};
+use crate::error::{Done, Refusal, Result};
 use crate::model::{check_year, Deadline, InstitutionSetting, ItemKind, Owner};
 use crate::render::outcome::Outcome;
-use crate::render::Lang;
 use crate::store::{self, Access, NewMeasure};
 
 /// Record measures (整改措施) promised in a summary.
@@ -111,9 +110,7 @@ pub fn run(ctx: &Ctx, command: MeasureCommand, out: &mut dyn Write) -> Result<()
         match load_item(&tx, id)? {
             (_, Item::Problem(p)) => problems.push(p),
             (id, Item::Measure(_)) => {
-                return Err(Error::invalid(format!(
-                    "--for takes problems, and {id} is a measure; give problem ids such as P3"
-                )))
+                return Err(Refusal::ForTakesProblems { id: id.to_string() }.into())
             }
         }
     }
@@ -152,13 +149,12 @@ pub fn run(ctx: &Ctx, command: MeasureCommand, out: &mut dyn Write) -> Result<()
         link_items(ctx, &tx, &measure_item, &Item::Problem(problem))?;
     }
     tx.commit()?;
-    let message = match ctx.lang {
-        Lang::Zh => format!(
-            "已记录整改措施 {}（{} {}年度）",
-            measure.id, unit.name, year
-        ),
-        Lang::En => format!("recorded measure {} ({}, {})", measure.id, unit.name, year),
-    };
+    let message = Done::MeasureRecorded {
+        id: measure.id.to_string(),
+        unit: unit.name.clone(),
+        year,
+    }
+    .render(ctx.lang);
     let done = Outcome {
         id: measure.id.to_string(),
         uuid: measure.uuid,

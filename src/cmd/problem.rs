@@ -6,10 +6,9 @@ use clap::{Args, Subcommand};
 use serde_json::json;
 
 use super::{optional_text, required_text, resolve_unit, Ctx};
-use crate::error::Result;
+use crate::error::{Done, Result};
 use crate::model::check_year;
 use crate::render::outcome::Outcome;
-use crate::render::Lang;
 use crate::store::{self, Access, NewProblem};
 
 /// Record problems (问题) named in a summary.
@@ -67,10 +66,12 @@ pub fn run(ctx: &Ctx, command: ProblemCommand, out: &mut dyn Write) -> Result<()
         detail,
     )?;
     tx.commit()?;
-    let message = match ctx.lang {
-        Lang::Zh => format!("已记录问题 {}（{} {}年度）", problem.id, unit.name, year),
-        Lang::En => format!("recorded problem {} ({}, {})", problem.id, unit.name, year),
-    };
+    let message = Done::ProblemRecorded {
+        id: problem.id.to_string(),
+        unit: unit.name.clone(),
+        year,
+    }
+    .render(ctx.lang);
     let done = Outcome {
         id: problem.id.to_string(),
         uuid: problem.uuid,

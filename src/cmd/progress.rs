@@ -3,14 +3,14 @@
 use std::io::Write;
 use std::path::Path;
 
-use anyhow::Context;
 use chrono::{Datelike, NaiveDate};
 use clap::Args;
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
 use super::{load_item, optional_text, Ctx};
-use crate::error::{Error, Msg, Result};
+use crate::error::messages::IoReason;
+use crate::error::{Done, Error, Msg, Refusal, Result};
 use crate::model::{parse_date, Evidence, Status};
 use crate::render::outcome::Outcome;
 use crate::render::Lang;
@@ -113,10 +113,12 @@ pub fn run(ctx: &Ctx, args: ProgressArgs, out: &mut dyn Write) -> Result<()> {
             crate::model::Action::Progress,
             detail,
         )?;
-        let message = match ctx.lang {
-            Lang::Zh => format!("已记录 {id} 的整改进展：{} {date}", status.label_zh()),
-            Lang::En => format!("logged progress on {id}: {} on {date}", status.label_en()),
-        };
+        let message = Done::ProgressLogged {
+            id: id.to_string(),
+            status,
+            date: date.to_string(),
+        }
+        .render(ctx.lang);
         done.push(Outcome {
             id: id.to_string(),
             uuid: entry.uuid,
@@ -156,11 +158,13 @@ fn evidence(reference: &str, quiet: bool, lang: Lang) -> Result<Evidence> {
             sha256: None,
         });
     }
-    let mut file =
-        std::fs::File::open(path).with_context(|| format!("open evidence {reference}"))?;
+    let unreadable = |e: std::io::Error| Refusal::EvidenceUnreadable {
+        reference: reference.to_string(),
+        reason: IoReason::from(&e),
+    };
+    let mut file = std::fs::File::open(path).map_err(unreadable)?;
     let mut hasher = Sha256::new();
-    let size = std::io::copy(&mut file, &mut hasher)
-        .with_context(|| format!("read evidence {reference}"))?;
+    let size = std::io::copy(&mut file, &mut hasher).map_err(unreadable)?;
     let hash = hasher
         .finalize()
         .iter()

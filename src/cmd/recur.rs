@@ -7,11 +7,11 @@ use serde_json::json;
 
 use super::{load_item, resolve_unit, Ctx, Item};
 use crate::analysis::recurrence::{find_pairs, pair_score, DEFAULT_THRESHOLD};
-use crate::error::{Msg, Result};
+use crate::error::{Done, Msg, Result};
 use crate::model::{check_year, Problem};
+use crate::render::emit;
 use crate::render::outcome::Outcome;
 use crate::render::recur::PairRecord;
-use crate::render::{emit, Lang};
 use crate::store::{self, Access, Decision};
 
 /// Find problems that recur (反弹回潮): the same underlying problem named again in a later year.
@@ -74,10 +74,8 @@ fn list(ctx: &Ctx, args: &RecurArgs, out: &mut dyn Write) -> Result<()> {
         year.is_none_or(|y| p.later.year == y) && unit.as_ref().is_none_or(|u| p.unit == u.name)
     });
     let records: Vec<PairRecord<'_>> = pairs.iter().map(PairRecord::from).collect();
-    let empty = ctx
-        .lang
-        .pick("没有发现反复出现的问题。", "No recurring problems found.");
-    emit(out, ctx.format, ctx.lang, &records, empty)?;
+    let empty = Done::NoRecurrence.render(ctx.lang);
+    emit(out, ctx.format, ctx.lang, &records, &empty)?;
     Ok(())
 }
 
@@ -137,18 +135,20 @@ fn decide(
     }
     tx.commit()?;
     let (e, l) = (earlier.id, later.id);
-    let message = match (decision, ctx.lang) {
-        (Decision::Confirmed, Lang::Zh) => format!(
-            "已确认：{l}（{}年度）是 {e}（{}年度）的反复",
-            later.year, earlier.year
-        ),
-        (Decision::Rejected, Lang::Zh) => format!("已排除：{l} 与 {e} 不是同一问题"),
-        (Decision::Confirmed, Lang::En) => format!(
-            "confirmed: {l} ({}) recurs from {e} ({})",
-            later.year, earlier.year
-        ),
-        (Decision::Rejected, Lang::En) => format!("rejected: {l} and {e} are different problems"),
-    };
+    let (earlier_id, later_id) = (e.to_string(), l.to_string());
+    let message = match decision {
+        Decision::Confirmed => Done::RecurConfirmed {
+            later: later_id,
+            later_year: later.year,
+            earlier: earlier_id,
+            earlier_year: earlier.year,
+        },
+        Decision::Rejected => Done::RecurRejected {
+            later: later_id,
+            earlier: earlier_id,
+        },
+    }
+    .render(ctx.lang);
     let done = Outcome {
         id: format!("{e} {l}"),
         uuid: later.uuid.clone(),

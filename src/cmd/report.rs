@@ -8,7 +8,7 @@ use clap::Args;
 
 use super::{resolve_unit, Ctx};
 use crate::analysis::report::{compute_report, ReportOptions};
-use crate::error::{Error, Msg, Result};
+use crate::error::{Done, Error, Msg, Result};
 use crate::files;
 use crate::model::check_year;
 use crate::render::report::{self, Style, DEFAULT_TEMPLATE};
@@ -210,10 +210,10 @@ pub(super) fn deliver(
             };
             let store_path = ctx.store_path()?;
             files::write(path, &bytes, args.force, Some(&store_path), out)?;
-            let message = match ctx.lang {
-                crate::render::Lang::Zh => format!("已写入 {}", path.display()),
-                crate::render::Lang::En => format!("wrote {}", path.display()),
-            };
+            let message = Done::Wrote {
+                path: path.display().to_string(),
+            }
+            .render(ctx.lang);
             writeln!(out, "{message}")?;
         }
         _ if ctx.format == Format::Md => out.write_all((forms.markdown)(text).as_bytes())?,

@@ -6,10 +6,10 @@ use clap::{Args, Subcommand};
 use serde_json::json;
 
 use super::{required_text, resolve_unit, Ctx};
-use crate::error::Result;
+use crate::error::{Done, Result};
+use crate::render::emit;
 use crate::render::outcome::Outcome;
 use crate::render::units::UnitRecord;
-use crate::render::{emit, Lang};
 use crate::store::{self, Access};
 
 /// Add, list and name units (单位).
@@ -85,10 +85,7 @@ fn add(ctx: &Ctx, args: UnitAddArgs, out: &mut dyn Write) -> Result<()> {
         json!({"text": name, "aliases": aliases}),
     )?;
     tx.commit()?;
-    let message = match ctx.lang {
-        Lang::Zh => format!("已添加单位：{name}"),
-        Lang::En => format!("added unit {name}"),
-    };
+    let message = Done::UnitAdded { name: name.clone() }.render(ctx.lang);
     ctx.confirm(
         out,
         &[Outcome {
@@ -105,11 +102,8 @@ fn list(ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     let store = ctx.open(Access::Read)?;
     let units = store::list_units(store.conn())?;
     let records: Vec<UnitRecord<'_>> = units.iter().map(UnitRecord::from).collect();
-    let empty = ctx.lang.pick(
-        "台账中还没有单位；用 'taizhang unit add 名称' 添加。",
-        "No units yet; add one with 'taizhang unit add NAME'.",
-    );
-    emit(out, ctx.format, ctx.lang, &records, empty)?;
+    let empty = Done::NoUnits.render(ctx.lang);
+    emit(out, ctx.format, ctx.lang, &records, &empty)?;
     Ok(())
 }
 
@@ -127,10 +121,11 @@ fn alias(ctx: &Ctx, args: UnitAliasArgs, out: &mut dyn Write) -> Result<()> {
         json!({"alias": alias}),
     )?;
     tx.commit()?;
-    let message = match ctx.lang {
-        Lang::Zh => format!("“{alias}”现在也指{}", unit.name),
-        Lang::En => format!("'{alias}' now also names {}", unit.name),
-    };
+    let message = Done::AliasAdded {
+        alias: alias.to_string(),
+        unit: unit.name.clone(),
+    }
+    .render(ctx.lang);
     ctx.confirm(
         out,
         &[Outcome {

@@ -7,9 +7,8 @@ use clap::Args;
 use serde_json::json;
 
 use super::{required_text, resolve_unit, Ctx};
-use crate::error::{Error, Result};
+use crate::error::{Done, Refusal, Result};
 use crate::render::outcome::Outcome;
-use crate::render::Lang;
 use crate::store::{self, Access};
 
 /// Rename a unit; the old name stays as an alias, so summaries that use it still match.
@@ -83,13 +82,11 @@ pub fn rename(ctx: &Ctx, args: UnitRenameArgs, out: &mut dyn Write) -> Result<()
         detail,
     )?;
     tx.commit()?;
-    let message = match ctx.lang {
-        Lang::Zh => format!("已将“{}”改名为“{name}”，原名保留为别名", unit.name),
-        Lang::En => format!(
-            "renamed '{}' to '{name}'; the old name stays as an alias",
-            unit.name
-        ),
-    };
+    let message = Done::UnitRenamed {
+        old: unit.name.clone(),
+        new: name.clone(),
+    }
+    .render(ctx.lang);
     done(ctx, out, name, unit.uuid, "rename", message)
 }
 
@@ -99,16 +96,13 @@ pub fn remove(ctx: &Ctx, args: UnitRemoveArgs, out: &mut dyn Write) -> Result<()
     let unit = resolve_unit(&tx, &args.unit)?;
     let (problems, measures, documents) = store::unit_contents(&tx, unit.id)?;
     if problems + measures + documents > 0 && !args.force {
-        return Err(Error::invalid(match ctx.lang {
-            Lang::Zh => format!(
-                "“{}”还有问题 {problems} 个、整改措施 {measures} 条、导入的总结 {documents} 份；确要连同这些一起删除，请加 --force（可用 taizhang undo 恢复）；若它与另一单位是同一单位，请用 taizhang unit merge",
-                unit.name
-            ),
-            Lang::En => format!(
-                "'{}' still holds {problems} problems, {measures} measures and {documents} imported summaries; add --force to remove them with it ('taizhang undo' brings them back), or use 'taizhang unit merge' if it is another unit's second name",
-                unit.name
-            ),
-        }));
+        return Err(Refusal::UnitNotEmpty {
+            name: unit.name.clone(),
+            problems,
+            measures,
+            documents,
+        }
+        .into());
     }
     store::remove_unit(&tx, &unit)?;
     let detail = json!({"name": unit.name, "problems": problems, "measures": measures, "documents": documents});
@@ -121,10 +115,13 @@ pub fn remove(ctx: &Ctx, args: UnitRemoveArgs, out: &mut dyn Write) -> Result<()
     )?;
     let op = tx.operation();
     tx.commit()?;
-    let message = match ctx.lang {
-        Lang::Zh => format!("已删除单位“{}”（问题 {problems} 个，整改措施 {measures} 条）；可用 taizhang undo {op} 恢复", unit.name),
-        Lang::En => format!("removed the unit '{}' ({problems} problems, {measures} measures); 'taizhang undo {op}' brings it back", unit.name),
-    };
+    let message = Done::UnitRemoved {
+        name: unit.name.clone(),
+        problems,
+        measures,
+        operation: op,
+    }
+    .render(ctx.lang);
     done(ctx, out, unit.name, unit.uuid, "delete", message)
 }
 
@@ -134,10 +131,11 @@ pub fn merge(ctx: &Ctx, args: UnitMergeArgs, out: &mut dyn Write) -> Result<()> 
     let keep = resolve_unit(&tx, &args.keep)?;
     let other = resolve_unit(&tx, &args.other)?;
     if keep.id == other.id {
-        return Err(Error::invalid(match ctx.lang {
-            Lang::Zh => format!("“{}”和“{}”已是同一单位", args.keep, args.other),
-            Lang::En => format!("'{}' and '{}' are already one unit", args.keep, args.other),
-        }));
+        return Err(Refusal::UnitsAlreadyOne {
+            keep: args.keep.clone(),
+            other: args.other.clone(),
+        }
+        .into());
     }
     let (problems, measures, _) = store::unit_contents(&tx, other.id)?;
     store::merge_units(&tx, &keep, &other)?;
@@ -157,9 +155,12 @@ pub fn merge(ctx: &Ctx, args: UnitMergeArgs, out: &mut dyn Write) -> Result<()> 
         json!({"into": keep.name}),
     )?;
     tx.commit()?;
-    let message = match ctx.lang {
-        Lang::Zh => format!("已将“{}”并入“{}”（问题 {problems} 个，整改措施 {measures} 条），原名保留为别名", other.name, keep.name),
-        Lang::En => format!("merged '{}' into '{}' ({problems} problems, {measures} measures); its name stays as an alias", other.name, keep.name),
-    };
+    let message = Done::UnitsMerged {
+        other: other.name.clone(),
+        keep: keep.name.clone(),
+        problems,
+        measures,
+    }
+    .render(ctx.lang);
     done(ctx, out, keep.name, keep.uuid, "unit_merge", message)
 }

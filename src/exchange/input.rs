@@ -5,7 +5,8 @@
 use std::io::Read;
 use std::path::Path;
 
-use crate::error::{Error, Msg, Result};
+use crate::error::messages::IoReason;
+use crate::error::{Error, Msg, Refusal, Result};
 
 /// The largest summary (.docx, .txt, .md) `import` reads.
 pub const SUMMARY_LIMIT: u64 = 20 * 1024 * 1024;
@@ -41,7 +42,9 @@ pub fn read(path: &Path, limit: u64) -> Result<Vec<u8>> {
             .lock()
             .take(limit + 1)
             .read_to_end(&mut bytes)
-            .map_err(|e| Error::invalid(format!("cannot read standard input ({e})")))?;
+            .map_err(|e| Refusal::StdinUnreadable {
+                reason: IoReason::from(&e),
+            })?;
         if bytes.len() as u64 > limit {
             return Err(too_large(path, limit));
         }

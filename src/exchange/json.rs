@@ -15,7 +15,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::error::{Error, Result};
+use crate::error::messages::{ExportFlaw, Record};
+use crate::error::{Error, Refusal, Result};
 use crate::model::{Status, YEARS};
 use crate::store::Dump;
 
@@ -83,85 +84,92 @@ pub fn read(path: &Path) -> Result<Dump> {
     for key in ENVELOPE {
         object.remove(key);
     }
-    let dump: Dump = serde_json::from_value(value).map_err(|e| {
-        Error::invalid(format!(
-            "{} is a damaged taizhang export ({e}); export it again",
-            path.display()
-        ))
+    // serde's reason names Rust types and fields; the user needs to know only that it is damaged.
+    let dump: Dump = serde_json::from_value(value).map_err(|_| Refusal::ExportDamaged {
+        path: path.display().to_string(),
     })?;
-    check(&dump).map_err(|problem| {
-        Error::invalid(format!(
-            "{} holds {problem}; export it again from its store",
-            path.display()
-        ))
+    check(&dump).map_err(|flaw| Refusal::ExportFlawed {
+        path: path.display().to_string(),
+        flaw,
     })?;
     Ok(dump)
 }
 
 /// The first value the store would refuse, described.
-fn check(dump: &Dump) -> std::result::Result<(), String> {
-    let year = |y: i64, what: &str| {
+fn check(dump: &Dump) -> std::result::Result<(), ExportFlaw> {
+    let year = |y: i64, record: Record| {
         if YEARS.contains(&(y as i32)) && i32::try_from(y).is_ok() {
             Ok(())
         } else {
-            Err(format!("{what} with the year {y}"))
+            Err(ExportFlaw::Year { record, year: y })
         }
     };
-    let date = |d: &str, what: &str| {
+    let date = |d: &str, record: Record| {
         NaiveDate::parse_from_str(d, "%Y-%m-%d")
             .map(|_| ())
-            .map_err(|_| format!("{what} with the date '{d}'"))
+            .map_err(|_| ExportFlaw::Date {
+                record,
+                date: d.to_string(),
+            })
     };
-    let text = |t: &str, what: &str| {
+    let text = |t: &str, record: Record| {
         if t.trim().is_empty() {
-            Err(format!("{what} without text"))
+            Err(ExportFlaw::NoText { record })
         } else {
             Ok(())
         }
     };
     for u in &dump.units {
-        text(&u.name, "a unit")?;
+        text(&u.name, "unit")?;
     }
     for p in &dump.problems {
-        year(p.year, "a problem")?;
-        text(&p.text, "a problem")?;
+        year(p.year, "problem")?;
+        text(&p.text, "problem")?;
     }
     for d in &dump.documents {
-        year(d.year, "a document")?;
+        year(d.year, "document")?;
     }
     for m in &dump.measures {
-        year(m.year, "a measure")?;
-        text(&m.text, "a measure")?;
+        year(m.year, "measure")?;
+        text(&m.text, "measure")?;
         match (m.deadline_kind.as_str(), &m.due) {
             ("long_term", None) => {}
-            ("by_date" | "immediate", Some(due)) => date(due, "a measure")?,
-            (kind, _) => return Err(format!("a measure with the deadline '{kind}'")),
+            ("by_date" | "immediate", Some(due)) => date(due, "measure")?,
+            (kind, _) => {
+                return Err(ExportFlaw::Deadline {
+                    kind: kind.to_string(),
+                })
+            }
         }
         if let Some(code) = &m.institution {
             if crate::model::InstitutionSetting::from_code(code).is_none() {
-                return Err(format!("a measure with the institution '{code}'"));
+                return Err(ExportFlaw::Institution { code: code.clone() });
             }
         }
     }
     for e in &dump.progress {
-        let status: Status = e
-            .status
-            .parse()
-            .map_err(|_| format!("a progress entry with the status '{}'", e.status))?;
+        let bad_status = || ExportFlaw::Status {
+            status: e.status.clone(),
+        };
+        let status: Status = e.status.parse().map_err(|_| bad_status())?;
         if status.code() != e.status {
-            return Err(format!("a progress entry with the status '{}'", e.status));
+            return Err(bad_status());
         }
         if status == Status::Dropped && e.note.as_deref().is_none_or(|n| n.trim().is_empty()) {
-            return Err("a dropped progress entry without a reason".to_string());
+            return Err(ExportFlaw::DroppedWithoutReason);
         }
         if !matches!(e.kind.as_str(), "problem" | "measure") {
-            return Err(format!("a progress entry on a '{}'", e.kind));
+            return Err(ExportFlaw::ProgressOn {
+                kind: e.kind.clone(),
+            });
         }
-        date(&e.date, "a progress entry")?;
+        date(&e.date, "progress entry")?;
     }
     for r in &dump.recurrences {
         if !matches!(r.decision.as_str(), "confirmed" | "rejected") || r.earlier == r.later {
-            return Err(format!("a recurrence decision '{}'", r.decision));
+            return Err(ExportFlaw::Decision {
+                decision: r.decision.clone(),
+            });
         }
     }
     Ok(())
@@ -223,7 +231,7 @@ mod tests {
                           "date": "2025-01-01", "note": null, "document": null, "created_at": "t"}],
             "evidence": [], "carry_overs": [], "recurrences": [], "events": []}"#;
         let path = write(dir.path(), "e.json", text);
-        let message = read(&path).unwrap_err().to_string();
+        let message = read(&path).unwrap_err().message(crate::render::Lang::En);
         assert!(message.contains("the status 'finished'"), "{message}");
     }
 }

@@ -9,7 +9,6 @@
 
 mod found;
 mod json_path;
-mod messages;
 
 #[cfg(test)]
 mod tests;
@@ -17,9 +16,9 @@ mod tests;
 use serde::{Deserialize, Serialize};
 
 use super::{Measure, Outcome, Problem, Summary};
+pub(crate) use crate::error::messages::review::{Fault, Kind, Place, ReviewError};
 use crate::model::{check_year, Status};
 use json_path::Step;
-pub(crate) use messages::{Fault, Kind, Place, ReviewError};
 
 /// The position of an item that was typed in a review rather than found in the document.
 pub(crate) const TYPED: usize = usize::MAX;

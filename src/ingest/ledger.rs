@@ -209,12 +209,7 @@ impl Recorder<'_> {
             return Ok(unit.clone());
         }
         let known = store::find_unit(self.conn, name.trim())?.is_some();
-        let unit = match_unit(self.ctx, self.conn, name, source, &mut self.report.notes).map_err(
-            |error| match error {
-                Error::Invalid(message) => Error::Invalid(format!("{}: {message}", self.file)),
-                other => other,
-            },
-        )?;
+        let unit = match_unit(self.ctx, self.conn, name, source, &mut self.report.notes)?;
         if !known && source != UnitSource::Given && unit.name == name.trim() {
             self.report.new_units.push(unit.name.clone());
         }

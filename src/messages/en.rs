@@ -2,6 +2,7 @@
 
 use super::{IoReason, ItemKind, Msg};
 use crate::ingest::UnitSource;
+use crate::render::Lang;
 
 fn kind(kind: ItemKind) -> &'static str {
     match kind {
@@ -11,7 +12,7 @@ fn kind(kind: ItemKind) -> &'static str {
     }
 }
 
-fn reason(reason: &IoReason) -> String {
+pub(super) fn reason(reason: &IoReason) -> String {
     match reason {
         IoReason::NotFound => "there is no such file or folder".to_string(),
         IoReason::PermissionDenied => "permission denied".to_string(),
@@ -39,7 +40,9 @@ pub(super) fn render(msg: &Msg) -> String {
     match msg {
         Msg::ErrorLine { message } => format!("taizhang: error: {message}"),
         Msg::NoteLine { message } => format!("taizhang: note: {message}"),
-        Msg::Unexpected { detail } => format!("the command could not finish ({detail})"),
+        Msg::Unexpected { detail } => format!(
+            "the command stopped unexpectedly ({detail}); this is likely a bug in taizhang: please report this line"
+        ),
 
         Msg::MalformedId { text } => format!(
             "'{text}' is not an item id; ids look like P12 (a problem) or M34 (a measure)"
@@ -352,5 +355,8 @@ pub(super) fn render(msg: &Msg) -> String {
         Msg::FileWarning { file, message } => format!("{file}: warning: {message}"),
         Msg::WarningLine { message } => format!("warning: {message}"),
         Msg::RollupNoUnits => "the store has no units to roll up; merge the units' stores with 'taizhang merge' or add units with 'taizhang unit add'".to_string(),
+        Msg::Done(done) => done.en(),
+        Msg::Refused(refusal) => refusal.en(),
+        Msg::Review { source, error } => error.message(source, Lang::En),
     }
 }

@@ -1,14 +1,25 @@
 //! The message catalogue: every error, warning, notice and confirmation a user reads, worded in
 //! one place per language. [`Msg`] names a message and carries its arguments; `zh.rs` and `en.rs`
 //! each render every variant in one exhaustive `match`, so a message cannot be added without
-//! both wordings. Nothing here reads the store or the terminal.
+//! both wordings. Three areas have files of their own, each with one exhaustive `match` per
+//! language: `confirmations.rs` ([`Done`], what a command says when it is done),
+//! `refusals.rs` ([`Refusal`], why a command refused or stopped) and `review.rs` (the faults of
+//! a reviewed file). Nothing here reads the store or the terminal.
 //!
 //! Chinese is the default language; `--lang en` (or `TAIZHANG_LANG=en`) asks for English. A line
 //! never mixes the two, except in the names, ids, paths and quoted document text it carries.
 
+mod confirmations;
 mod en;
+mod refusals;
+pub mod review;
 mod zh;
 
+pub use confirmations::Done;
+pub use refusals::{ExportFlaw, NotDemo, Record, Refusal, TemplateFault, Unplaced};
+
+#[cfg(test)]
+mod samples;
 #[cfg(test)]
 mod tests;
 
@@ -59,7 +70,8 @@ pub enum Msg {
     NoteLine {
         message: String,
     },
-    /// The prefix of an error nobody foresaw (anyhow's chain follows).
+    /// An error nobody foresaw. anyhow's chain (`detail`) is English context and system text,
+    /// so only the English message shows it; the Chinese one says to rerun with `--lang en`.
     Unexpected {
         detail: String,
     },
@@ -514,6 +526,17 @@ pub enum Msg {
     },
     /// `report --all-units` on a store without units.
     RollupNoUnits,
+
+    // —— The areas with files of their own ——
+    /// A confirmation or "nothing here" notice of a command (`confirmations.rs`).
+    Done(Done),
+    /// Why a command refused or stopped (`refusals.rs`).
+    Refused(Refusal),
+    /// What is wrong with a reviewed file named `source` (`review.rs`).
+    Review {
+        source: String,
+        error: review::ReviewError,
+    },
 }
 
 impl Msg {

@@ -426,6 +426,9 @@ fn samples(a: &Args) -> Vec<Msg> {
         Msg::WarningLine { message: a.text() },
         Msg::RollupNoUnits,
     ]
+    .into_iter()
+    .chain(super::samples::samples(a.path, a.name, a.text))
+    .collect()
 }
 
 /// The position of each variant: an exhaustive match, so a new variant must be added here,
@@ -560,10 +563,13 @@ fn variant(msg: &Msg) -> usize {
         Msg::FileWarning { .. } => 125,
         Msg::WarningLine { .. } => 126,
         Msg::RollupNoUnits => 127,
+        Msg::Done(_) | Msg::Refused(_) | Msg::Review { .. } => {
+            128 + super::samples::index(msg).expect("an area of its own")
+        }
     }
 }
 
-const VARIANTS: usize = 128;
+const VARIANTS: usize = 128 + super::samples::COUNT;
 
 fn readable() -> Args {
     Args {
@@ -627,6 +633,27 @@ const LATIN_IN_ZH: &[&str] = &[
     "CSV",
     "export",
     "import",
+    // Commands shown in full (`taizhang --db 甲 status`, `taizhang unit merge`)
+    "status",
+    "report",
+    "show",
+    "merge",
+    // The fields and status words of a reviewed file (`import --reviewed`), as it spells them
+    "text",
+    "title",
+    "answers",
+    "refers_to_year",
+    "null",
+    "done",
+    "in_progress",
+    "long_term",
+    "not_done",
+    "file",
+    "year",
+    "problems",
+    "measures",
+    "outcomes",
+    "warnings",
 ];
 
 fn is_cjk(c: char) -> bool {

@@ -12,7 +12,7 @@ fn kind(kind: ItemKind) -> &'static str {
     }
 }
 
-fn reason(reason: &IoReason) -> String {
+pub(super) fn reason(reason: &IoReason) -> String {
     match reason {
         IoReason::NotFound => "文件或文件夹不存在".to_string(),
         IoReason::PermissionDenied => "没有访问权限".to_string(),
@@ -52,7 +52,7 @@ pub(super) fn render(msg: &Msg) -> String {
     match msg {
         Msg::ErrorLine { message } => format!("taizhang：错误：{message}"),
         Msg::NoteLine { message } => format!("taizhang：提示：{message}"),
-        Msg::Unexpected { detail } => format!("操作未能完成（{detail}）"),
+        Msg::Unexpected { .. } => "操作意外中止，这多半是 taizhang 的程序缺陷；请用 --lang en 重新运行同一命令，把显示的原因报告给维护者。".to_string(),
 
         Msg::MalformedId { text } => format!(
             "“{text}”不是有效编号；问题编号形如 P12，措施编号形如 M34。"
@@ -360,5 +360,8 @@ pub(super) fn render(msg: &Msg) -> String {
         Msg::FileWarning { file, message } => format!("{file}：提示：{message}"),
         Msg::WarningLine { message } => format!("提示：{message}"),
         Msg::RollupNoUnits => "台账中还没有单位，无法汇总；请先用“taizhang merge”并入各单位的台账，或用“taizhang unit add”登记单位。".to_string(),
+        Msg::Done(done) => done.zh(),
+        Msg::Refused(refusal) => refusal.zh(),
+        Msg::Review { source, error } => error.message(source, Lang::Zh),
     }
 }

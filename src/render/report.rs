@@ -9,7 +9,8 @@ use super::docx::{blocks_from_text, to_docx, Block};
 use super::numerals::chinese;
 use super::prose_dates::{cn_date, cn_due};
 use crate::analysis::report::Report;
-use crate::error::{Error, Result};
+use crate::error::messages::TemplateFault;
+use crate::error::{Error, Refusal, Result};
 
 /// How many steps a template may take: far more than the default template needs for the
 /// largest ledgers, far fewer than a runaway loop would.
@@ -154,32 +155,35 @@ impl std::io::Write for LimitedOutput {
 
 pub(super) fn template_error(error: TemplateError, custom: bool, too_large: bool) -> Error {
     if too_large {
-        return Error::invalid(format!(
-            "the template writes more than {} MB; a report is far smaller, so check its loops",
-            TEMPLATE_OUTPUT_LIMIT / (1024 * 1024)
-        ));
+        return Refusal::TemplateTooLarge {
+            mb: (TEMPLATE_OUTPUT_LIMIT / (1024 * 1024)) as u64,
+        }
+        .into();
     }
     if error.kind() == ErrorKind::OutOfFuel {
-        return Error::invalid(format!(
-            "the template was stopped after {TEMPLATE_FUEL} steps; a report needs far fewer, so check its loops"
-        ));
+        return Refusal::TemplateTooLong {
+            steps: TEMPLATE_FUEL,
+        }
+        .into();
     }
-    let place = error
-        .line()
-        .map(|l| format!(" at line {l}"))
-        .unwrap_or_default();
-    let what = match error.kind() {
-        ErrorKind::UndefinedError => "uses a value the report does not have".to_string(),
-        ErrorKind::SyntaxError => "has a syntax error".to_string(),
-        _ => error.detail().unwrap_or("cannot be rendered").to_string(),
+    if !custom {
+        // The bundled template is tested; its failure is a bug, shown as such.
+        return Error::Other(
+            anyhow::Error::new(error).context("render the default report template"),
+        );
+    }
+    let fault = match error.kind() {
+        ErrorKind::UndefinedError => TemplateFault::UndefinedValue,
+        ErrorKind::SyntaxError => TemplateFault::Syntax,
+        _ => TemplateFault::Other {
+            detail: error.detail().unwrap_or("cannot be rendered").to_string(),
+        },
     };
-    if custom {
-        Error::invalid(format!(
-            "the template {what}{place}; compare it with 'taizhang report --print-template'"
-        ))
-    } else {
-        Error::Other(anyhow::Error::new(error).context("render the default report template"))
+    Refusal::TemplateBroken {
+        fault,
+        line: error.line(),
     }
+    .into()
 }
 
 /// One paragraph per line, as Word wants it: trailing spaces trimmed, blank lines dropped.
@@ -354,7 +358,9 @@ mod rendering {
     #[test]
     fn a_user_template_that_names_a_missing_value_is_refused_clearly() {
         let error = render(&sample(), Style::Yishi, Some("{{ report.nonexistent }}")).unwrap_err();
-        assert!(error.to_string().contains("does not have"), "{error}");
+        let message = error.message(crate::render::Lang::En);
+        assert!(message.contains("does not have"), "{message}");
+        assert!(error.to_string().contains("报告中没有的值"), "{error}");
     }
 
     #[test]
@@ -362,10 +368,12 @@ mod rendering {
         let forever =
             "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}";
         let error = render(&sample(), Style::Yishi, Some(forever)).unwrap_err();
-        assert!(error.to_string().contains("stopped after"), "{error}");
+        let message = error.message(crate::render::Lang::En);
+        assert!(message.contains("stopped after"), "{message}");
         let huge = "{% for i in range(100000) %}{{ 'x' * 1000 }}{% endfor %}";
         let error = render(&sample(), Style::Yishi, Some(huge)).unwrap_err();
-        assert!(error.to_string().contains("more than 16 MB"), "{error}");
+        let message = error.message(crate::render::Lang::En);
+        assert!(message.contains("more than 16 MB"), "{message}");
     }
 
     #[test]

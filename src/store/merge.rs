@@ -33,7 +33,8 @@ use rusqlite::{Connection, OptionalExtension};
 pub use report::{Conflict, Counts, MergeReport, Note, Renumbered};
 
 use super::dump::{Dump, EventRow};
-use crate::error::{Error, Result};
+use crate::error::messages::Record;
+use crate::error::{Error, Refusal, Result};
 use crate::model::ItemId;
 
 /// Who merges, when, and from where (for the conflict events and messages).
@@ -50,14 +51,12 @@ pub struct MergeOptions<'a> {
 pub fn merge(conn: &Connection, dump: &Dump, options: &MergeOptions<'_>) -> Result<MergeReport> {
     let unplaced = check::unplaced(dump);
     if let Some(first) = unplaced.first() {
-        let more = match unplaced.len() {
-            1 => String::new(),
-            n => format!(" and {} more", n - 1),
-        };
-        return Err(Error::invalid(format!(
-            "{} has rows that point at items it does not hold: {first}{more}; nothing was written, so export it again from its store",
-            options.source
-        )));
+        return Err(Refusal::MergeUnplaced {
+            path: options.source.to_string(),
+            first: first.clone(),
+            more: unplaced.len() - 1,
+        }
+        .into());
     }
     let mut merger = Merger::new(conn, dump, options)?;
     merger.units()?;
@@ -166,29 +165,29 @@ impl<'a> Merger<'a> {
         })
     }
 
-    /// The error for a dump whose rows refer to rows it does not hold.
-    fn inconsistent(&self, what: &str) -> Error {
-        Error::invalid(format!(
-            "{} is inconsistent ({what}); export it again from its store",
-            self.options.source
-        ))
+    /// The error for a dump with a row that refers to a `kind` of row it does not hold.
+    fn missing(&self, kind: Record, uuid: &str) -> Error {
+        Refusal::MergeMissing {
+            path: self.options.source.to_string(),
+            kind,
+            uuid: uuid.to_string(),
+        }
+        .into()
     }
 
     fn unit_id(&self, uuid: &str) -> Result<i64> {
-        self.units.get(uuid).copied().ok_or_else(|| {
-            self.inconsistent(&format!(
-                "a row refers to unit {uuid}, which it does not hold"
-            ))
-        })
+        self.units
+            .get(uuid)
+            .copied()
+            .ok_or_else(|| self.missing("unit", uuid))
     }
 
     fn document_id(&self, uuid: Option<&String>) -> Result<Option<i64>> {
         uuid.map(|u| {
-            self.documents.get(u.as_str()).copied().ok_or_else(|| {
-                self.inconsistent(&format!(
-                    "a row refers to document {u}, which it does not hold"
-                ))
-            })
+            self.documents
+                .get(u.as_str())
+                .copied()
+                .ok_or_else(|| self.missing("document", u))
         })
         .transpose()
     }

@@ -7,7 +7,7 @@ use std::time::Duration;
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
 use super::DEFAULT_BUSY_TIMEOUT;
-use crate::error::{Error, Msg, Result};
+use crate::error::{Error, Msg, Refusal, Result};
 
 /// The tables every store of schema `version` has; a store missing one cannot be used.
 pub(super) fn required_tables(version: i64) -> Vec<&'static str> {
@@ -186,22 +186,28 @@ pub(super) fn has_sqlite_header(path: &Path) -> bool {
         .is_ok_and(|()| &head == b"SQLite format 3\0")
 }
 
-/// Turns an error that reached the top with SQLite's "damaged" code inside it (a page read late
-/// in a command) into [`Error::StoreDamaged`] naming the store; other errors pass unchanged.
+/// Turns an error that reached the top with SQLite's answer inside it (a page read late in a
+/// command, a write that found the disk full) into the catalogue's error naming the store, so
+/// that no raw SQLite text reaches the user; other errors pass unchanged.
 pub fn recognise_damage(error: Error, store: &Path) -> Error {
-    let damaged = match &error {
-        Error::Other(e) => e.chain().any(|cause| {
+    let code = match &error {
+        Error::Other(e) => e.chain().find_map(|cause| {
             cause
                 .downcast_ref::<rusqlite::Error>()
                 .and_then(rusqlite::Error::sqlite_error_code)
-                == Some(ErrorCode::DatabaseCorrupt)
         }),
-        _ => false,
+        _ => None,
     };
-    if damaged {
-        Error::StoreDamaged(store.to_path_buf())
-    } else {
-        error
+    let path = store.display().to_string();
+    match code {
+        Some(ErrorCode::DatabaseCorrupt) => Error::StoreDamaged(store.to_path_buf()),
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
+            Error::StoreBusy(store.to_path_buf())
+        }
+        Some(ErrorCode::ReadOnly) => Error::StoreReadOnly(store.to_path_buf()),
+        Some(ErrorCode::DiskFull) => Refusal::StoreDiskFull { path }.into(),
+        Some(ErrorCode::SystemIoFailure) => Refusal::StoreIoFailed { path }.into(),
+        _ => error,
     }
 }
 

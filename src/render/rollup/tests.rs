@@ -78,7 +78,9 @@ fn a_user_template_is_used_instead_of_the_default() {
 #[test]
 fn a_user_template_that_names_a_missing_value_is_refused_clearly() {
     let error = render(&sample(), Style::Yishi, Some("{{ rollup.nonexistent }}")).unwrap_err();
-    assert!(error.to_string().contains("does not have"), "{error}");
+    let message = error.message(crate::render::Lang::En);
+    assert!(message.contains("does not have"), "{message}");
+    assert!(error.to_string().contains("报告中没有的值"), "{error}");
 }
 
 /// The documented paths: each `rollup…: a, b, c` line of the default template's header comment

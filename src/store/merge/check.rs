@@ -4,18 +4,23 @@
 
 use std::collections::HashSet;
 
+use crate::error::messages::Unplaced;
 use crate::store::dump::Dump;
 
-/// The rows of `dump` that point at UUIDs it does not hold, as `table row N (kind UUID)`, in
-/// table order, rows counted from 1.
-pub(super) fn unplaced(dump: &Dump) -> Vec<String> {
+/// The rows of `dump` that point at UUIDs it does not hold, in table order, rows counted from 1.
+pub(super) fn unplaced(dump: &Dump) -> Vec<Unplaced> {
     let problems: HashSet<&str> = dump.problems.iter().map(|p| p.uuid.as_str()).collect();
     let measures: HashSet<&str> = dump.measures.iter().map(|m| m.uuid.as_str()).collect();
     let progress: HashSet<&str> = dump.progress.iter().map(|p| p.uuid.as_str()).collect();
     let mut found = Vec::new();
-    let mut check = |table: &str, row: usize, kind: &str, uuid: &str, known: &HashSet<&str>| {
+    let mut check = |table, row: usize, kind, uuid: &str, known: &HashSet<&str>| {
         if !known.contains(uuid) {
-            found.push(format!("{table} row {} ({kind} {uuid})", row + 1));
+            found.push(Unplaced {
+                table,
+                row: row + 1,
+                kind,
+                uuid: uuid.to_string(),
+            });
         }
     };
     for (i, c) in dump.measure_co_depts.iter().enumerate() {

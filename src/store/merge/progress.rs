@@ -5,7 +5,8 @@ use anyhow::Context;
 use rusqlite::params;
 
 use super::{free_id, id_by_uuid, Merger};
-use crate::error::Result;
+use crate::error::messages::ExportFlaw;
+use crate::error::{Refusal, Result};
 
 impl Merger<'_> {
     pub(super) fn progress(&mut self) -> Result<()> {
@@ -18,7 +19,13 @@ impl Merger<'_> {
                 "problem" => (self.problems.get(entry.item.as_str()).copied(), None),
                 "measure" => (None, self.measures.get(entry.item.as_str()).copied()),
                 other => {
-                    return Err(self.inconsistent(&format!("a progress entry is on a '{other}'")))
+                    return Err(Refusal::ExportFlawed {
+                        path: self.options.source.to_string(),
+                        flaw: ExportFlaw::ProgressOn {
+                            kind: other.to_string(),
+                        },
+                    }
+                    .into())
                 }
             };
             if problem.is_none() && measure.is_none() {

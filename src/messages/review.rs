@@ -1,11 +1,12 @@
-//! What can be wrong with a reviewed file, and the one sentence (Chinese or English) that says
-//! where and what to do.
+//! What can be wrong with a reviewed file (`import --reviewed`), and the one sentence that says
+//! where and what to do: in Chinese (`ReviewError::zh`) and in English (`ReviewError::en`).
+//! `src/import/reviewed.rs` finds the faults; their wording lives here, with the catalogue.
 
 use crate::render::Lang;
 
 /// The kind of a reviewed item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Kind {
+pub enum Kind {
     Problem,
     Measure,
     Outcome,
@@ -14,14 +15,14 @@ pub(crate) enum Kind {
 /// Where in the reviewed file: which summary (when the file holds several) and which item,
 /// both counted from 0.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) struct Place {
+pub struct Place {
     pub entry: Option<usize>,
     pub item: Option<(Kind, usize)>,
 }
 
 /// What is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Fault {
+pub enum Fault {
     NotJson { end: bool },
     NotAReview,
     NoEntries,
@@ -42,14 +43,14 @@ pub(crate) enum Fault {
 /// A reviewed file that cannot be recorded: the fault, its place, and its line and column
 /// (characters, from 1) when it comes from reading the JSON.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct ReviewError {
+pub struct ReviewError {
     pub place: Place,
     pub fault: Fault,
     pub at: Option<(usize, usize)>,
 }
 
 impl ReviewError {
-    pub(crate) fn new(place: Place, fault: Fault) -> ReviewError {
+    pub fn new(place: Place, fault: Fault) -> ReviewError {
         ReviewError {
             place,
             fault,
@@ -58,7 +59,7 @@ impl ReviewError {
     }
 
     /// The sentence, naming the reviewed file as `source`.
-    pub(crate) fn message(&self, source: &str, lang: Lang) -> String {
+    pub fn message(&self, source: &str, lang: Lang) -> String {
         let zh = lang == Lang::Zh;
         let place = self.place_text(zh);
         let at = match (self.at, zh) {
@@ -213,7 +214,7 @@ impl ReviewError {
 }
 
 /// The fields an object at `place` may have: what the dry run prints there.
-pub(super) fn allowed(place: Place) -> &'static [&'static str] {
+fn allowed(place: Place) -> &'static [&'static str] {
     match place.item {
         None => &[
             "file", "unit", "year", "problems", "measures", "outcomes", "warnings",
