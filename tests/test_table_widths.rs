@@ -104,3 +104,19 @@ fn at_eighty_columns_ids_dates_and_statuses_stay_on_one_line() {
         );
     }
 }
+
+#[test]
+fn at_eighty_columns_the_full_status_table_stays_a_table_without_its_last_progress_column() {
+    let env = demo_store();
+    // 2023 has owners, dates, two-line statuses and alerts: every column but one is used.
+    let text = at_width(&env, &["status", "--year", "2023"], 80);
+    assert!(text.contains('┆'), "{text}");
+    assert!(!text.contains("最近进展"), "{text}");
+    assert!(!text.contains("  内容："), "{text}");
+    assert!(text.lines().all(|l| l.width() <= 80), "{text}");
+    // Wide enough, the column is back; the block layout keeps it too.
+    let wide = at_width(&env, &["status", "--year", "2023"], 120);
+    assert!(wide.contains("最近进展"), "{wide}");
+    let narrow = at_width(&env, &["status", "--year", "2023"], 50);
+    assert!(narrow.contains("最近进展："), "{narrow}");
+}

@@ -220,18 +220,22 @@ pub fn print_dry_run(
                     TableColumn {
                         label: labels[0],
                         wrap: false,
+                        spare: false,
                     },
                     TableColumn {
                         label: labels[1],
                         wrap: true,
+                        spare: false,
                     },
                     TableColumn {
                         label: labels[2],
                         wrap: true,
+                        spare: false,
                     },
                     TableColumn {
                         label: labels[3],
                         wrap: false,
+                        spare: false,
                     },
                 ];
                 writeln!(out, "{}", table::render(&columns, rows))?;
@@ -355,7 +359,11 @@ pub fn print_reports(
                 let columns: Vec<TableColumn<'_>> = labels
                     .iter()
                     .enumerate()
-                    .map(|(i, label)| TableColumn { label, wrap: i < 2 })
+                    .map(|(i, label)| TableColumn {
+                        label,
+                        wrap: i < 2,
+                        spare: false,
+                    })
                     .collect();
                 writeln!(out, "{}", table::render(&columns, rows))?;
             }

@@ -94,10 +94,12 @@ pub fn print(
                 TableColumn {
                     label: lang.pick("字段", "Field"),
                     wrap: false,
+                    spare: false,
                 },
                 TableColumn {
                     label: lang.pick("内容", "Value"),
                     wrap: true,
+                    spare: false,
                 },
             ];
             writeln!(out, "{}", table::render_painted(&columns, rows, paint))?;
@@ -114,6 +116,7 @@ pub fn print(
                 .map(|(i, (zh, en))| TableColumn {
                     label: lang.pick(zh, en),
                     wrap: i >= 2,
+                    spare: false,
                 })
                 .collect();
             let rows = progress_rows(view.progress, lang)

@@ -129,7 +129,7 @@ impl Record for LedgerRecord<'_> {
         Column::wrapping("责任", "Owner"),
         Column::fixed("时限", "Deadline"),
         Column::fixed("状态", "Status"),
-        Column::fixed("最近进展", "Last progress"),
+        Column::spare("最近进展", "Last progress"),
         Column::fixed("预警", "Alert"),
     ];
 
@@ -266,6 +266,7 @@ pub fn print(
         .map(|(_, c)| TableColumn {
             label: lang.pick(c.zh, c.en),
             wrap: c.wrap,
+            spare: c.spare,
         })
         .collect();
     for group in records.chunk_by(|a, b| a.unit == b.unit && a.year == b.year) {

@@ -14,6 +14,9 @@ pub struct Column {
     pub en: &'static str,
     /// Whether long content may wrap inside the cell (text) or must stay on one line (ids, dates).
     pub wrap: bool,
+    /// Whether a terminal table too narrow for every column leaves this one out (see
+    /// [`super::table::TableColumn::spare`]).
+    pub spare: bool,
 }
 
 impl Column {
@@ -22,11 +25,27 @@ impl Column {
             zh,
             en,
             wrap: false,
+            spare: false,
         }
     }
 
     pub const fn wrapping(zh: &'static str, en: &'static str) -> Column {
-        Column { zh, en, wrap: true }
+        Column {
+            zh,
+            en,
+            wrap: true,
+            spare: false,
+        }
+    }
+
+    /// A one-line column a narrow table can do without (the full record has it).
+    pub const fn spare(zh: &'static str, en: &'static str) -> Column {
+        Column {
+            zh,
+            en,
+            wrap: false,
+            spare: true,
+        }
     }
 }
 
@@ -77,6 +96,7 @@ pub fn emit<T: Record>(
                 .map(|c| TableColumn {
                     label: lang.pick(c.zh, c.en),
                     wrap: c.wrap,
+                    spare: c.spare,
                 })
                 .collect();
             let cells = rows.iter().map(|r| r.human_row(lang, false)).collect();

@@ -352,6 +352,7 @@ pub fn print(
                 .map(|(i, label)| TableColumn {
                     label,
                     wrap: i == 0,
+                    spare: false,
                 })
                 .collect();
             writeln!(out, "{}", render_figures(&columns, rows, paint))

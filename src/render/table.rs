@@ -14,6 +14,9 @@ use super::wrap::{max_line_width, wrap};
 pub struct TableColumn<'a> {
     pub label: &'a str,
     pub wrap: bool,
+    /// Left out, before the rows fall back to blocks, when a terminal table is too narrow for
+    /// every column (`最近进展` in `status`: `show` and the block layout have it).
+    pub spare: bool,
 }
 
 /// A cell of a table for people: its text and the tone it is coloured in, if any (the colour is
@@ -171,7 +174,29 @@ fn fitted(
     if width < LIST_BELOW {
         return list(columns, &rows, width, paint);
     }
-    match widths(columns, &rows, figures, width) {
+    // Too narrow for every column: try again without the spare ones before giving up the table.
+    let mut columns = columns.to_vec();
+    let mut rows = rows;
+    let mut fit = widths(&columns, &rows, figures, width);
+    if fit.is_none() && columns.iter().any(|c| c.spare) {
+        let keep: Vec<bool> = columns.iter().map(|c| !c.spare).collect();
+        let narrower: Vec<TableColumn<'_>> = columns.iter().filter(|c| !c.spare).copied().collect();
+        let fewer: Vec<Vec<Cell>> = rows
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .zip(&keep)
+                    .filter(|(_, &k)| k)
+                    .map(|(c, _)| c.clone())
+                    .collect()
+            })
+            .collect();
+        if let Some(w) = widths(&narrower, &fewer, figures, width) {
+            (columns, rows, fit) = (narrower, fewer, Some(w));
+        }
+    }
+    let columns = columns.as_slice();
+    match fit {
         Some(widths) => {
             let wrapped = rows
                 .iter()
@@ -384,10 +409,12 @@ mod tests {
             TableColumn {
                 label: "编号",
                 wrap: false,
+                spare: false,
             },
             TableColumn {
                 label: "预警",
                 wrap: true,
+                spare: false,
             },
         ];
         let rows = || {
