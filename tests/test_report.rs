@@ -353,6 +353,15 @@ fn every_section_says_each_status_once_in_chinese_dates_and_agrees_with_stats() 
             ],
             2023,
         ),
+        (
+            "青禾区教育局",
+            [
+                "c1_qinghe_jiaoyu_2022.txt",
+                "c2_qinghe_jiaoyu_2023.docx",
+                "c3_qinghe_jiaoyu_2024_crlf.txt",
+            ],
+            2024,
+        ),
     ] {
         let env = chain(&files);
         env.ok(&["link", "--suggest", "--accept"]);

@@ -72,7 +72,7 @@ pub struct Wording {
 }
 
 /// A `YYYY-MM-DD` value of the report as a date, for the date filters.
-fn date_value(value: &str) -> std::result::Result<chrono::NaiveDate, TemplateError> {
+pub(super) fn date_value(value: &str) -> std::result::Result<chrono::NaiveDate, TemplateError> {
     chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| {
         TemplateError::new(
             ErrorKind::InvalidOperation,
@@ -111,8 +111,8 @@ pub fn render_worded(report: &Report, wording: Wording, template: Option<&str>) 
     env.add_filter("starts_with", |s: String, prefix: String| {
         s.starts_with(&prefix)
     });
-    env.add_filter("cndate", |s: String| date_value(&s).map(cn_date));
-    env.add_filter("cndue", |s: String| date_value(&s).map(cn_due));
+    env.add_filter("cn_date", |s: String| date_value(&s).map(cn_date));
+    env.add_filter("cn_due", |s: String| date_value(&s).map(cn_due));
     env.add_function("marker", move |n: u64, level: u8| marker(style, n, level));
     let source = template.unwrap_or(DEFAULT_TEMPLATE);
     let mut output = LimitedOutput::default();

@@ -5,7 +5,6 @@
 //! A template writes a table as lines of tab-separated cells (the first line of a run is the
 //! header); everything else is worded as the single-unit report's templates are.
 
-use chrono::{Datelike, NaiveDate};
 use minijinja::value::Serde;
 use minijinja::Environment;
 use unicode_width::UnicodeWidthStr;
@@ -19,14 +18,6 @@ use crate::error::Result;
 
 /// The default roll-up template, embedded in the binary.
 pub const DEFAULT_TEMPLATE: &str = include_str!("templates/rollup.zh.txt.j2");
-
-/// 2026年1月15日, as prose writes a date.
-fn cn_date(text: &str) -> String {
-    match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-        Ok(d) => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
-        Err(_) => text.to_string(),
-    }
-}
 
 /// A value fit for one table cell: no tabs or line breaks.
 fn cell(text: &str) -> String {
@@ -51,7 +42,9 @@ pub fn render(rollup: &Rollup, style: Style, template: Option<&str>) -> Result<S
     env.set_fuel(Some(report::TEMPLATE_FUEL));
     env.add_filter("cn", |n: u64| chinese(n));
     env.add_filter("clause", |s: String| clause(&s));
-    env.add_filter("cn_date", |s: String| cn_date(&s));
+    env.add_filter("cn_date", |s: String| {
+        super::report::date_value(&s).map(super::prose_dates::cn_date)
+    });
     env.add_filter("cell", |s: String| cell(&s));
     env.add_function("marker", move |n: u64, level: u8| marker(style, n, level));
     let source = template.unwrap_or(DEFAULT_TEMPLATE);

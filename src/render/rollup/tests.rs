@@ -163,7 +163,8 @@ fn a_template_touching_every_documented_value_renders() {
 #[test]
 fn table_cells_lose_their_tabs_and_prose_dates_are_chinese() {
     assert_eq!(cell("甲\t局\n"), "甲 局");
-    assert_eq!(cn_date("2025-05-20"), "2025年5月20日");
+    let text = render(&sample(), Style::Yishi, Some("{{ '2025-05-20'|cn_date }}")).unwrap();
+    assert_eq!(text, "2025年5月20日\n");
 }
 
 #[test]
