@@ -93,9 +93,10 @@ pub fn render(report: &Report, style: Style, template: Option<&str>) -> Result<S
     )
 }
 
-/// [`render`] with every wording choice.
-pub fn render_worded(report: &Report, wording: Wording, template: Option<&str>) -> Result<String> {
-    let style = wording.style;
+/// The template engine both sections are written with: blocks trim their lines, an unknown
+/// value is an error, runaway loops stop, and the same filters and functions (see the header
+/// of the default templates).
+pub(super) fn environment(style: Style) -> Environment<'static> {
     let mut env = Environment::new();
     env.set_syntax(
         minijinja::syntax::SyntaxConfig::builder()
@@ -114,6 +115,13 @@ pub fn render_worded(report: &Report, wording: Wording, template: Option<&str>) 
     env.add_filter("cn_date", |s: String| date_value(&s).map(cn_date));
     env.add_filter("cn_due", |s: String| date_value(&s).map(cn_due));
     env.add_function("marker", move |n: u64, level: u8| marker(style, n, level));
+    env
+}
+
+/// [`render`] with every wording choice.
+pub fn render_worded(report: &Report, wording: Wording, template: Option<&str>) -> Result<String> {
+    let style = wording.style;
+    let env = environment(style);
     let source = template.unwrap_or(DEFAULT_TEMPLATE);
     let mut output = LimitedOutput::default();
     env.template_from_str(source)

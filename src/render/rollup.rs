@@ -6,13 +6,11 @@
 //! header); everything else is worded as the single-unit report's templates are.
 
 use minijinja::value::Serde;
-use minijinja::Environment;
 use unicode_width::UnicodeWidthStr;
 
 use super::cells::escape_controls;
 use super::docx::{to_docx_parts, Block, Part};
-use super::numerals::chinese;
-use super::report::{self, clause, marker, template_error, tidy, LimitedOutput, Style};
+use super::report::{self, template_error, tidy, LimitedOutput, Style};
 use crate::analysis::rollup::Rollup;
 use crate::error::Result;
 
@@ -30,23 +28,8 @@ fn cell(text: &str) -> String {
 /// Renders `rollup` through `template` (the default when `None`). Table rows keep their tabs;
 /// see [`to_text`], [`to_markdown`] and [`to_word`] for the forms they take.
 pub fn render(rollup: &Rollup, style: Style, template: Option<&str>) -> Result<String> {
-    let mut env = Environment::new();
-    env.set_syntax(
-        minijinja::syntax::SyntaxConfig::builder()
-            .trim_blocks(true)
-            .lstrip_blocks(true)
-            .build()
-            .expect("the default syntax is valid"),
-    );
-    env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
-    env.set_fuel(Some(report::TEMPLATE_FUEL));
-    env.add_filter("cn", |n: u64| chinese(n));
-    env.add_filter("clause", |s: String| clause(&s));
-    env.add_filter("cn_date", |s: String| {
-        super::report::date_value(&s).map(super::prose_dates::cn_date)
-    });
+    let mut env = report::environment(style);
     env.add_filter("cell", |s: String| cell(&s));
-    env.add_function("marker", move |n: u64, level: u8| marker(style, n, level));
     let source = template.unwrap_or(DEFAULT_TEMPLATE);
     let mut output = LimitedOutput::default();
     env.template_from_str(source)
