@@ -86,7 +86,7 @@ fn the_workbook_has_the_official_layout_and_reads_back_with_calamine() {
         r#"<dataValidation type="list""#,
         r#"sqref="K3:K7"><formula1>"未启动,正在整改,已完成,长期坚持,未完成,已撤销"</formula1>"#,
         r#"<pageSetUpPr fitToPage="1"/>"#,
-        r#"<pageSetup paperSize="9" fitToHeight="0" orientation="landscape""#,
+        r#"<pageSetup paperSize="8" fitToHeight="0" orientation="landscape""#,
         r#"<oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter>"#,
     ] {
         assert!(sheet.contains(expected), "sheet1.xml lacks {expected}");
@@ -320,4 +320,92 @@ fn an_inconsistent_export_is_refused_and_nothing_is_imported() {
     let before = fresh.fingerprint();
     insta::assert_snapshot!(import(&fresh, &["--json", "store.json"]));
     assert_eq!(before, fresh.fingerprint());
+}
+
+/// The heights (in points) the sheet's XML gives its rows, by row number.
+fn row_heights(sheet_xml: &str) -> Vec<(u32, f64)> {
+    sheet_xml
+        .split("<row ")
+        .skip(1)
+        .filter_map(|row| {
+            let attr = |name: &str| {
+                let at = row.find(&format!("{name}=\""))? + name.len() + 2;
+                let end = row[at..].find('"')?;
+                Some(row[at..at + end].to_string())
+            };
+            Some((attr("r")?.parse().ok()?, attr("ht")?.parse().ok()?))
+        })
+        .collect()
+}
+
+#[test]
+fn rows_are_as_tall_as_their_longest_text_and_a3_is_the_default_paper() {
+    let env = TestEnv::with_fixture_ledger();
+    let long = "建立健全公务接待、差旅报销和会议费管理的全流程审核制度，".repeat(4);
+    env.ok(&[
+        "measure",
+        "add",
+        "--unit",
+        "市财政局",
+        "--year",
+        "2024",
+        "--for",
+        "P1",
+        &long,
+    ]);
+    env.ok(&[
+        "export",
+        "--xlsx",
+        "a3.xlsx",
+        "--unit",
+        "市财政局",
+        "--year",
+        "2024",
+    ]);
+    let sheet = part(&env.dir().join("a3.xlsx"), "xl/worksheets/sheet1.xml");
+    assert!(sheet.contains(r#"paperSize="8""#), "A3 by default");
+    assert!(sheet.contains(r#"<pageSetUpPr fitToPage="1"/>"#));
+    let heights = row_heights(&sheet);
+    let data: Vec<f64> = heights
+        .iter()
+        .filter(|(r, _)| *r > 2)
+        .map(|(_, h)| *h)
+        .collect();
+    assert!(!data.is_empty(), "{sheet}");
+    let tallest = data.iter().cloned().fold(0.0, f64::max);
+    let shortest = data.iter().cloned().fold(f64::MAX, f64::min);
+    // The long measure needs several lines of a 36-character column; a short one needs one.
+    assert!(tallest >= 4.0 * 14.5, "{heights:?}");
+    assert!(shortest < tallest, "{heights:?}");
+}
+
+#[test]
+fn a4_prints_at_ninety_one_percent_so_text_stays_at_least_ten_points() {
+    let env = TestEnv::with_fixture_ledger();
+    env.ok(&[
+        "export",
+        "--xlsx",
+        "a4.xlsx",
+        "--unit",
+        "市财政局",
+        "--year",
+        "2024",
+        "--paper",
+        "a4",
+    ]);
+    let path = env.dir().join("a4.xlsx");
+    let sheet = part(&path, "xl/worksheets/sheet1.xml");
+    assert!(sheet.contains(r#"paperSize="9""#), "{sheet}");
+    assert!(sheet.contains(r#"scale="91""#), "{sheet}");
+    assert!(!sheet.contains("fitToPage"), "{sheet}");
+    // 11 pt at 91 % prints at 10 pt.
+    let styles = part(&path, "xl/styles.xml");
+    assert!(styles.contains(r#"<sz val="11"/>"#), "{styles}");
+    let book = part(&path, "xl/workbook.xml");
+    assert!(
+        book.contains("$A:$C"),
+        "序号 to 问题描述 repeat on each page across: {book}"
+    );
+    let refused = env.run(&["export", "--csv", "x.csv", "--paper", "a4"]);
+    assert!(refused.starts_with("exit: 2"), "{refused}");
 }

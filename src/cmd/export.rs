@@ -24,8 +24,9 @@ use crate::store::{self, Access, Conn, LedgerFilter};
 /// --xlsx writes the 整改台账 the way offices print it: one sheet per unit and year, a merged
 /// title row (unit, year, as-of date), the columns 序号 问题来源 问题描述 整改措施 责任领导 牵头部门
 /// 配合部门 责任人 整改时限 整改进展 完成情况 佐证材料 备注, a problem's cells merged over the rows
-/// of its measures, overdue rows in red, a drop-down of statuses, A4 landscape with the header on
-/// every page; when the export covers several units, a last sheet 各单位汇总 gives each unit's
+/// of its measures, each row as tall as its text, overdue rows in red, a drop-down of statuses,
+/// A3 landscape at full size (--paper a4: A4 at 91 %, two pages across) with the header on every
+/// page; when the export covers several units, a last sheet 各单位汇总 gives each unit's
 /// figures (as 'stats --by unit' counts them) and the totals. --csv writes the same columns (plus 单位 and 年度) as UTF-8 with BOM, one row per
 /// measure. Both can be read back with 'taizhang import --ledger'. --json writes everything
 /// (units, aliases, summaries, items, links, progress, history) so that 'taizhang import --json'
@@ -36,6 +37,7 @@ use crate::store::{self, Access, Conn, LedgerFilter};
 #[derive(Debug, Args)]
 #[command(after_help = "\
 taizhang export --xlsx 整改台账.xlsx --unit 临江市财政局 --year 2024
+taizhang export --xlsx 整改台账.xlsx --paper a4
 taizhang export --csv 整改台账.csv --as-of 2025-12-31
 taizhang export --json 临江市财政局.json --unit 临江市财政局")]
 // Verbatim: the examples keep their lines.
@@ -56,6 +58,9 @@ pub struct ExportArgs {
     /// Only this summary year (not with --json, which keeps units whole)
     #[arg(long, value_name = "N")]
     pub year: Option<i32>,
+    /// The paper the workbook is laid out for (A3 or A4 landscape; text prints at 10 pt or more)
+    #[arg(long, value_enum, conflicts_with_all = ["csv", "json"])]
+    pub paper: Option<xlsx::Paper>,
     /// Replace the file if it exists
     #[arg(long)]
     pub force: bool,
@@ -126,6 +131,7 @@ pub fn run(ctx: &Ctx, args: ExportArgs, out: &mut dyn Write) -> Result<()> {
                 &sheets,
                 summary(conn, &rows, year, as_of)?.as_ref(),
                 as_of,
+                args.paper.unwrap_or_default(),
             )
             .map_err(|e| anyhow::anyhow!("write the workbook: {e}"))?,
             _ => csv::write(&sheets)?,

@@ -2,8 +2,12 @@
 //!
 //! Each sheet: a merged title row (unit, year, as-of date), the 13-column header (frozen, with an
 //! autofilter, repeated on every printed page), a problem's cells merged over the rows of its
-//! measures, wrapped text in 仿宋, a drop-down list of the six statuses on 完成情况, overdue rows
-//! filled red, A4 landscape fitted to the page width with page numbers in the footer.
+//! measures, wrapped text in 仿宋 with each row as tall as its longest cell, a drop-down list of
+//! the six statuses on 完成情况, overdue rows filled red, and page numbers in the footer.
+//!
+//! Printed, the text stays at least 10 pt: on A3 landscape (the default) the 13 columns fit the
+//! page width at full size; on A4 landscape (`--paper a4`) they print at 91 % and run over to a
+//! second page across, with 序号 and 问题描述 repeated on its left.
 
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{
@@ -22,6 +26,39 @@ const FONT: &str = "仿宋";
 const WIDTHS: [f64; 13] = [
     6.0, 12.0, 30.0, 36.0, 10.0, 12.0, 12.0, 9.0, 12.0, 30.0, 10.0, 16.0, 14.0,
 ];
+/// The paper a workbook is laid out for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Paper {
+    /// A3 landscape: the ledger fits the page width at full size.
+    #[default]
+    A3,
+    /// A4 landscape: printed at 91 % (11 pt text prints at 10 pt), two pages across.
+    A4,
+}
+
+/// The body font size, in points.
+const FONT_SIZE: f64 = 11.0;
+/// The height of one line of body text, in points, and the padding a row adds.
+const LINE_HEIGHT: f64 = 14.5;
+const ROW_PADDING: f64 = 6.0;
+/// A4's print scale, so that 11 pt prints at 10 pt.
+const A4_SCALE: u16 = 91;
+
+/// How many lines `text` takes in a wrapped cell `width` characters wide: a Chinese
+/// character takes two of Excel's width units, and a cell keeps about one unit of margin.
+fn lines_in(text: &str, width: f64) -> usize {
+    use unicode_width::UnicodeWidthStr;
+    let room = (width - 1.0).max(1.0);
+    text.split('\n')
+        .map(|line| ((line.width() as f64) / room).ceil().max(1.0) as usize)
+        .sum()
+}
+
+/// The row height, in points, that shows `lines` lines.
+fn height_of(lines: usize) -> f64 {
+    lines.max(1) as f64 * LINE_HEIGHT + ROW_PADDING
+}
+
 /// The fill of an overdue row.
 const OVERDUE: u32 = 0xFFC7CE;
 const TITLE_ROW: u32 = 0;
@@ -46,7 +83,7 @@ impl Formats {
     fn new() -> Formats {
         let base = Format::new()
             .set_font_name(FONT)
-            .set_font_size(11)
+            .set_font_size(FONT_SIZE)
             .set_text_wrap()
             .set_align(FormatAlign::VerticalCenter)
             .set_border(FormatBorder::Thin);
@@ -75,9 +112,9 @@ impl Formats {
     }
 }
 
-/// The workbook's bytes. `as_of` is shown in each title and is the file's creation date.
+/// The workbook's bytes, for A3. `as_of` is shown in each title and is the file's creation date.
 pub fn write(sheets: &[Sheet], as_of: NaiveDate) -> Result<Vec<u8>, XlsxError> {
-    write_with_summary(sheets, None, as_of)
+    write_with_summary(sheets, None, as_of, Paper::A3)
 }
 
 /// The workbook of [`write`], with the 各单位汇总 sheet after the ledger sheets when `summary`
@@ -86,6 +123,7 @@ pub fn write_with_summary(
     sheets: &[Sheet],
     summary: Option<&Summary>,
     as_of: NaiveDate,
+    paper: Paper,
 ) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
     let created = excel_date(as_of)?;
@@ -99,7 +137,7 @@ pub fn write_with_summary(
     for (sheet, name) in sheets.iter().zip(sheet_names(sheets)) {
         let worksheet = workbook.add_worksheet();
         worksheet.set_name(name)?;
-        write_sheet(worksheet, sheet, as_of, &formats)?;
+        write_sheet(worksheet, sheet, as_of, &formats, paper)?;
     }
     if let Some(summary) = summary {
         let worksheet = workbook.add_worksheet();
@@ -114,6 +152,7 @@ fn write_sheet(
     sheet: &Sheet,
     as_of: NaiveDate,
     f: &Formats,
+    paper: Paper,
 ) -> Result<(), XlsxError> {
     let last_col = HEADERS.len() as u16 - 1;
     ws.merge_range(
@@ -133,11 +172,25 @@ fn write_sheet(
     let mut row = FIRST_DATA_ROW;
     for group in &sheet.groups {
         let first = row;
+        let mut heights = Vec::new();
         for line in &group.lines {
             write_line(ws, row, line, f)?;
+            heights.push(line_lines(line));
             row += 1;
         }
         let last = row - 1;
+        // The problem's merged cells need their lines over all of the group's rows: the last
+        // row takes what the others leave short.
+        let merged = lines_in(&group.problem, WIDTHS[2]).max(lines_in(&group.source, WIDTHS[1]));
+        let own: usize = heights.iter().sum();
+        if merged > own {
+            if let Some(last) = heights.last_mut() {
+                *last += merged - own;
+            }
+        }
+        for (k, lines) in heights.into_iter().enumerate() {
+            ws.set_row_height(first + k as u32, height_of(lines))?;
+        }
         // A problem's cells span the rows of its measures; 序号 is a number, for sorting.
         for (col, value) in [(1, &group.source), (2, &group.problem)] {
             if last > first {
@@ -174,13 +227,38 @@ fn write_sheet(
         &validation,
     )?;
     ws.set_landscape();
-    ws.set_paper_size(9);
-    ws.set_print_fit_to_pages(1, 0);
+    match paper {
+        Paper::A3 => {
+            ws.set_paper_size(8);
+            ws.set_print_fit_to_pages(1, 0);
+        }
+        Paper::A4 => {
+            ws.set_paper_size(9);
+            ws.set_print_scale(A4_SCALE);
+            ws.set_repeat_columns(0, 2)?;
+        }
+    }
     ws.set_print_center_horizontally(true);
     ws.set_repeat_rows(HEADER_ROW, HEADER_ROW)?;
     ws.set_margins(0.5, 0.5, 0.6, 0.6, 0.3, 0.3);
     ws.set_footer("&C第 &P 页，共 &N 页");
     Ok(())
+}
+
+/// The lines the tallest of a measure row's own cells takes.
+fn line_lines(line: &Line) -> usize {
+    [
+        (&line.measure, 3),
+        (&line.owner_dept, 5),
+        (&line.co_depts, 6),
+        (&line.progress, 9),
+        (&line.evidence, 11),
+        (&line.note, 12),
+    ]
+    .iter()
+    .map(|(text, col)| lines_in(text, WIDTHS[*col]))
+    .max()
+    .unwrap_or(1)
 }
 
 fn write_line(ws: &mut Worksheet, row: u32, line: &Line, f: &Formats) -> Result<(), XlsxError> {
@@ -216,4 +294,19 @@ fn write_line(ws: &mut Worksheet, row: u32, line: &Line, f: &Formats) -> Result<
 
 fn excel_date(d: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
     ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cell_needs_a_line_per_column_width_of_text_and_per_line_break() {
+        // 36 units hold 17 Chinese characters a line (one unit of margin).
+        assert_eq!(lines_in("", 36.0), 1);
+        assert_eq!(lines_in(&"字".repeat(17), 36.0), 1);
+        assert_eq!(lines_in(&"字".repeat(18), 36.0), 2);
+        assert_eq!(lines_in("一\n二\n三", 36.0), 3);
+        assert!(height_of(3) > height_of(1));
+    }
 }
