@@ -140,7 +140,17 @@ fn an_empty_unit_and_year_give_a_ledger_to_fill_in() {
     ]);
     let path = env.dir().join("blank.xlsx");
     insta::assert_snapshot!(sheet_text(&path, "2026年度"));
-    assert!(part(&path, "xl/worksheets/sheet1.xml").contains(r#"sqref="K3:K102""#));
+    let sheet = part(&path, "xl/worksheets/sheet1.xml");
+    assert!(sheet.contains(r#"sqref="K3:K102""#));
+    // Twenty ruled rows: every cell of A3:M22 has the bordered text style.
+    let ruled = style_of(&sheet, "A3");
+    for cell in ["A3", "M3", "D12", "A22", "M22"] {
+        assert_eq!(style_of(&sheet, cell), ruled, "{cell}");
+    }
+    assert!(
+        !sheet.contains(r#"<c r="A23""#),
+        "only twenty rows are ruled"
+    );
 }
 
 #[test]

@@ -66,6 +66,8 @@ const HEADER_ROW: u32 = 1;
 const FIRST_DATA_ROW: u32 = 2;
 /// Rows an empty sheet (a template) offers the status list on.
 const TEMPLATE_ROWS: u32 = 100;
+/// Rows an empty sheet rules (borders drawn), one printed page of them.
+const RULED_ROWS: u32 = 20;
 
 /// The cell formats of a sheet, plain and overdue.
 struct Formats {
@@ -203,6 +205,15 @@ fn write_sheet(
             ws.merge_range(first, 0, last, 0, "", &f.centre)?;
         }
         ws.write_number_with_format(first, 0, group.seq as f64, &f.centre)?;
+    }
+    if sheet.groups.is_empty() {
+        // A ledger to fill in by hand: ruled rows, one line high each.
+        for r in FIRST_DATA_ROW..FIRST_DATA_ROW + RULED_ROWS {
+            for col in 0..=last_col {
+                ws.write_blank(r, col, &f.text)?;
+            }
+            ws.set_row_height(r, height_of(2))?;
+        }
     }
     let last_row = row.saturating_sub(1).max(HEADER_ROW);
     ws.autofilter(HEADER_ROW, 0, last_row, last_col)?;
