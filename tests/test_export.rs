@@ -82,9 +82,9 @@ fn the_workbook_has_the_official_layout_and_reads_back_with_calamine() {
     let sheet = part(&path, "xl/worksheets/sheet1.xml");
     for expected in [
         r#"<pane ySplit="2" topLeftCell="A3" activePane="bottomLeft" state="frozen"/>"#,
-        r#"<autoFilter ref="A2:M7"/>"#,
+        r#"<autoFilter ref="A2:N7"/>"#,
         r#"<dataValidation type="list""#,
-        r#"sqref="K3:K7"><formula1>"未启动,正在整改,已完成,长期坚持,未完成,已撤销"</formula1>"#,
+        r#"sqref="L3:L7"><formula1>"未启动,正在整改,已完成,长期坚持,未完成,已撤销"</formula1>"#,
         r#"<pageSetUpPr fitToPage="1"/>"#,
         r#"<pageSetup paperSize="8" fitToHeight="0" orientation="landscape""#,
         r#"<oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter>"#,
@@ -102,8 +102,8 @@ fn the_workbook_has_the_official_layout_and_reads_back_with_calamine() {
         "overdue rows are filled red"
     );
     // Row 6 (M3, overdue) is red; row 3 (M1, done) is not.
-    assert_ne!(style_of(&sheet, "D6"), style_of(&sheet, "D3"));
-    assert_eq!(style_of(&sheet, "D3"), style_of(&sheet, "D4"));
+    assert_ne!(style_of(&sheet, "E6"), style_of(&sheet, "E3"));
+    assert_eq!(style_of(&sheet, "E3"), style_of(&sheet, "E4"));
 }
 
 #[test]
@@ -141,10 +141,10 @@ fn an_empty_unit_and_year_give_a_ledger_to_fill_in() {
     let path = env.dir().join("blank.xlsx");
     insta::assert_snapshot!(sheet_text(&path, "2026年度"));
     let sheet = part(&path, "xl/worksheets/sheet1.xml");
-    assert!(sheet.contains(r#"sqref="K3:K102""#));
-    // Twenty ruled rows: every cell of A3:M22 has the bordered text style.
+    assert!(sheet.contains(r#"sqref="L3:L102""#));
+    // Twenty ruled rows: every cell of A3:N22 has the bordered text style.
     let ruled = style_of(&sheet, "A3");
-    for cell in ["A3", "M3", "D12", "A22", "M22"] {
+    for cell in ["A3", "N3", "D12", "A22", "N22"] {
         assert_eq!(style_of(&sheet, cell), ruled, "{cell}");
     }
     assert!(
@@ -173,6 +173,7 @@ fn the_csv_has_a_bom_and_reads_back_with_the_csv_crate() {
             "年度",
             "序号",
             "问题来源",
+            "问题类别",
             "问题描述",
             "整改措施",
             "责任领导",
@@ -413,9 +414,51 @@ fn a4_prints_at_ninety_one_percent_so_text_stays_at_least_ten_points() {
     assert!(styles.contains(r#"<sz val="11"/>"#), "{styles}");
     let book = part(&path, "xl/workbook.xml");
     assert!(
-        book.contains("$A:$C"),
+        book.contains("$A:$D"),
         "序号 to 问题描述 repeat on each page across: {book}"
     );
     let refused = env.run(&["export", "--csv", "x.csv", "--paper", "a4"]);
     assert!(refused.starts_with("exit: 2"), "{refused}");
+}
+
+#[test]
+fn the_category_survives_an_xlsx_round_trip_into_an_empty_store() {
+    let env = TestEnv::with_fixture_ledger();
+    env.ok(&[
+        "export",
+        "--xlsx",
+        "台账.xlsx",
+        "--unit",
+        "市财政局",
+        "--year",
+        "2024",
+    ]);
+    let before: serde_json::Value = serde_json::from_str(&env.ok(&[
+        "status",
+        "--unit",
+        "市财政局",
+        "--year",
+        "2024",
+        "--kind",
+        "problem",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    let fresh = TestEnv::init();
+    std::fs::copy(env.dir().join("台账.xlsx"), fresh.dir().join("台账.xlsx")).unwrap();
+    fresh.ok(&["import", "--ledger", "台账.xlsx"]);
+    let after: serde_json::Value = serde_json::from_str(&fresh.ok(&[
+        "status", "--year", "2024", "--kind", "problem", "--format", "json",
+    ]))
+    .unwrap();
+    let categories = |v: &serde_json::Value| -> Vec<serde_json::Value> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["category"].clone())
+            .collect()
+    };
+    assert!(categories(&before).iter().any(|c| !c.is_null()));
+    assert_eq!(categories(&after), categories(&before));
 }

@@ -286,6 +286,7 @@ fn placeholder_zh(id: &str, name: &str, count: usize) -> Option<&'static str> {
         "accept" => Some("措施编号"),
         "unit" | "units" => Some("单位"),
         "institution" => Some("类别"),
+        "paper" => Some("纸张"),
         _ => None,
     };
     if count == 1 && by_id.is_some() {

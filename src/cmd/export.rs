@@ -22,7 +22,7 @@ use crate::store::{self, Access, Conn, LedgerFilter};
 /// Export the ledger for Excel and WPS, or the whole store for another taizhang.
 ///
 /// --xlsx writes the 整改台账 the way offices print it: one sheet per unit and year, a merged
-/// title row (unit, year, as-of date), the columns 序号 问题来源 问题描述 整改措施 责任领导 牵头部门
+/// title row (unit, year, as-of date), the columns 序号 问题来源 问题类别 问题描述 整改措施 责任领导 牵头部门
 /// 配合部门 责任人 整改时限 整改进展 完成情况 佐证材料 备注, a problem's cells merged over the rows
 /// of its measures, each row as tall as its text, overdue rows in red, a drop-down of statuses,
 /// A3 landscape at full size (--paper a4: A4 at 91 %, two pages across) with the header on every

@@ -1,4 +1,4 @@
-//! The ledger in the official layout (整改台账): one sheet per unit and year, 13 columns, a
+//! The ledger in the official layout (整改台账): one sheet per unit and year, 14 columns, a
 //! problem spanning the rows of its measures.
 //!
 //! [`build`] arranges computed ledger rows; the xlsx and CSV writers only print what it decided.
@@ -13,10 +13,11 @@ use chrono::NaiveDate;
 use crate::analysis::LedgerRow;
 use crate::model::{Deadline, ItemId, ItemKind, ProgressEntry, Standing};
 
-/// The 13 columns, in order.
-pub const HEADERS: [&str; 13] = [
+/// The 14 columns, in order.
+pub const HEADERS: [&str; 14] = [
     "序号",
     "问题来源",
+    "问题类别",
     "问题描述",
     "整改措施",
     "责任领导",
@@ -31,9 +32,9 @@ pub const HEADERS: [&str; 13] = [
 ];
 
 /// The column of 完成情况 (0-based), which gets the drop-down list.
-pub const STATUS_COLUMN: u16 = 10;
+pub const STATUS_COLUMN: u16 = 11;
 /// The column of 整改时限 (0-based).
-pub const DEADLINE_COLUMN: u16 = 8;
+pub const DEADLINE_COLUMN: u16 = 9;
 
 /// One sheet: a unit's ledger for a year.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,6 +61,8 @@ pub struct Group {
     pub seq: usize,
     /// 问题来源: the summary that named the problem.
     pub source: String,
+    /// 问题类别 (the 方面), empty when none is recorded.
+    pub category: String,
     /// 问题描述; empty for measures answering no problem.
     pub problem: String,
     pub lines: Vec<Line>,
@@ -93,11 +96,12 @@ impl Line {
         }
     }
 
-    /// The 13 cells as text, the group's cells included.
-    pub fn cells(&self, group: &Group) -> [String; 13] {
+    /// The 14 cells as text, the group's cells included.
+    pub fn cells(&self, group: &Group) -> [String; 14] {
         [
             group.seq.to_string(),
             group.source.clone(),
+            group.category.clone(),
             group.problem.clone(),
             self.measure.clone(),
             self.leader.clone(),
@@ -169,11 +173,12 @@ fn sheet(
         .collect();
     let own_source = format!("{year}年度工作总结");
     let mut groups: Vec<Group> = Vec::new();
-    let mut push = |source: String, problem: String, lines: Vec<Line>| {
+    let mut push = |source: String, category: String, problem: String, lines: Vec<Line>| {
         let seq = groups.len() + 1;
         groups.push(Group {
             seq,
             source,
+            category,
             problem,
             lines,
         });
@@ -196,7 +201,8 @@ fn sheet(
                 .collect::<Vec<_>>()
                 .join("\n");
         }
-        push(own_source.clone(), p.text.clone(), lines);
+        let category = p.category.clone().unwrap_or_default();
+        push(own_source.clone(), category, p.text.clone(), lines);
     }
     let answered = |m: &LedgerRow| problems.iter().any(|p| m.links.contains(&p.id));
     let mut earlier: Vec<(ItemId, Vec<&LedgerRow>)> = Vec::new();
@@ -214,10 +220,20 @@ fn sheet(
     for (id, ms) in earlier {
         let (problem_year, text) = &outside[&id];
         let lines = ms.iter().map(|m| line(m, progress)).collect();
-        push(format!("{problem_year}年度工作总结"), text.clone(), lines);
+        push(
+            format!("{problem_year}年度工作总结"),
+            String::new(),
+            text.clone(),
+            lines,
+        );
     }
     for m in unlinked {
-        push(own_source.clone(), String::new(), vec![line(m, progress)]);
+        push(
+            own_source.clone(),
+            String::new(),
+            String::new(),
+            vec![line(m, progress)],
+        );
     }
     Sheet {
         unit: unit.to_string(),

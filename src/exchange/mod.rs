@@ -5,7 +5,7 @@
 //! its header and reads problems and measures from its rows, using the column names of
 //! [`columns`], the status words of [`words`], the deadline texts of [`deadline`] and the dates progress
 //! texts state ([`dates`]). Writing:
-//! [`layout`] arranges the ledger in the usual 13 columns, [`xlsx`] and [`csv`] write it, and
+//! [`layout`] arranges the ledger in the usual 14 columns, [`xlsx`] and [`csv`] write it, and
 //! [`json`] wraps a store dump in a versioned envelope. [`report`] prints what a command did.
 //!
 //! [`input`] reads an input file whole, within a stated size.

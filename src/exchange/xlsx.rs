@@ -1,13 +1,13 @@
 //! Writing the ledger as an Excel workbook, the way offices print it.
 //!
-//! Each sheet: a merged title row (unit, year, as-of date), the 13-column header (frozen, with an
+//! Each sheet: a merged title row (unit, year, as-of date), the 14-column header (frozen, with an
 //! autofilter, repeated on every printed page), a problem's cells merged over the rows of its
 //! measures, wrapped text in 仿宋 with each row as tall as its longest cell, a drop-down list of
 //! the six statuses on 完成情况, overdue rows filled red, and page numbers in the footer.
 //!
-//! Printed, the text stays at least 10 pt: on A3 landscape (the default) the 13 columns fit the
+//! Printed, the text stays at least 10 pt: on A3 landscape (the default) the 14 columns fit the
 //! page width at full size; on A4 landscape (`--paper a4`) they print at 91 % and run over to a
-//! second page across, with 序号 and 问题描述 repeated on its left.
+//! second page across, with 序号 to 问题描述 repeated on its left.
 
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{
@@ -23,8 +23,8 @@ use crate::model::{Deadline, Status};
 
 const FONT: &str = "仿宋";
 /// Column widths in characters, one per header.
-const WIDTHS: [f64; 13] = [
-    6.0, 12.0, 30.0, 36.0, 10.0, 12.0, 12.0, 9.0, 12.0, 30.0, 10.0, 16.0, 14.0,
+const WIDTHS: [f64; 14] = [
+    6.0, 12.0, 10.0, 30.0, 36.0, 10.0, 12.0, 12.0, 9.0, 12.0, 30.0, 10.0, 16.0, 14.0,
 ];
 /// The paper a workbook is laid out for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -183,7 +183,15 @@ fn write_sheet(
         let last = row - 1;
         // The problem's merged cells need their lines over all of the group's rows: the last
         // row takes what the others leave short.
-        let merged = lines_in(&group.problem, WIDTHS[2]).max(lines_in(&group.source, WIDTHS[1]));
+        let merged = [
+            (&group.source, 1),
+            (&group.category, 2),
+            (&group.problem, 3),
+        ]
+        .iter()
+        .map(|(text, col)| lines_in(text, WIDTHS[*col]))
+        .max()
+        .unwrap_or(1);
         let own: usize = heights.iter().sum();
         if merged > own {
             if let Some(last) = heights.last_mut() {
@@ -194,7 +202,11 @@ fn write_sheet(
             ws.set_row_height(first + k as u32, height_of(lines))?;
         }
         // A problem's cells span the rows of its measures; 序号 is a number, for sorting.
-        for (col, value) in [(1, &group.source), (2, &group.problem)] {
+        for (col, value) in [
+            (1, &group.source),
+            (2, &group.category),
+            (3, &group.problem),
+        ] {
             if last > first {
                 ws.merge_range(first, col, last, col, value, &f.text)?;
             } else {
@@ -246,7 +258,7 @@ fn write_sheet(
         Paper::A4 => {
             ws.set_paper_size(9);
             ws.set_print_scale(A4_SCALE);
-            ws.set_repeat_columns(0, 2)?;
+            ws.set_repeat_columns(0, 3)?;
         }
     }
     ws.set_print_center_horizontally(true);
@@ -259,12 +271,12 @@ fn write_sheet(
 /// The lines the tallest of a measure row's own cells takes.
 fn line_lines(line: &Line) -> usize {
     [
-        (&line.measure, 3),
-        (&line.owner_dept, 5),
-        (&line.co_depts, 6),
-        (&line.progress, 9),
-        (&line.evidence, 11),
-        (&line.note, 12),
+        (&line.measure, 4),
+        (&line.owner_dept, 6),
+        (&line.co_depts, 7),
+        (&line.progress, 10),
+        (&line.evidence, 12),
+        (&line.note, 13),
     ]
     .iter()
     .map(|(text, col)| lines_in(text, WIDTHS[*col]))
@@ -279,15 +291,15 @@ fn write_line(ws: &mut Worksheet, row: u32, line: &Line, f: &Formats) -> Result<
         (&f.text, &f.centre, &f.date)
     };
     let cells: [(u16, &str, &Format); 9] = [
-        (3, &line.measure, text),
-        (4, &line.leader, centre),
-        (5, &line.owner_dept, centre),
-        (6, &line.co_depts, centre),
-        (7, &line.owner_person, centre),
-        (9, &line.progress, text),
-        (10, &line.status.label_zh(), centre),
-        (11, &line.evidence, text),
-        (12, &line.note, text),
+        (4, &line.measure, text),
+        (5, &line.leader, centre),
+        (6, &line.owner_dept, centre),
+        (7, &line.co_depts, centre),
+        (8, &line.owner_person, centre),
+        (10, &line.progress, text),
+        (11, &line.status.label_zh(), centre),
+        (12, &line.evidence, text),
+        (13, &line.note, text),
     ];
     for (col, value, format) in cells {
         ws.write_string_with_format(row, col, value, format)?;

@@ -97,6 +97,7 @@ fn a_problem_spans_its_measures_and_a_bare_problem_takes_one_row() {
         [
             "1",
             "2024年度工作总结",
+            "",
             "问题一",
             "措施1",
             "",
