@@ -7,6 +7,7 @@ mod test_backup;
 mod test_color;
 mod test_common;
 mod test_demo;
+mod test_docx;
 mod test_errors;
 mod test_export;
 mod test_help;

@@ -4,6 +4,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
+use chrono::NaiveDate;
 use clap::Args;
 
 use super::{resolve_unit, Ctx};
@@ -11,6 +12,7 @@ use crate::analysis::report::{compute_report, ReportOptions};
 use crate::error::{Done, Error, Msg, Result};
 use crate::files;
 use crate::model::check_year;
+use crate::render::docx::DocMeta;
 use crate::render::report::{self, Style, DEFAULT_TEMPLATE};
 use crate::render::Format;
 use crate::store::{self, Access, LedgerFilter};
@@ -163,7 +165,7 @@ pub fn run(ctx: &Ctx, args: ReportArgs, out: &mut dyn Write) -> Result<()> {
         markdown: report::to_markdown,
         word: report::to_word,
     };
-    deliver(ctx, &args, (output, kind), &text, forms, out)?;
+    deliver(ctx, &args, (output, kind), &text, forms, as_of, out)?;
     if args.sources {
         writeln!(out)?;
         let sources = crate::render::report_sources::sources(&value, &text, ctx.lang);
@@ -189,7 +191,7 @@ pub(super) fn read_template(args: &ReportArgs) -> Result<Option<String>> {
 pub(super) struct Forms {
     pub(super) text: fn(&str) -> String,
     pub(super) markdown: fn(&str) -> String,
-    pub(super) word: fn(&str) -> Result<Vec<u8>>,
+    pub(super) word: fn(&str, &DocMeta) -> Result<Vec<u8>>,
 }
 
 /// Writes the rendered section to the -o file (saying so) or to stdout.
@@ -199,6 +201,7 @@ pub(super) fn deliver(
     (output, kind): (Option<&Path>, Option<Output>),
     text: &str,
     forms: Forms,
+    as_of: NaiveDate,
     out: &mut dyn Write,
 ) -> Result<()> {
     match (output, kind) {
@@ -206,7 +209,14 @@ pub(super) fn deliver(
             let bytes = match kind {
                 Output::Text => (forms.text)(text).into_bytes(),
                 Output::Markdown => (forms.markdown)(text).into_bytes(),
-                Output::Word => (forms.word)(text)?,
+                Output::Word => {
+                    // The document's author is whoever runs the command; its date the as-of.
+                    let meta = DocMeta {
+                        author: ctx.actor.clone(),
+                        created: as_of,
+                    };
+                    (forms.word)(text, &meta)?
+                }
             };
             let store_path = ctx.store_path()?;
             files::write(path, &bytes, args.force, Some(&store_path), out)?;

@@ -80,5 +80,5 @@ pub fn run(ctx: &Ctx, args: &ReportArgs, out: &mut dyn Write) -> Result<()> {
         markdown: rollup::to_markdown,
         word: rollup::to_word,
     };
-    deliver(ctx, args, (output, kind), &text, forms, out)
+    deliver(ctx, args, (output, kind), &text, forms, as_of, out)
 }

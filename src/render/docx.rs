@@ -1,35 +1,59 @@
 //! Writing an already-worded section as a Word .docx in 公文 layout (after GB/T 9704-2012).
 //!
-//! Owns the page setup (A4, margins 37/35/28/26 mm), the look of each kind of line (title
-//! 方正小标宋简体 二号 centred; 一、 headings 黑体 三号; （一） headings 楷体_GB2312 三号; body
-//! 仿宋_GB2312 三号; fixed 28 pt lines; two-character first-line indent) and the classification of
-//! a plain-text section into those kinds. It does not word anything, number anything or read the
-//! store: the text arrives finished and is written as given. The output depends only on the input
-//! (no clock, no random ids), so the same section always gives the same bytes.
+//! Owns the page setup (A4, margins 37/35/28/26 mm, a 28 × 22 document grid), the look of each
+//! kind of line, given as paragraph styles ([`styles`]: 标题 方正小标宋简体 二号 centred; 一级标题
+//! 黑体 三号; 二级标题 楷体_GB2312 三号; 正文 仿宋_GB2312 三号; exact 28.95 pt lines; two-character
+//! first-line indent), the page numbers ([`footer`]: — 1 — outside, odd right, even left), the
+//! language of every run and the document properties ([`package`]), and the classification of a
+//! plain-text section into those kinds. It does not word anything, number anything or read the
+//! store or the clock: the text arrives finished and is written as given, the author and date
+//! arrive in [`DocMeta`]. The output depends only on the input (no clock, no random ids), so the
+//! same section always gives the same bytes.
+
+mod footer;
+mod package;
+mod styles;
 
 use std::io::Cursor;
 
 use anyhow::Context;
+use chrono::NaiveDate;
 use docx_rs::{
-    AlignmentType, Docx, LineSpacing, LineSpacingType, PageMargin, Paragraph, Run, RunFonts,
-    SpecialIndentType, Table, TableCell, TableRow, VAlignType, WidthType,
+    AlignmentType, DocGrid, DocGridType, Docx, LineSpacing, LineSpacingType, PageMargin, Paragraph,
+    Run, RunFonts, SpecialIndentType, Table, TableCell, TableRow, VAlignType, WidthType,
 };
 
 /// A4 portrait in twips (210 × 297 mm).
 const A4_WIDTH: u32 = 11906;
 const A4_HEIGHT: u32 = 16838;
 
-/// Fixed line spacing of 28 pt, in twips.
-const LINE_EXACT: i32 = 560;
+/// The page margins of GB/T 9704: top 37 mm, bottom 35 mm, left 28 mm, right 26 mm.
+const MARGIN_TOP: i32 = mm(37);
+const MARGIN_BOTTOM: i32 = mm(35);
+const MARGIN_LEFT: i32 = mm(28);
+const MARGIN_RIGHT: i32 = mm(26);
+
+/// The text width: 11906 − 1587 − 1474 = 8845 twips (156 mm).
+const TEXT_WIDTH: i32 = A4_WIDTH as i32 - MARGIN_LEFT - MARGIN_RIGHT;
+
+/// Fixed line spacing of 28.95 pt, in twips: 22 lines fill the text height (12756 twips / 22 =
+/// 579.8, GB/T 9704's 22 lines a page), so the document grid's line pitch and the lines agree.
+const LINE_EXACT: i32 = 579;
+
+/// The document grid's character spacing, in 1/4096 pt added to the 16 pt body size. 28
+/// characters must fill the text width: 8845 / 28 = 315.89 twips = 15.795 pt a character, i.e.
+/// 16 pt − 0.2054 pt; −0.2054 × 4096 = −841.1, rounded down to −842 so that 28 characters never
+/// overflow the line (−841 would make them 8845.02 twips).
+const CHAR_SPACE: isize = -842;
 
 /// 三号 (16 pt) and 二号 (22 pt) in half-points.
 const SIZE_SANHAO: usize = 32;
 const SIZE_ERHAO: usize = 44;
-/// 四号 (14 pt) in half-points: the text of tables.
+/// 四号 (14 pt) in half-points: the text of tables and the page numbers.
 const SIZE_SIHAO: usize = 28;
 
-/// Two characters of 16 pt text, in twips. docx-rs 0.4.22 does not write `w:firstLineChars`
-/// (it only reads it), so the indent is given in twips; it equals two characters at body size.
+/// Two characters of 16 pt text, in twips; [`package`] adds `w:firstLineChars` 200 beside it, so
+/// Word keeps two characters when the grid narrows them.
 const FIRST_LINE_INDENT: i32 = 2 * 320;
 
 const FONT_TITLE: &str = "方正小标宋简体";
@@ -40,6 +64,14 @@ const FONT_BODY: &str = "仿宋_GB2312";
 /// Millimetres to twips (1 mm = 1440 / 25.4 twips), rounded to the nearest twip.
 const fn mm(mm: i32) -> i32 {
     (mm * 14_400 + 127) / 254
+}
+
+/// Who wrote the document and as of when: written into docProps/core.xml. Time is an input:
+/// `created` is the report's as-of date, never the clock.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocMeta {
+    pub author: String,
+    pub created: NaiveDate,
 }
 
 /// One line of the section, already worded.
@@ -64,22 +96,22 @@ impl Block {
     }
 
     fn look(&self) -> Look {
-        let (font, size, title) = match self {
-            Block::Title(_) => (FONT_TITLE, SIZE_ERHAO, true),
-            Block::Heading1(_) => (FONT_HEADING1, SIZE_SANHAO, false),
-            Block::Heading2(_) => (FONT_HEADING2, SIZE_SANHAO, false),
-            Block::Paragraph(_) => (FONT_BODY, SIZE_SANHAO, false),
+        let (style, font, size) = match self {
+            Block::Title(_) => (styles::TITLE, FONT_TITLE, SIZE_ERHAO),
+            Block::Heading1(_) => (styles::HEADING1, FONT_HEADING1, SIZE_SANHAO),
+            Block::Heading2(_) => (styles::HEADING2, FONT_HEADING2, SIZE_SANHAO),
+            Block::Paragraph(_) => (styles::BODY, FONT_BODY, SIZE_SANHAO),
         };
-        Look { font, size, title }
+        Look { style, font, size }
     }
 }
 
-/// How one kind of block is set.
+/// How one kind of block is set: its paragraph style, and the run's face and size repeated as
+/// direct formatting for readers that ignore styles.
 struct Look {
+    style: &'static str,
     font: &'static str,
     size: usize,
-    /// Centred and not indented; everything else is justified with a first-line indent.
-    title: bool,
 }
 
 /// Classifies the lines of a plain-text section.
@@ -87,11 +119,14 @@ struct Look {
 /// Lines are trimmed (ASCII and full-width spaces alike) and blank lines are dropped. The first
 /// non-empty line is the [`Block::Title`] if `has_title`. A line starting with Chinese numerals and
 /// 、 (一、 … 二十三、) is a [`Block::Heading1`]; one starting with （一） or (一) is a
-/// [`Block::Heading2`]; anything else, including 1. and （1） items and 一是… sentences, is a
-/// [`Block::Paragraph`].
+/// [`Block::Heading2`], unless it belongs to a list: a run of consecutive （一）（二）… lines each
+/// ending in 。 is a list of items (the problems under 二、存在问题, the plans under 三、), and
+/// items are body text, whatever their length. Anything else, including 1. and （1） items and
+/// 一是… sentences, is a [`Block::Paragraph`].
 pub fn blocks_from_text(text: &str, has_title: bool) -> Vec<Block> {
     let mut title_pending = has_title;
-    text.lines()
+    let mut blocks: Vec<Block> = text
+        .lines()
         .map(str::trim)
         .filter(|line| !line.is_empty())
         .map(|line| {
@@ -106,7 +141,32 @@ pub fn blocks_from_text(text: &str, has_title: bool) -> Vec<Block> {
                 Block::Paragraph(owned)
             }
         })
-        .collect()
+        .collect();
+    demote_lists(&mut blocks);
+    blocks
+}
+
+/// Turns each run of consecutive level-2 candidates that all end in 。 into body text: a real
+/// sub-heading (（一）思想建设方面) carries no closing 。, an item of a list does.
+fn demote_lists(blocks: &mut [Block]) {
+    let mut i = 0;
+    while i < blocks.len() {
+        let run = blocks[i..]
+            .iter()
+            .take_while(|b| matches!(b, Block::Heading2(_)))
+            .count();
+        if run == 0 {
+            i += 1;
+            continue;
+        }
+        let items = &mut blocks[i..i + run];
+        if items.iter().all(|b| b.text().ends_with('。')) {
+            for item in items.iter_mut() {
+                *item = Block::Paragraph(item.text().to_string());
+            }
+        }
+        i += run;
+    }
 }
 
 /// The rest of `s` after a leading run of Chinese numerals, or `None` if it has none.
@@ -127,13 +187,15 @@ fn is_heading2(line: &str) -> bool {
 
 /// Writes the blocks as a .docx in 公文 layout and returns the file's bytes.
 ///
-/// A4 with margins of 37 mm (top), 35 mm (bottom), 28 mm (left) and 26 mm (right); every
-/// paragraph has an exact 28 pt line; fonts are set for East Asian and Latin text alike, so digits
-/// and Latin letters use the same face as the Chinese around them. An empty slice gives a valid,
-/// empty document.
-pub fn to_docx(blocks: &[Block]) -> anyhow::Result<Vec<u8>> {
+/// A4 with margins of 37 mm (top), 35 mm (bottom), 28 mm (left) and 26 mm (right) and a grid of
+/// 28 characters × 22 lines; every paragraph refers to its style and has an exact 28.95 pt line;
+/// the title is followed by one blank line; fonts are set for East Asian and Latin text alike, so
+/// digits and Latin letters use the same face as the Chinese around them; every run is marked
+/// zh-CN; pages are numbered — 1 — in the footer, outside. An empty slice gives a valid, empty
+/// document.
+pub fn to_docx(blocks: &[Block], meta: &DocMeta) -> anyhow::Result<Vec<u8>> {
     let parts: Vec<Part> = blocks.iter().cloned().map(Part::Block).collect();
-    to_docx_parts(&parts)
+    to_docx_parts(&parts, meta)
 }
 
 /// A block of text, or a table: rows of cells, the first row the header.
@@ -145,28 +207,54 @@ pub enum Part {
 
 /// Writes blocks and tables as [`to_docx`] writes blocks. A table spans the text width, in
 /// 仿宋_GB2312 四号 with single borders, each cell centred, its header row bold.
-pub fn to_docx_parts(parts: &[Part]) -> anyhow::Result<Vec<u8>> {
+pub fn to_docx_parts(parts: &[Part], meta: &DocMeta) -> anyhow::Result<Vec<u8>> {
+    // The footer sits so that the page number's dash line falls about 7 mm below the text
+    // (GB/T 9704 7.5): 35 mm − 7 mm, less half a 14 pt line.
     let margins = PageMargin::new()
-        .top(mm(37))
-        .bottom(mm(35))
-        .left(mm(28))
-        .right(mm(26));
-    let docx = parts.iter().fold(
-        Docx::new()
-            .page_size(A4_WIDTH, A4_HEIGHT)
-            .page_margin(margins)
-            .default_fonts(fonts(FONT_BODY))
-            .default_size(SIZE_SANHAO),
-        |docx, part| match part {
+        .top(MARGIN_TOP)
+        .bottom(MARGIN_BOTTOM)
+        .left(MARGIN_LEFT)
+        .right(MARGIN_RIGHT)
+        .footer(mm(25));
+    let mut docx = Docx::new()
+        .page_size(A4_WIDTH, A4_HEIGHT)
+        .page_margin(margins)
+        .default_fonts(fonts(FONT_BODY))
+        .default_size(SIZE_SANHAO)
+        .footer(footer::page_number(footer::Side::Odd))
+        .even_footer(footer::page_number(footer::Side::Even))
+        .created_at(&package::w3cdtf(meta.created))
+        .updated_at(&package::w3cdtf(meta.created));
+    docx = styles::add(docx);
+    docx.document = docx.document.doc_grid(
+        DocGrid::new()
+            .grid_type(DocGridType::LinesAndChars)
+            .line_pitch(LINE_EXACT as usize)
+            .char_space(CHAR_SPACE),
+    );
+    let mut title = None;
+    for part in parts {
+        docx = match part {
+            Part::Block(block @ Block::Title(text)) => {
+                title.get_or_insert(text.as_str());
+                docx.add_paragraph(paragraph(block))
+                    .add_paragraph(blank_line())
+            }
             Part::Block(block) => docx.add_paragraph(paragraph(block)),
             Part::Table(rows) => docx.add_table(table(rows)),
-        },
-    );
+        };
+    }
     let mut out = Cursor::new(Vec::new());
     docx.build()
         .pack(&mut out)
         .context("write the .docx package")?;
-    Ok(out.into_inner())
+    package::finish(&out.into_inner(), meta, title.unwrap_or_default())
+}
+
+fn line_spacing() -> LineSpacing {
+    LineSpacing::new()
+        .line(LINE_EXACT)
+        .line_rule(LineSpacingType::Exact)
 }
 
 fn paragraph(block: &Block) -> Paragraph {
@@ -175,11 +263,11 @@ fn paragraph(block: &Block) -> Paragraph {
         .add_text(block.text())
         .fonts(fonts(look.font))
         .size(look.size);
-    let spacing = LineSpacing::new()
-        .line(LINE_EXACT)
-        .line_rule(LineSpacingType::Exact);
-    let p = Paragraph::new().add_run(run).line_spacing(spacing);
-    if look.title {
+    let p = Paragraph::new()
+        .style(look.style)
+        .add_run(run)
+        .line_spacing(line_spacing());
+    if matches!(block, Block::Title(_)) {
         p.align(AlignmentType::Center)
     } else {
         p.align(AlignmentType::Both).indent(
@@ -189,6 +277,11 @@ fn paragraph(block: &Block) -> Paragraph {
             None,
         )
     }
+}
+
+/// The one blank line between the title and the body (GB/T 9704 7.3.3): an empty body paragraph.
+fn blank_line() -> Paragraph {
+    paragraph(&Block::Paragraph(String::new()))
 }
 
 fn table(rows: &[Vec<String>]) -> Table {
@@ -204,16 +297,20 @@ fn table(rows: &[Vec<String>]) -> Table {
                     if i == 0 {
                         run = run.bold();
                     }
+                    let p = Paragraph::new()
+                        .style(styles::TABLE_TEXT)
+                        .add_run(run)
+                        .align(AlignmentType::Center);
                     TableCell::new()
                         .vertical_align(VAlignType::Center)
-                        .add_paragraph(Paragraph::new().add_run(run).align(AlignmentType::Center))
+                        .add_paragraph(p)
                 })
                 .collect(),
         )
     };
     // The text width shared out: the first column (names) a quarter, the rest evenly.
     let columns = rows.iter().map(Vec::len).max().unwrap_or(1).max(1);
-    let text_width = (A4_WIDTH as i32 - mm(28) - mm(26)) as usize;
+    let text_width = TEXT_WIDTH as usize;
     let first = if columns > 1 {
         text_width / 4
     } else {

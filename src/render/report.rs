@@ -5,7 +5,7 @@ use minijinja::value::Serde;
 use minijinja::{Environment, Error as TemplateError, ErrorKind};
 
 use super::cells::escape_controls;
-use super::docx::{blocks_from_text, to_docx, Block};
+use super::docx::{blocks_from_text, to_docx, Block, DocMeta};
 use super::numerals::chinese;
 use super::prose_dates::{cn_date, cn_due};
 use crate::analysis::report::Report;
@@ -354,6 +354,24 @@ mod rendering {
     }
 
     #[test]
+    fn in_paren_style_every_item_of_the_problems_and_the_plans_is_body_text() {
+        let blocks = blocks(&render(&sample(), Style::Paren, None).unwrap());
+        for heading in ["二、存在问题", "三、下一步打算"] {
+            let start = blocks.iter().position(|b| b.text() == heading).unwrap();
+            let under: Vec<_> = blocks[start + 1..]
+                .iter()
+                .take_while(|b| !matches!(b, Block::Heading1(_)))
+                .collect();
+            let items = under.iter().filter(|b| b.text().starts_with('（')).count();
+            assert!(items >= 2, "{heading}: {under:?}");
+            assert!(
+                under.iter().all(|b| matches!(b, Block::Paragraph(_))),
+                "{heading}: {under:?}"
+            );
+        }
+    }
+
+    #[test]
     fn the_output_never_contains_a_placeholder() {
         for style in [Style::Yishi, Style::Paren, Style::Arabic] {
             let text = render(&sample(), style, None).unwrap();
@@ -501,7 +519,7 @@ pub fn to_markdown(text: &str) -> String {
     out
 }
 
-/// The section as a Word document in 公文 layout.
-pub fn to_word(text: &str) -> Result<Vec<u8>> {
-    Ok(to_docx(&blocks(text))?)
+/// The section as a Word document in 公文 layout, its properties from `meta`.
+pub fn to_word(text: &str, meta: &DocMeta) -> Result<Vec<u8>> {
+    Ok(to_docx(&blocks(text), meta)?)
 }

@@ -9,7 +9,7 @@ use minijinja::value::Serde;
 use unicode_width::UnicodeWidthStr;
 
 use super::cells::escape_controls;
-use super::docx::{to_docx_parts, Block, Part};
+use super::docx::{to_docx_parts, Block, DocMeta, Part};
 use super::report::{self, template_error, tidy, LimitedOutput, Style};
 use crate::analysis::rollup::Rollup;
 use crate::error::Result;
@@ -135,8 +135,8 @@ pub fn to_markdown(text: &str) -> String {
 }
 
 /// The roll-up as a Word document in 公文 layout, its tables as Word tables.
-pub fn to_word(text: &str) -> Result<Vec<u8>> {
-    Ok(to_docx_parts(&parts(text))?)
+pub fn to_word(text: &str, meta: &DocMeta) -> Result<Vec<u8>> {
+    Ok(to_docx_parts(&parts(text), meta)?)
 }
 
 #[cfg(test)]
