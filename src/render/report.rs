@@ -468,6 +468,17 @@ mod rendering {
         let text = render(&sample, Style::Paren, None).unwrap();
         assert!(text.contains("（一）思想建设方面"), "{text}");
         assert!(text.contains("1个方面"), "{text}");
+        // Items without a category come first and take no number from the 方面.
+        sample.review.groups.insert(
+            0,
+            crate::analysis::report::ReviewGroup {
+                category: None,
+                items: sample.review.items[..1].to_vec(),
+            },
+        );
+        let text = render(&sample, Style::Paren, None).unwrap();
+        assert!(text.contains("（一）思想建设方面"), "{text}");
+        assert!(!text.contains("（二）思想建设方面"), "{text}");
     }
 
     #[test]
