@@ -118,6 +118,105 @@ fn the_roll_up_docx_has_page_numbers_and_its_properties_too() {
     );
 }
 
+/// A unit's template as Word or WPS saves one: its own margins, a Title and a Normal style.
+fn write_unit_template(path: &Path) {
+    use std::io::Write;
+    let w = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+    let styles = format!(
+        r#"<w:styles {w}><w:style w:type="paragraph" w:default="1" w:styleId="a"><w:name w:val="Normal"/><w:rPr><w:sz w:val="30"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="a3"><w:name w:val="Title"/><w:basedOn w:val="a"/></w:style></w:styles>"#
+    );
+    let document = format!(
+        r#"<w:document {w}><w:body><w:p/><w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1800" w:bottom="1440" w:left="1800" w:header="851" w:footer="992" w:gutter="0"/></w:sectPr></w:body></w:document>"#
+    );
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    for (name, text) in [("word/document.xml", document), ("word/styles.xml", styles)] {
+        zip.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap();
+}
+
+const REPORT: [&str; 5] = ["report", "--unit", "市财政局", "--year", "2025"];
+
+#[test]
+fn a_unit_s_word_template_gives_the_report_its_margins_and_styles() {
+    let env = TestEnv::with_fixture_ledger();
+    write_unit_template(&env.dir().join("本单位模板.docx"));
+    let mut args = REPORT.to_vec();
+    args.extend(["-o", "整改情况.docx", "--template-docx", "本单位模板.docx"]);
+    env.ok(&args);
+    let path = env.dir().join("整改情况.docx");
+    let document = part(&path, "word/document.xml");
+    assert!(document.contains(r#"w:left="1800""#), "{document}");
+    let paras = styled_paragraphs(&document);
+    assert_eq!(
+        paras[0],
+        (
+            "a3".to_string(),
+            "临江市财政局2025年度问题整改情况".to_string()
+        )
+    );
+    assert!(paras.iter().any(|(style, _)| style == "a"));
+    assert!(
+        paras.iter().any(|(style, _)| style == "GwHeading1"),
+        "{paras:?}"
+    );
+    let styles = part(&path, "word/styles.xml");
+    assert!(styles.contains(r#"w:styleId="GwHeading1""#));
+    assert!(part(&path, "word/footer1.xml").contains("PAGE"));
+}
+
+#[test]
+fn the_roll_up_takes_the_unit_s_word_template_too() {
+    let env = TestEnv::with_fixture_ledger();
+    write_unit_template(&env.dir().join("模板.docx"));
+    env.ok(&[
+        "report",
+        "--all-units",
+        "--year",
+        "2025",
+        "-o",
+        "汇总.docx",
+        "--template-docx",
+        "模板.docx",
+    ]);
+    let document = part(&env.dir().join("汇总.docx"), "word/document.xml");
+    assert!(document.contains(r#"w:left="1800""#));
+    assert_eq!(styled_paragraphs(&document)[0].0, "a3");
+}
+
+#[test]
+fn a_word_template_is_refused_with_a_reason_when_it_cannot_serve() {
+    let env = TestEnv::with_fixture_ledger();
+    std::fs::write(env.dir().join("旧模板.doc"), b"\xd0\xcf\x11\xe0 not a zip").unwrap();
+    write_unit_template(&env.dir().join("模板.docx"));
+    let cases: [(&[&str], &str); 3] = [
+        (
+            &["-o", "a.docx", "--template-docx", "旧模板.doc"],
+            "不是 .docx 文件",
+        ),
+        (
+            &["-o", "a.docx", "--template-docx", "没有这个.docx"],
+            "无法读取 Word 模板",
+        ),
+        (
+            &["-o", "a.txt", "--template-docx", "模板.docx"],
+            "只用于写 Word 文件",
+        ),
+    ];
+    for (extra, says) in cases {
+        let mut args = REPORT.to_vec();
+        args.extend(extra);
+        let output = env.cmd(&args).output().unwrap();
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(!output.status.success(), "{args:?}");
+        assert!(stderr.contains(says), "{args:?}: {stderr}");
+        assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+        assert!(!env.dir().join("a.docx").exists() && !env.dir().join("a.txt").exists());
+    }
+}
+
 fn installed(tool: &str) -> bool {
     std::process::Command::new(tool)
         .arg("--version")
@@ -164,6 +263,15 @@ fn libreoffice_renders_the_docx_with_the_page_number_and_the_chinese_text() {
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("— 1 —"), "{text}");
+    let squeezed: String = text.chars().filter(|c| *c != ' ').collect();
+    assert!(squeezed.contains("—1—"), "{text}");
     assert!(text.contains("整改"), "{text}");
+    // GB/T 9704: full lines of body text hold 28 characters (LibreOffice, unlike Word, gives a
+    // character wider than its grid cell two cells, so this fails when the grid is wrong).
+    let widest = text
+        .lines()
+        .map(|l| l.chars().filter(|c| !c.is_ascii()).count())
+        .max()
+        .unwrap_or(0);
+    assert!((26..=28).contains(&widest), "widest line {widest}: {text}");
 }

@@ -9,10 +9,10 @@ use clap::Args;
 
 use super::{resolve_unit, Ctx};
 use crate::analysis::report::{compute_report, ReportOptions};
-use crate::error::{Done, Error, Msg, Result};
+use crate::error::{Done, Error, Msg, Refusal, Result};
 use crate::files;
 use crate::model::check_year;
-use crate::render::docx::DocMeta;
+use crate::render::docx::{DocMeta, WordTemplate, WordTemplateFault};
 use crate::render::report::{self, Style, DEFAULT_TEMPLATE};
 use crate::render::Format;
 use crate::store::{self, Access, LedgerFilter};
@@ -28,6 +28,9 @@ use crate::store::{self, Access, LedgerFilter};
 /// Without -o the section goes to stdout as text (--format md: Markdown, --format json: the
 /// computed values). -o writes FILE.txt (paste-ready), FILE.md or FILE.docx (公文 layout); an
 /// existing file is kept unless --force, and the store, links and devices are never written.
+/// --template-docx takes the paper, margins, grid and paragraph styles from a unit's own .docx:
+/// its styles named 标题, 一级标题 (or 标题 1), 二级标题 (or 标题 2), 正文 and 表格文字 set those
+/// lines, the 公文 defaults set the rest; its headers and footers are not taken.
 ///
 /// With --all-units (instead of --unit) it writes the supervising office's roll-up: totals over
 /// the units, each unit's completion rate with the highest and lowest named, a per-unit table,
@@ -37,6 +40,7 @@ use crate::store::{self, Access, LedgerFilter};
 #[command(after_help = "\
 taizhang report --unit 临江市财政局 --year 2025
 taizhang report --unit 临江市财政局 --year 2025 --style paren -o 整改情况.docx
+taizhang report --unit 临江市财政局 --year 2025 -o 整改情况.docx --template-docx 本单位模板.docx
 taizhang report --unit 临江市财政局 --year 2025 --sources
 taizhang report --print-template > 我的模板.j2
 taizhang report --all-units --year 2025
@@ -80,6 +84,9 @@ pub struct ReportArgs {
     /// Write to FILE.txt, FILE.md or FILE.docx instead of stdout (- is stdout)
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Take page setup and paragraph styles from your unit's own Word template (with -o FILE.docx)
+    #[arg(long, value_name = "FILE", requires = "output")]
+    pub template_docx: Option<PathBuf>,
     /// Replace the -o file if it exists
     #[arg(long, requires = "output")]
     pub force: bool,
@@ -187,6 +194,22 @@ pub(super) fn read_template(args: &ReportArgs) -> Result<Option<String>> {
     })
 }
 
+/// The unit's Word template named by --template-docx, read and checked.
+fn read_word_template(path: &Path) -> Result<WordTemplate> {
+    let shown = || path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| Refusal::WordTemplateUnreadable {
+        path: shown(),
+        reason: (&e).into(),
+    })?;
+    WordTemplate::from_bytes(&bytes).map_err(|fault| {
+        match fault {
+            WordTemplateFault::NotDocx => Refusal::WordTemplateNotDocx { path: shown() },
+            WordTemplateFault::NoStyles => Refusal::WordTemplateNoStyles { path: shown() },
+        }
+        .into()
+    })
+}
+
 /// How a rendered section becomes text, Markdown and a Word document.
 pub(super) struct Forms {
     pub(super) text: fn(&str) -> String,
@@ -204,6 +227,16 @@ pub(super) fn deliver(
     as_of: NaiveDate,
     out: &mut dyn Write,
 ) -> Result<()> {
+    let word_template = match (&args.template_docx, output, kind) {
+        (Some(file), _, Some(Output::Word)) => Some(read_word_template(file)?),
+        (Some(_), Some(path), _) => {
+            return Err(Refusal::WordTemplateNeedsDocx {
+                path: path.display().to_string(),
+            }
+            .into())
+        }
+        _ => None,
+    };
     match (output, kind) {
         (Some(path), Some(kind)) => {
             let bytes = match kind {
@@ -214,6 +247,7 @@ pub(super) fn deliver(
                     let meta = DocMeta {
                         author: ctx.actor.clone(),
                         created: as_of,
+                        template: word_template,
                     };
                     (forms.word)(text, &meta)?
                 }

@@ -144,6 +144,23 @@ pub enum Refusal {
     StoreIoFailed {
         path: String,
     },
+    /// `--template-docx` names a file that cannot be read.
+    WordTemplateUnreadable {
+        path: String,
+        reason: IoReason,
+    },
+    /// `--template-docx` names a file that is not a .docx (a .doc, a .wps, anything else).
+    WordTemplateNotDocx {
+        path: String,
+    },
+    /// `--template-docx` names a .docx without paragraph styles.
+    WordTemplateNoStyles {
+        path: String,
+    },
+    /// `--template-docx` with an -o file that is not a .docx.
+    WordTemplateNeedsDocx {
+        path: String,
+    },
 }
 
 fn record_zh(record: Record) -> &'static str {
@@ -298,6 +315,19 @@ impl Refusal {
             Refusal::StoreIoFailed { path } => format!(
                 "读写台账 {path} 时磁盘出错，本次操作未作任何改动；请检查磁盘后重试，必要时用“taizhang restore 文件”恢复备份。"
             ),
+            Refusal::WordTemplateUnreadable { path, reason } => format!(
+                "无法读取 Word 模板 {path}（{}）；请检查路径。",
+                reason_zh(reason)
+            ),
+            Refusal::WordTemplateNotDocx { path } => format!(
+                "{path} 不是 .docx 文件，不能作 Word 模板；请在 Word 或 WPS 中另存为 .docx 后再用。"
+            ),
+            Refusal::WordTemplateNoStyles { path } => format!(
+                "{path} 中没有段落样式，不能作 Word 模板；请用本单位的公文模板（.docx）。"
+            ),
+            Refusal::WordTemplateNeedsDocx { path } => format!(
+                "--template-docx 只用于写 Word 文件，而 {path} 不是 .docx；请把 -o 的文件名改为以 .docx 结尾，或去掉 --template-docx。"
+            ),
         }
     }
 
@@ -428,6 +458,19 @@ impl Refusal {
             ),
             Refusal::StoreIoFailed { path } => format!(
                 "the disk failed while reading or writing {path}; nothing was changed; check the disk and try again, or restore a backup with 'taizhang restore FILE'"
+            ),
+            Refusal::WordTemplateUnreadable { path, reason } => format!(
+                "cannot read the Word template {path} ({}); check the path",
+                reason_en(reason)
+            ),
+            Refusal::WordTemplateNotDocx { path } => format!(
+                "{path} is not a .docx file and cannot serve as a Word template; save it as .docx in Word or WPS first"
+            ),
+            Refusal::WordTemplateNoStyles { path } => format!(
+                "{path} has no paragraph styles and cannot serve as a Word template; use your unit's .docx template"
+            ),
+            Refusal::WordTemplateNeedsDocx { path } => format!(
+                "--template-docx is for Word files only, and {path} is not a .docx; end the -o file name in .docx or leave out --template-docx"
             ),
         }
     }

@@ -265,6 +265,13 @@ fn refusals(path: &str, name: &str, text: &str) -> Vec<Refusal> {
         },
         Refusal::StoreDiskFull { path: path.clone() },
         Refusal::StoreIoFailed { path: path.clone() },
+        Refusal::WordTemplateUnreadable {
+            path: path.clone(),
+            reason: IoReason::NotFound,
+        },
+        Refusal::WordTemplateNotDocx { path: path.clone() },
+        Refusal::WordTemplateNoStyles { path: path.clone() },
+        Refusal::WordTemplateNeedsDocx { path: path.clone() },
     ];
     for why in [
         NotDemo::OtherStore,
@@ -475,8 +482,12 @@ fn refusal_index(x: &Refusal) -> usize {
         Refusal::TemplateBroken { .. } => 23,
         Refusal::StoreDiskFull { .. } => 24,
         Refusal::StoreIoFailed { .. } => 25,
+        Refusal::WordTemplateUnreadable { .. } => 26,
+        Refusal::WordTemplateNotDocx { .. } => 27,
+        Refusal::WordTemplateNoStyles { .. } => 28,
+        Refusal::WordTemplateNeedsDocx { .. } => 29,
     }
 }
 
 const DONE: usize = 42;
-const REFUSALS: usize = 26;
+const REFUSALS: usize = 30;

@@ -1,6 +1,6 @@
 //! Writing an already-worded section as a Word .docx in 公文 layout (after GB/T 9704-2012).
 //!
-//! Owns the page setup (A4, margins 37/35/28/26 mm, a 28 × 22 document grid), the look of each
+//! Owns the page setup (A4, margins 37/35/28/26 mm, 28 characters × 22 lines), the look of each
 //! kind of line, given as paragraph styles ([`styles`]: 标题 方正小标宋简体 二号 centred; 一级标题
 //! 黑体 三号; 二级标题 楷体_GB2312 三号; 正文 仿宋_GB2312 三号; exact 28.95 pt lines; two-character
 //! first-line indent), the page numbers ([`footer`]: — 1 — outside, odd right, even left), the
@@ -13,6 +13,10 @@
 mod footer;
 mod package;
 mod styles;
+mod template;
+
+use template::Role;
+pub use template::{WordTemplate, WordTemplateFault};
 
 use std::io::Cursor;
 
@@ -40,11 +44,12 @@ const TEXT_WIDTH: i32 = A4_WIDTH as i32 - MARGIN_LEFT - MARGIN_RIGHT;
 /// 579.8, GB/T 9704's 22 lines a page), so the document grid's line pitch and the lines agree.
 const LINE_EXACT: i32 = 579;
 
-/// The document grid's character spacing, in 1/4096 pt added to the 16 pt body size. 28
-/// characters must fill the text width: 8845 / 28 = 315.89 twips = 15.795 pt a character, i.e.
-/// 16 pt − 0.2054 pt; −0.2054 × 4096 = −841.1, rounded down to −842 so that 28 characters never
-/// overflow the line (−841 would make them 8845.02 twips).
-const CHAR_SPACE: isize = -842;
+/// The condensing of every 16 pt character, in twentieths of a point: 28 characters must fill the
+/// text width (GB/T 9704 7.1), 8845 / 28 = 315.9 twips = 15.795 pt a character, so each 16 pt
+/// character is set 0.25 pt closer (15.75 pt: 28 fit, 29 do not). The grid itself is of lines only:
+/// LibreOffice gives a character that is wider than a character cell two cells, so a
+/// character grid narrower than the 16 pt glyphs (Word's way to fit 28) halves the line there.
+const CONDENSE: i32 = -5;
 
 /// 三号 (16 pt) and 二号 (22 pt) in half-points.
 const SIZE_SANHAO: usize = 32;
@@ -66,12 +71,15 @@ const fn mm(mm: i32) -> i32 {
     (mm * 14_400 + 127) / 254
 }
 
-/// Who wrote the document and as of when: written into docProps/core.xml. Time is an input:
-/// `created` is the report's as-of date, never the clock.
+/// Who wrote the document and as of when (written into docProps/core.xml), and the unit's own
+/// template if one was given. Time is an input: `created` is the report's as-of date, never the
+/// clock.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocMeta {
     pub author: String,
     pub created: NaiveDate,
+    /// Page setup and paragraph styles to take instead of the 公文 defaults (`--template-docx`).
+    pub template: Option<WordTemplate>,
 }
 
 /// One line of the section, already worded.
@@ -96,19 +104,25 @@ impl Block {
     }
 
     fn look(&self) -> Look {
-        let (style, font, size) = match self {
-            Block::Title(_) => (styles::TITLE, FONT_TITLE, SIZE_ERHAO),
-            Block::Heading1(_) => (styles::HEADING1, FONT_HEADING1, SIZE_SANHAO),
-            Block::Heading2(_) => (styles::HEADING2, FONT_HEADING2, SIZE_SANHAO),
-            Block::Paragraph(_) => (styles::BODY, FONT_BODY, SIZE_SANHAO),
+        let (role, style, font, size) = match self {
+            Block::Title(_) => (Role::Title, styles::TITLE, FONT_TITLE, SIZE_ERHAO),
+            Block::Heading1(_) => (Role::Heading1, styles::HEADING1, FONT_HEADING1, SIZE_SANHAO),
+            Block::Heading2(_) => (Role::Heading2, styles::HEADING2, FONT_HEADING2, SIZE_SANHAO),
+            Block::Paragraph(_) => (Role::Body, styles::BODY, FONT_BODY, SIZE_SANHAO),
         };
-        Look { style, font, size }
+        Look {
+            role,
+            style,
+            font,
+            size,
+        }
     }
 }
 
 /// How one kind of block is set: its paragraph style, and the run's face and size repeated as
 /// direct formatting for readers that ignore styles.
 struct Look {
+    role: Role,
     style: &'static str,
     font: &'static str,
     size: usize,
@@ -187,8 +201,8 @@ fn is_heading2(line: &str) -> bool {
 
 /// Writes the blocks as a .docx in 公文 layout and returns the file's bytes.
 ///
-/// A4 with margins of 37 mm (top), 35 mm (bottom), 28 mm (left) and 26 mm (right) and a grid of
-/// 28 characters × 22 lines; every paragraph refers to its style and has an exact 28.95 pt line;
+/// A4 with margins of 37 mm (top), 35 mm (bottom), 28 mm (left) and 26 mm (right), 22 lines of
+/// 28 characters; every paragraph refers to its style and has an exact 28.95 pt line;
 /// the title is followed by one blank line; fonts are set for East Asian and Latin text alike, so
 /// digits and Latin letters use the same face as the Chinese around them; every run is marked
 /// zh-CN; pages are numbered — 1 — in the footer, outside. An empty slice gives a valid, empty
@@ -228,20 +242,20 @@ pub fn to_docx_parts(parts: &[Part], meta: &DocMeta) -> anyhow::Result<Vec<u8>> 
     docx = styles::add(docx);
     docx.document = docx.document.doc_grid(
         DocGrid::new()
-            .grid_type(DocGridType::LinesAndChars)
-            .line_pitch(LINE_EXACT as usize)
-            .char_space(CHAR_SPACE),
+            .grid_type(DocGridType::Lines)
+            .line_pitch(LINE_EXACT as usize),
     );
+    let template = meta.template.as_ref();
     let mut title = None;
     for part in parts {
         docx = match part {
             Part::Block(block @ Block::Title(text)) => {
                 title.get_or_insert(text.as_str());
-                docx.add_paragraph(paragraph(block))
-                    .add_paragraph(blank_line())
+                docx.add_paragraph(paragraph(block, template))
+                    .add_paragraph(blank_line(template))
             }
-            Part::Block(block) => docx.add_paragraph(paragraph(block)),
-            Part::Table(rows) => docx.add_table(table(rows)),
+            Part::Block(block) => docx.add_paragraph(paragraph(block, template)),
+            Part::Table(rows) => docx.add_table(table(rows, template)),
         };
     }
     let mut out = Cursor::new(Vec::new());
@@ -257,12 +271,22 @@ fn line_spacing() -> LineSpacing {
         .line_rule(LineSpacingType::Exact)
 }
 
-fn paragraph(block: &Block) -> Paragraph {
+/// A block as a paragraph: in its 公文 style, its look repeated as direct formatting; or, when
+/// the unit's template has a style for its kind, in that style and nothing else.
+fn paragraph(block: &Block, template: Option<&WordTemplate>) -> Paragraph {
     let look = block.look();
-    let run = Run::new()
+    if let Some(style) = template.and_then(|t| t.style_for(look.role)) {
+        return Paragraph::new()
+            .style(style)
+            .add_run(Run::new().add_text(block.text()));
+    }
+    let mut run = Run::new()
         .add_text(block.text())
         .fonts(fonts(look.font))
         .size(look.size);
+    if look.size == SIZE_SANHAO {
+        run = run.character_spacing(CONDENSE);
+    }
     let p = Paragraph::new()
         .style(look.style)
         .add_run(run)
@@ -280,25 +304,26 @@ fn paragraph(block: &Block) -> Paragraph {
 }
 
 /// The one blank line between the title and the body (GB/T 9704 7.3.3): an empty body paragraph.
-fn blank_line() -> Paragraph {
-    paragraph(&Block::Paragraph(String::new()))
+fn blank_line(template: Option<&WordTemplate>) -> Paragraph {
+    paragraph(&Block::Paragraph(String::new()), template)
 }
 
-fn table(rows: &[Vec<String>]) -> Table {
+fn table(rows: &[Vec<String>], template: Option<&WordTemplate>) -> Table {
+    let theirs = template.and_then(|t| t.style_for(Role::Table));
     let row = |(i, cells): (usize, &Vec<String>)| {
         TableRow::new(
             cells
                 .iter()
                 .map(|text| {
-                    let mut run = Run::new()
-                        .add_text(text)
-                        .fonts(fonts(FONT_BODY))
-                        .size(SIZE_SIHAO);
+                    let mut run = Run::new().add_text(text);
+                    if theirs.is_none() {
+                        run = run.fonts(fonts(FONT_BODY)).size(SIZE_SIHAO);
+                    }
                     if i == 0 {
                         run = run.bold();
                     }
                     let p = Paragraph::new()
-                        .style(styles::TABLE_TEXT)
+                        .style(theirs.unwrap_or(styles::TABLE_TEXT))
                         .add_run(run)
                         .align(AlignmentType::Center);
                     TableCell::new()

@@ -1,7 +1,7 @@
 //! The last touches to the package docx-rs writes, for what it cannot say: `w:lang` zh-CN on
 //! every run and in the styles' defaults (so LibreOffice picks Chinese glyph forms, not Japanese),
-//! and the document properties (author, title, created and modified as of the report's date;
-//! docx-rs would write "unknown" and 1970).
+//! the document properties (author, title, created and modified as of the report's date;
+//! docx-rs would write "unknown" and 1970), and a unit's template's styles and page setup.
 
 use std::io::{Cursor, Read, Write};
 
@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipArchive, ZipWriter};
 
-use super::{DocMeta, FIRST_LINE_INDENT};
+use super::{styles, DocMeta, FIRST_LINE_INDENT};
 
 pub(super) const LANG: &str = r#"<w:lang w:val="zh-CN" w:eastAsia="zh-CN" />"#;
 
@@ -62,7 +62,12 @@ pub(super) fn finish(bytes: &[u8], meta: &DocMeta, title: &str) -> anyhow::Resul
             core_xml(meta, title).into_bytes()
         } else if name.starts_with("word/") && name.ends_with(".xml") {
             let xml = String::from_utf8(content).context("a .docx part in UTF-8")?;
-            with_indent_chars(&with_lang(&xml)).into_bytes()
+            let xml = with_indent_chars(&with_lang(&xml));
+            match (&meta.template, name.as_str()) {
+                (Some(t), "word/styles.xml") => t.styles_xml(&xml, &styles::ROLES).into_bytes(),
+                (Some(t), "word/document.xml") => t.document_xml(&xml).into_bytes(),
+                _ => xml.into_bytes(),
+            }
         } else {
             content
         };

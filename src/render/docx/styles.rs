@@ -3,9 +3,10 @@
 
 use docx_rs::{AlignmentType, Docx, SpecialIndentType, Style, StyleType};
 
+use super::template::Role;
 use super::{
-    fonts, line_spacing, FIRST_LINE_INDENT, FONT_BODY, FONT_HEADING1, FONT_HEADING2, FONT_TITLE,
-    SIZE_ERHAO, SIZE_SANHAO, SIZE_SIHAO,
+    fonts, line_spacing, CONDENSE, FIRST_LINE_INDENT, FONT_BODY, FONT_HEADING1, FONT_HEADING2,
+    FONT_TITLE, SIZE_ERHAO, SIZE_SANHAO, SIZE_SIHAO,
 };
 
 /// 标题: 方正小标宋简体 二号, centred.
@@ -19,6 +20,15 @@ pub(super) const BODY: &str = "GwBody";
 /// 表格文字: 仿宋_GB2312 四号, centred.
 pub(super) const TABLE_TEXT: &str = "GwTable";
 
+/// Each style with the kind of line it sets, for a unit's template to stand in for.
+pub(super) const ROLES: [(Role, &str); 5] = [
+    (Role::Title, TITLE),
+    (Role::Heading1, HEADING1),
+    (Role::Heading2, HEADING2),
+    (Role::Body, BODY),
+    (Role::Table, TABLE_TEXT),
+];
+
 fn indented(style: Style) -> Style {
     style.align(AlignmentType::Both).indent(
         None,
@@ -31,12 +41,16 @@ fn indented(style: Style) -> Style {
 /// Adds the five styles to the document.
 pub(super) fn add(docx: Docx) -> Docx {
     let style = |id: &str, name: &str, font: &str, size: usize| {
-        Style::new(id, StyleType::Paragraph)
+        let mut style = Style::new(id, StyleType::Paragraph)
             .name(name)
             .based_on("Normal")
             .fonts(fonts(font))
             .size(size)
-            .line_spacing(line_spacing())
+            .line_spacing(line_spacing());
+        if size == SIZE_SANHAO {
+            style.run_property = style.run_property.character_spacing(CONDENSE);
+        }
+        style
     };
     docx.add_style(style(TITLE, "标题", FONT_TITLE, SIZE_ERHAO).align(AlignmentType::Center))
         .add_style(indented(style(HEADING1, "一级标题", FONT_HEADING1, SIZE_SANHAO)).outline_lvl(0))

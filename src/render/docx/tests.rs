@@ -1,6 +1,7 @@
 //! Tests of `docx`; those of the GB/T 9704 page furniture are in `tests/gbt9704.rs`.
 
 mod gbt9704;
+mod template;
 
 use super::*;
 use quick_xml::events::{BytesStart, Event};
@@ -103,6 +104,7 @@ pub(super) fn meta() -> DocMeta {
     DocMeta {
         author: "王科长".into(),
         created: NaiveDate::from_ymd_opt(2025, 12, 31).unwrap(),
+        template: None,
     }
 }
 

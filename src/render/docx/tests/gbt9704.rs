@@ -211,7 +211,7 @@ fn every_paragraph_of_the_body_names_its_style() {
 }
 
 #[test]
-fn the_section_is_a4_with_official_margins_and_a_28_by_22_grid() {
+fn the_section_is_a4_with_official_margins_22_lines_and_28_characters_a_line() {
     let doc = part(&sample_bytes(), "word/document.xml");
     let size = &elements(&doc, "w:pgSz")[0];
     assert_eq!(
@@ -228,12 +228,20 @@ fn the_section_is_a4_with_official_margins_and_a_28_by_22_grid() {
         assert_eq!(margins[side], twips.to_string(), "{side}");
     }
     let grid = &elements(&doc, "w:docGrid")[0];
-    assert_eq!(grid["w:type"], "linesAndChars");
+    assert_eq!(grid["w:type"], "lines");
     assert_eq!(grid["w:linePitch"], "579");
-    // 28 characters of 16 pt, each widened by charSpace/4096 pt, fit the text width of
-    // 11906 − 1587 − 1474 twips, and a 29th would not.
-    let char_space: f64 = grid["w:charSpace"].parse().unwrap();
-    let pitch_twips = (16.0 + char_space / 4096.0) * 20.0;
+    // 28 characters of 16 pt, each condensed by w:spacing twentieths of a point, fit the text
+    // width of 11906 − 1587 − 1474 twips, and a 29th would not. The body style and every 16 pt
+    // run say the same condensing.
+    let spacings: Vec<f64> = elements(&doc, "w:spacing")
+        .into_iter()
+        .filter_map(|a| a.get("w:val").map(|v| v.parse().unwrap()))
+        .collect();
+    assert!(!spacings.is_empty());
+    assert!(spacings.windows(2).all(|w| w[0] == w[1]), "{spacings:?}");
+    let styles = part(&sample_bytes(), "word/styles.xml");
+    assert!(style(&styles, "GwBody").contains(&format!(r#"<w:spacing w:val="{}" />"#, spacings[0])));
+    let pitch_twips = 16.0 * 20.0 + spacings[0];
     let width = f64::from(11906 - 1587 - 1474);
     assert!(
         28.0 * pitch_twips <= width && 29.0 * pitch_twips > width,
