@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use anyhow::Context;
 use chrono::NaiveDate;
-use rusqlite::{params, Connection};
+use rusqlite::{Connection, ToSql};
 
 use super::measures::{measure_from_row, MEASURE_COLUMNS};
 use super::problems::{problem_from_row, PROBLEM_COLUMNS};
@@ -19,8 +19,144 @@ pub struct LedgerFilter {
     pub year: Option<i32>,
 }
 
-const SCOPE_P: &str = "(?1 IS NULL OR p.unit_id = ?1) AND (?2 IS NULL OR p.year = ?2)";
-const SCOPE_M: &str = "(?1 IS NULL OR m.unit_id = ?1) AND (?2 IS NULL OR m.year = ?2)";
+impl LedgerFilter {
+    /// The condition that keeps the rows of `alias` (`p` or `m`) in scope, written so that SQLite
+    /// answers it from the `(unit_id, year)` index: `?1 IS NULL OR unit_id = ?1` would make it
+    /// read the whole table whatever the filter.
+    fn condition(&self, alias: &str) -> String {
+        let mut terms = Vec::new();
+        if self.unit_id.is_some() {
+            terms.push(format!("{alias}.unit_id = :unit"));
+        }
+        if self.year.is_some() {
+            terms.push(format!("{alias}.year = :year"));
+        }
+        if terms.is_empty() {
+            "1".to_string()
+        } else {
+            terms.join(" AND ")
+        }
+    }
+}
+
+/// The named parameters of `sql` among `:unit`, `:year` and `:as_of`, bound to their values.
+fn bind<'a>(
+    sql: &str,
+    filter: &'a LedgerFilter,
+    as_of: &'a NaiveDate,
+) -> Vec<(&'static str, &'a dyn ToSql)> {
+    let mut bound: Vec<(&'static str, &'a dyn ToSql)> = Vec::new();
+    if let Some(unit) = &filter.unit_id {
+        if sql.contains(":unit") {
+            bound.push((":unit", unit));
+        }
+    }
+    if let Some(year) = &filter.year {
+        if sql.contains(":year") {
+            bound.push((":year", year));
+        }
+    }
+    if sql.contains(":as_of") {
+        bound.push((":as_of", as_of));
+    }
+    bound
+}
+
+/// The SQL of each part of a ledger load for `filter`. A load scoped to a unit reads only that
+/// unit's rows through the indexes, so its cost does not grow with the rest of the store; its
+/// progress and co-departments are the whole unit's (every year), which is what the items in
+/// scope can depend on, because links never cross units.
+struct LoadSql {
+    problems: String,
+    measures: String,
+    linked_measures: String,
+    links: String,
+    co_depts: String,
+    progress: String,
+    reported_years: String,
+}
+
+impl LoadSql {
+    /// Every query, named, for the plan test.
+    #[cfg(test)]
+    fn parts(&self) -> [(&'static str, &str); 7] {
+        [
+            ("problems", &self.problems),
+            ("measures", &self.measures),
+            ("linked measures", &self.linked_measures),
+            ("links", &self.links),
+            ("co-departments", &self.co_depts),
+            ("progress", &self.progress),
+            ("reported years", &self.reported_years),
+        ]
+    }
+
+    fn new(filter: &LedgerFilter) -> LoadSql {
+        let scope_p = filter.condition("p");
+        let scope_m = filter.condition("m");
+        let (unit_p, unit_m) = match filter.unit_id {
+            Some(_) => ("p.unit_id = :unit", "m.unit_id = :unit"),
+            None => ("1", "1"),
+        };
+        let progress_scope = match filter.unit_id {
+            Some(_) => {
+                "AND (pr.problem_id IN (SELECT id FROM problems WHERE unit_id = :unit)
+                      OR pr.measure_id IN (SELECT id FROM measures WHERE unit_id = :unit))"
+            }
+            None => "",
+        };
+        LoadSql {
+            problems: format!(
+                "SELECT {PROBLEM_COLUMNS} WHERE {scope_p} ORDER BY u.name, p.year, p.id"
+            ),
+            measures: format!(
+                "SELECT {MEASURE_COLUMNS} WHERE {scope_m} ORDER BY u.name, m.year, m.id"
+            ),
+            linked_measures: format!(
+                "SELECT {MEASURE_COLUMNS} WHERE NOT ({scope_m}) AND m.id IN (
+                     SELECT pm.measure_id FROM problem_measures pm
+                     JOIN problems p ON p.id = pm.problem_id WHERE {scope_p})
+                 ORDER BY m.id"
+            ),
+            links: format!(
+                "SELECT pm.problem_id, pm.measure_id FROM problem_measures pm
+                 JOIN problems p ON p.id = pm.problem_id WHERE {scope_p}
+                 UNION
+                 SELECT pm.problem_id, pm.measure_id FROM problem_measures pm
+                 JOIN measures m ON m.id = pm.measure_id WHERE {scope_m}
+                 ORDER BY 1, 2"
+            ),
+            co_depts: format!(
+                "SELECT c.measure_id, c.dept FROM measure_co_depts c
+                 JOIN measures m ON m.id = c.measure_id WHERE {unit_m}
+                 ORDER BY c.measure_id, c.position"
+            ),
+            progress: format!(
+                "SELECT pr.id, pr.uuid, pr.problem_id, pr.measure_id, pr.status, pr.date, pr.note,
+                        d.year
+                 FROM progress pr LEFT JOIN documents d ON d.id = pr.document_id
+                 WHERE pr.date <= :as_of {progress_scope}
+                 ORDER BY pr.date, pr.id"
+            ),
+            reported_years: format!(
+                "SELECT u.name, i.year, min(d.year) FROM (
+                     SELECT pr.document_id, p.unit_id, p.year FROM problems p
+                     JOIN progress pr ON pr.problem_id = p.id
+                     WHERE pr.date <= :as_of AND {unit_p}
+                     UNION ALL
+                     SELECT pr.document_id, m.unit_id, m.year FROM measures m
+                     JOIN progress pr ON pr.measure_id = m.id
+                     WHERE pr.date <= :as_of AND {unit_m}
+                 ) i
+                 JOIN documents d ON d.id = i.document_id
+                 JOIN units u ON u.id = i.unit_id
+                 WHERE d.year > i.year AND d.unit_id = i.unit_id
+                 GROUP BY i.unit_id, i.year
+                 ORDER BY u.name, i.year"
+            ),
+        }
+    }
+}
 
 /// Loads the items in scope and what their statuses depend on, as of `as_of`.
 pub fn load_ledger(
@@ -28,62 +164,33 @@ pub fn load_ledger(
     filter: LedgerFilter,
     as_of: NaiveDate,
 ) -> Result<LedgerData> {
-    let scope = params![filter.unit_id, filter.year];
-    let problems = query(
-        conn,
-        &format!("SELECT {PROBLEM_COLUMNS} WHERE {SCOPE_P} ORDER BY u.name, p.year, p.id"),
-        scope,
-        problem_from_row,
-    )
-    .context("load problems")?;
-    let mut measures = query(
-        conn,
-        &format!("SELECT {MEASURE_COLUMNS} WHERE {SCOPE_M} ORDER BY u.name, m.year, m.id"),
-        scope,
-        measure_from_row,
-    )
-    .context("load measures")?;
+    let sql = LoadSql::new(&filter);
+    let run = |sql: &str| bind(sql, &filter, &as_of);
+    let problems = query(conn, &sql.problems, &run(&sql.problems), problem_from_row)
+        .context("load problems")?;
+    let mut measures = query(conn, &sql.measures, &run(&sql.measures), measure_from_row)
+        .context("load measures")?;
     let mut linked_measures = query(
         conn,
-        &format!(
-            "SELECT {MEASURE_COLUMNS} WHERE NOT ({SCOPE_M}) AND m.id IN (
-                 SELECT pm.measure_id FROM problem_measures pm
-                 JOIN problems p ON p.id = pm.problem_id WHERE {SCOPE_P})
-             ORDER BY m.id"
-        ),
-        scope,
+        &sql.linked_measures,
+        &run(&sql.linked_measures),
         measure_from_row,
     )
     .context("load linked measures")?;
-    let links = query(
-        conn,
-        &format!(
-            "SELECT pm.problem_id, pm.measure_id FROM problem_measures pm
-             JOIN problems p ON p.id = pm.problem_id
-             JOIN measures m ON m.id = pm.measure_id
-             WHERE ({SCOPE_P}) OR ({SCOPE_M})
-             ORDER BY pm.problem_id, pm.measure_id"
-        ),
-        scope,
-        |r| Ok((ItemId::problem(r.get(0)?), ItemId::measure(r.get(1)?))),
-    )
+    let links = query(conn, &sql.links, &run(&sql.links), |r| {
+        Ok((ItemId::problem(r.get(0)?), ItemId::measure(r.get(1)?)))
+    })
     .context("load links")?;
-    attach_co_depts(conn, measures.iter_mut().chain(linked_measures.iter_mut()))?;
-    let progress = load_progress(conn, as_of)?;
+    let co_depts = query(conn, &sql.co_depts, &run(&sql.co_depts), |r| {
+        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+    })
+    .context("load co-operating departments")?;
+    attach_co_depts(co_depts, measures.iter_mut().chain(linked_measures.iter_mut()));
+    let progress = load_progress(conn, &sql.progress, &run(&sql.progress))?;
     let reported_years = query(
         conn,
-        "SELECT u.name, i.year, min(d.year) FROM progress pr
-         JOIN documents d ON d.id = pr.document_id
-         JOIN (SELECT id, unit_id, year, 'P' AS kind FROM problems
-               UNION ALL SELECT id, unit_id, year, 'M' FROM measures) i
-           ON i.id = coalesce(pr.problem_id, pr.measure_id)
-          AND i.kind = CASE WHEN pr.problem_id IS NULL THEN 'M' ELSE 'P' END
-         JOIN units u ON u.id = i.unit_id
-         WHERE pr.date <= ?2 AND d.year > i.year AND d.unit_id = i.unit_id
-           AND (?1 IS NULL OR i.unit_id = ?1)
-         GROUP BY i.unit_id, i.year
-         ORDER BY u.name, i.year",
-        params![filter.unit_id, as_of],
+        &sql.reported_years,
+        &run(&sql.reported_years),
         |r| {
             Ok(ReportedYear {
                 unit: r.get(0)?,
@@ -103,29 +210,26 @@ pub fn load_ledger(
     })
 }
 
-fn load_progress(conn: &Connection, as_of: NaiveDate) -> Result<Vec<ProgressEntry>> {
-    let rows = query(
-        conn,
-        "SELECT p.id, p.uuid, p.problem_id, p.measure_id, p.status, p.date, p.note, d.year
-         FROM progress p LEFT JOIN documents d ON d.id = p.document_id
-         WHERE p.date <= ?1 ORDER BY p.date, p.id",
-        params![as_of],
-        |r| {
-            let item = match r.get::<_, Option<i64>>(2)? {
-                Some(p) => ItemId::problem(p),
-                None => ItemId::measure(r.get(3)?),
-            };
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                item,
-                r.get::<_, String>(4)?,
-                r.get(5)?,
-                r.get(6)?,
-                r.get(7)?,
-            ))
-        },
-    )
+fn load_progress(
+    conn: &Connection,
+    sql: &str,
+    params: &[(&str, &dyn ToSql)],
+) -> Result<Vec<ProgressEntry>> {
+    let rows = query(conn, sql, params, |r| {
+        let item = match r.get::<_, Option<i64>>(2)? {
+            Some(p) => ItemId::problem(p),
+            None => ItemId::measure(r.get(3)?),
+        };
+        Ok((
+            r.get(0)?,
+            r.get(1)?,
+            item,
+            r.get::<_, String>(4)?,
+            r.get(5)?,
+            r.get(6)?,
+            r.get(7)?,
+        ))
+    })
     .context("load progress")?;
     rows.into_iter()
         .map(|(seq, uuid, item, status, date, note, reported_in)| {
@@ -143,19 +247,9 @@ fn load_progress(conn: &Connection, as_of: NaiveDate) -> Result<Vec<ProgressEntr
         .collect()
 }
 
-fn attach_co_depts<'a>(
-    conn: &Connection,
-    measures: impl Iterator<Item = &'a mut Measure>,
-) -> Result<()> {
-    let all = query(
-        conn,
-        "SELECT measure_id, dept FROM measure_co_depts ORDER BY measure_id, position",
-        [],
-        |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
-    )
-    .context("load co-operating departments")?;
+fn attach_co_depts<'a>(rows: Vec<(i64, String)>, measures: impl Iterator<Item = &'a mut Measure>) {
     let mut by_measure: HashMap<i64, Vec<String>> = HashMap::new();
-    for (id, dept) in all {
+    for (id, dept) in rows {
         by_measure.entry(id).or_default().push(dept);
     }
     for m in measures {
@@ -163,16 +257,15 @@ fn attach_co_depts<'a>(
             m.owner.co_depts = depts;
         }
     }
-    Ok(())
 }
 
-fn query<T, P: rusqlite::Params>(
+fn query<T>(
     conn: &Connection,
     sql: &str,
-    params: P,
+    params: &[(&str, &dyn ToSql)],
     map: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
 ) -> rusqlite::Result<Vec<T>> {
-    let mut stmt = conn.prepare(sql)?;
+    let mut stmt = conn.prepare_cached(sql)?;
     let rows = stmt.query_map(params, map)?;
     rows.collect()
 }
@@ -269,5 +362,70 @@ mod tests {
         assert_eq!(data.links, [(p2024.id, m.id)]);
         let statuses: Vec<Status> = data.progress.iter().map(|e| e.status).collect();
         assert_eq!(statuses, [Status::InProgress]);
+    }
+
+    /// The tables a load reads, by name and by the aliases its queries give them.
+    const TABLES: [&str; 14] = [
+        "problems",
+        "measures",
+        "progress",
+        "problem_measures",
+        "measure_co_depts",
+        "documents",
+        "units",
+        "p",
+        "m",
+        "pr",
+        "pm",
+        "c",
+        "d",
+        "u",
+    ];
+
+    /// The lines of `EXPLAIN QUERY PLAN` that read a whole table of the store.
+    fn full_scans(conn: &Connection, sql: &str, params: &[(&str, &dyn ToSql)]) -> Vec<String> {
+        let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+        let details: Vec<String> = stmt
+            .query_map(params, |r| r.get::<_, String>(3))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        details
+            .into_iter()
+            .filter(|d| {
+                let table = d.strip_prefix("SCAN ").map(|t| t.split(' ').next().unwrap_or(""));
+                table.is_some_and(|t| TABLES.contains(&t))
+            })
+            .collect()
+    }
+
+    // The store keeps no statistics (no ANALYZE), so SQLite plans the same way whatever the
+    // number of rows: the plans on this small store are those on a province's.
+    #[test]
+    fn a_load_scoped_to_a_unit_reads_every_table_through_an_index() {
+        let (store, unit) = store_with_unit();
+        let conn = store.conn();
+        let as_of = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
+        for year in [None, Some(2024)] {
+            let filter = LedgerFilter {
+                unit_id: Some(unit.id),
+                year,
+            };
+            let sql = LoadSql::new(&filter);
+            for (name, text) in sql.parts() {
+                let scans = full_scans(conn, text, &bind(text, &filter, &as_of));
+                assert!(scans.is_empty(), "{name} ({year:?}) scans: {scans:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_plan_check_sees_a_whole_store_load_read_whole_tables() {
+        let (store, _) = store_with_unit();
+        let filter = LedgerFilter::default();
+        let as_of = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
+        let sql = LoadSql::new(&filter);
+        let scans = full_scans(store.conn(), &sql.problems, &bind(&sql.problems, &filter, &as_of));
+        assert!(!scans.is_empty());
     }
 }
