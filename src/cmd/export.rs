@@ -26,8 +26,8 @@ use crate::store::{self, Access, Conn, LedgerFilter};
 /// 配合部门 责任人 整改时限 整改进展 完成情况 佐证材料 备注, a problem's cells merged over the rows
 /// of its measures, each row as tall as its text, overdue rows in red, a drop-down of statuses,
 /// A3 landscape at full size (--paper a4: A4 at 91 %, two pages across) with the header on every
-/// page. After them the sheet 各年度情况 gives the figures of each year (as 'stats --by year'
-/// counts them) and the totals, with a column chart of the completion rate by year; when the
+/// page. After the ledger sheets, 各年度情况 gives the figures of each year (as 'stats --by
+/// year' counts them) and the totals, with a column chart of the completion rate by year; when the
 /// export covers several units, a last sheet 各单位汇总 gives each unit's figures (as 'stats --by
 /// unit' counts them) and the totals, with a bar chart of the completion rate by unit (of the
 /// first 30 units). --csv writes the same columns (plus 单位 and 年度) as UTF-8 with BOM, one row per
