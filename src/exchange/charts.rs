@@ -52,7 +52,7 @@ fn rate_chart(
 /// The column chart of the completion rate by year: years from column 0, rates from `rate_col`,
 /// rows `first..=last` of `sheet`.
 pub fn rate_by_year(sheet: &str, first: u32, last: u32, rate_col: u16) -> Chart {
-    let years = (last - first + 1) as u32;
+    let years = last - first + 1;
     let mut chart = rate_chart(
         Chart::new_column(),
         "各年度整改完成率",
@@ -110,7 +110,8 @@ pub fn rate_by_unit(units: usize) -> Chart {
         .set_min(0.0)
         .set_max(1.0);
     chart.set_width(720);
-    chart.set_height(120 + 26 * shown);
+    // Room for every unit's name: LibreOffice drops category labels that do not fit.
+    chart.set_height((140 + 32 * shown).max(300));
     chart
 }
 

@@ -54,6 +54,8 @@ pub const HEADERS: [&str; 23] = [
 
 /// The column of 整改完成率.
 pub const RATE_COLUMN: u16 = 9;
+/// The column of 措施完成率.
+const MEASURE_RATE_COLUMN: u16 = 18;
 /// The first row of figures (0-based): below the title and the two header rows.
 pub const FIRST_ROW: u32 = 3;
 /// The columns 查摆问题 and 整改措施 span (first, last).
@@ -138,7 +140,12 @@ pub fn write(ws: &mut Worksheet, figures: &YearFigures) -> Result<(), XlsxError>
         } else {
             ws.merge_range(1, col, 2, col, text, &header)?;
         }
-        ws.set_column_width(col, if col == 0 { 9.0 } else { 7.5 })?;
+        let width = match col {
+            0 => 9.0,
+            RATE_COLUMN | MEASURE_RATE_COLUMN => 10.0,
+            _ => 7.5,
+        };
+        ws.set_column_width(col, width)?;
     }
     for ((first, last), text) in [(PROBLEM_COLUMNS, "查摆问题"), (MEASURE_COLUMNS, "整改措施")]
     {
@@ -157,7 +164,7 @@ pub fn write(ws: &mut Worksheet, figures: &YearFigures) -> Result<(), XlsxError>
         };
         for (k, value) in cells(f).into_iter().enumerate() {
             let col = k as u16 + 1;
-            let format = if col == RATE_COLUMN || col == MEASURE_COLUMNS.1 + 1 {
+            let format = if col == RATE_COLUMN || col == MEASURE_RATE_COLUMN {
                 &percent
             } else {
                 &base
