@@ -33,3 +33,4 @@ mod test_status;
 mod test_store_safety;
 mod test_table_widths;
 mod test_undo;
+mod test_xlsx_figures;

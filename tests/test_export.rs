@@ -77,7 +77,7 @@ fn the_workbook_has_the_official_layout_and_reads_back_with_calamine() {
     ]));
     let path = env.dir().join("台账.xlsx");
     let workbook: Xlsx<_> = calamine::open_workbook(&path).unwrap();
-    assert_eq!(workbook.sheet_names(), ["2024年度"]);
+    assert_eq!(workbook.sheet_names(), ["2024年度", "各年度情况"]);
     insta::assert_snapshot!(sheet_text(&path, "2024年度"));
     let sheet = part(&path, "xl/worksheets/sheet1.xml");
     for expected in [
@@ -121,6 +121,7 @@ fn every_unit_and_year_gets_a_sheet_of_its_own() {
             "东山县市场监督管理局2025",
             "临江市财政局2024",
             "临江市财政局2025",
+            "各年度情况",
             "各单位汇总"
         ]
     );

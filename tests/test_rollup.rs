@@ -370,6 +370,7 @@ fn a_workbook_of_several_units_ends_with_a_summary_sheet_and_keeps_its_ledger_sh
             "东山县审计局2024",
             "东山县统计局2024",
             "东山县财政局2024",
+            "各年度情况",
             "各单位汇总"
         ]
     );

@@ -26,8 +26,11 @@ use crate::store::{self, Access, Conn, LedgerFilter};
 /// 配合部门 责任人 整改时限 整改进展 完成情况 佐证材料 备注, a problem's cells merged over the rows
 /// of its measures, each row as tall as its text, overdue rows in red, a drop-down of statuses,
 /// A3 landscape at full size (--paper a4: A4 at 91 %, two pages across) with the header on every
-/// page; when the export covers several units, a last sheet 各单位汇总 gives each unit's
-/// figures (as 'stats --by unit' counts them) and the totals. --csv writes the same columns (plus 单位 and 年度) as UTF-8 with BOM, one row per
+/// page. After the ledger sheets, 各年度情况 gives the figures of each year (as 'stats --by
+/// year' counts them) and the totals, with a column chart of the completion rate by year; when the
+/// export covers several units, a last sheet 各单位汇总 gives each unit's figures (as 'stats --by
+/// unit' counts them) and the totals, with a bar chart of the completion rate by unit (of the
+/// first 30 units). --csv writes the same columns (plus 单位 and 年度) as UTF-8 with BOM, one row per
 /// measure. Both can be read back with 'taizhang import --ledger'. --json writes everything
 /// (units, aliases, summaries, items, links, progress, history) so that 'taizhang import --json'
 /// or another unit's 'taizhang merge' gives back the same records.
@@ -129,6 +132,7 @@ pub fn run(ctx: &Ctx, args: ExportArgs, out: &mut dyn Write) -> Result<()> {
         let bytes = match format {
             "xlsx" => xlsx::write_with_summary(
                 &sheets,
+                super::export_figures::by_year(conn, &rows, year, as_of)?.as_ref(),
                 summary(conn, &rows, year, as_of)?.as_ref(),
                 as_of,
                 args.paper.unwrap_or_default(),

@@ -10,6 +10,7 @@ pub mod delete;
 pub mod demo;
 pub mod edit;
 pub mod export;
+mod export_figures;
 pub mod history;
 pub mod import;
 pub mod import_ledger;

@@ -10,13 +10,18 @@
 //!
 //! [`input`] reads an input file whole, within a stated size.
 //!
+//! A workbook's figures: [`figures_sheet`] writes 各年度情况 (by year), [`summary_sheet`] 各单位汇总
+//! (by unit, for a roll-up), and [`charts`] their charts of the completion rate.
+//!
 //! This module holds no SQL: the store reads and writes rows (`store::dump`, `store::merge`);
 //! commands pass plain values between the two.
 
+pub mod charts;
 pub mod columns;
 pub mod csv;
 pub mod dates;
 pub mod deadline;
+pub mod figures_sheet;
 pub mod grid;
 pub mod input;
 pub mod json;

@@ -1,6 +1,7 @@
 //! The 各单位汇总 sheet of a workbook covering several units: one row per unit with the figures
 //! `stats --by unit` gives over the same rows (problems by status, completion rates, overdue
-//! items, recurrences), then the totals. The ledger sheets are written by `xlsx` and unchanged.
+//! items, recurrences), then the totals, and a bar chart of the completion rate by unit (see
+//! `charts`). The ledger sheets are written by `xlsx` and unchanged.
 
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Worksheet, XlsxError};
 
@@ -29,6 +30,12 @@ pub const HEADERS: [&str; 17] = [
     "逾期措施",
     "反弹回潮",
 ];
+
+/// The first unit's row (0-based), below the title and the header.
+pub const FIRST_ROW: u32 = 2;
+/// The columns of 单位 and of 整改完成率.
+pub const UNIT_COLUMN: u16 = 1;
+pub const RATE_COLUMN: u16 = 10;
 
 const FONT: &str = "仿宋";
 
@@ -72,14 +79,14 @@ pub fn write(ws: &mut Worksheet, summary: &Summary) -> Result<(), XlsxError> {
     ws.set_row_height(1, 30)?;
     let rows = summary.units.iter().chain(std::iter::once(&summary.total));
     for (i, figures) in rows.enumerate() {
-        let row = 2 + i as u32;
+        let row = FIRST_ROW + i as u32;
         let is_total = i == summary.units.len();
         if is_total {
             ws.write_string_with_format(row, 0, "", &base)?;
             ws.write_string_with_format(row, 1, "合计", &name)?;
         } else {
             ws.write_number_with_format(row, 0, (i + 1) as f64, &base)?;
-            ws.write_string_with_format(row, 1, &figures.unit, &name)?;
+            ws.write_string_with_format(row, UNIT_COLUMN, &figures.unit, &name)?;
         }
         let p = &figures.problems;
         let m = &figures.measures;
@@ -93,7 +100,7 @@ pub fn write(ws: &mut Worksheet, summary: &Summary) -> Result<(), XlsxError> {
             (8, Some(p.unreported as f64), &base),
             (9, Some(p.dropped as f64), &base),
             (
-                10,
+                RATE_COLUMN,
                 figures.completion_rate.map(|r| f64::from(r) / 100.0),
                 &percent,
             ),
@@ -117,7 +124,8 @@ pub fn write(ws: &mut Worksheet, summary: &Summary) -> Result<(), XlsxError> {
             };
         }
     }
-    ws.set_freeze_panes(2, 2)?;
+    super::charts::add_unit_chart(ws, summary.units.len())?;
+    ws.set_freeze_panes(FIRST_ROW, 2)?;
     ws.set_landscape();
     ws.set_paper_size(9);
     ws.set_print_fit_to_pages(1, 0);

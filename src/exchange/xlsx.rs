@@ -15,6 +15,7 @@ use rust_xlsxwriter::{
     Workbook, Worksheet, XlsxError,
 };
 
+use super::figures_sheet::{self, YearFigures};
 use super::layout::{
     as_of_text, sheet_names, Line, Sheet, DEADLINE_COLUMN, HEADERS, STATUS_COLUMN,
 };
@@ -116,13 +117,14 @@ impl Formats {
 
 /// The workbook's bytes, for A3. `as_of` is shown in each title and is the file's creation date.
 pub fn write(sheets: &[Sheet], as_of: NaiveDate) -> Result<Vec<u8>, XlsxError> {
-    write_with_summary(sheets, None, as_of, Paper::A3)
+    write_with_summary(sheets, None, None, as_of, Paper::A3)
 }
 
-/// The workbook of [`write`], with the 各单位汇总 sheet after the ledger sheets when `summary`
-/// is given (see `summary_sheet`).
+/// The workbook of [`write`], with the 各年度情况 sheet after the ledger sheets when `years` is
+/// given (see `figures_sheet`), then the 各单位汇总 sheet when `summary` is (see `summary_sheet`).
 pub fn write_with_summary(
     sheets: &[Sheet],
+    years: Option<&YearFigures>,
     summary: Option<&Summary>,
     as_of: NaiveDate,
     paper: Paper,
@@ -140,6 +142,11 @@ pub fn write_with_summary(
         let worksheet = workbook.add_worksheet();
         worksheet.set_name(name)?;
         write_sheet(worksheet, sheet, as_of, &formats, paper)?;
+    }
+    if let Some(years) = years {
+        let worksheet = workbook.add_worksheet();
+        worksheet.set_name(figures_sheet::SHEET_NAME)?;
+        figures_sheet::write(worksheet, years)?;
     }
     if let Some(summary) = summary {
         let worksheet = workbook.add_worksheet();
