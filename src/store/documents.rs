@@ -31,7 +31,7 @@ pub struct Document {
 /// Records a summary and returns it.
 pub fn insert_document(conn: &Connection, new: &NewDocument<'_>) -> Result<Document> {
     let uuid = super::new_uuid();
-    conn.execute(
+    super::cached_execute(conn, 
         "INSERT INTO documents (uuid, unit_id, year, file_name, sha256, body, imported_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![
@@ -57,7 +57,7 @@ pub fn insert_document(conn: &Connection, new: &NewDocument<'_>) -> Result<Docum
 
 /// Replaces the text of a recorded summary, keeping its identity.
 pub fn update_document(conn: &Connection, id: i64, new: &NewDocument<'_>) -> Result<()> {
-    conn.execute(
+    super::cached_execute(conn, 
         "UPDATE documents SET file_name = ?2, sha256 = ?3, body = ?4, imported_at = ?5 WHERE id = ?1",
         params![id, new.file_name, new.sha256, new.body, new.imported_at],
     )
@@ -67,8 +67,7 @@ pub fn update_document(conn: &Connection, id: i64, new: &NewDocument<'_>) -> Res
 
 /// The summary of `unit_id` for `year`, if one was imported (the latest, if several were).
 pub fn find_document(conn: &Connection, unit_id: i64, year: i32) -> Result<Option<Document>> {
-    let document = conn
-        .query_row(
+    let document = super::cached_query_row(conn, 
             "SELECT id, uuid, unit_id, year, file_name, sha256 FROM documents
              WHERE unit_id = ?1 AND year = ?2 ORDER BY id DESC LIMIT 1",
             params![unit_id, year],
@@ -128,7 +127,7 @@ pub fn source_of(conn: &Connection, item: ItemId) -> Result<Option<SourceDocumen
              WHERE i.id = ?1"
         }
     };
-    conn.query_row(sql, params![item.num], |r| {
+    super::cached_query_row(conn, sql, params![item.num], |r| {
         Ok(SourceDocument {
             year: r.get(0)?,
             file_name: r.get(1)?,
@@ -145,15 +144,13 @@ pub fn attachments(conn: &Connection, item: ItemId) -> Result<(i64, i64)> {
         crate::model::ItemKind::Problem => ("problem_id", "problem_id"),
         crate::model::ItemKind::Measure => ("measure_id", "measure_id"),
     };
-    let progress: i64 = conn
-        .query_row(
+    let progress: i64 = super::cached_query_row(conn, 
             &format!("SELECT count(*) FROM progress WHERE {progress_column} = ?1"),
             params![item.num],
             |r| r.get(0),
         )
         .context("count progress")?;
-    let links: i64 = conn
-        .query_row(
+    let links: i64 = super::cached_query_row(conn, 
             &format!("SELECT count(*) FROM problem_measures WHERE {link_column} = ?1"),
             params![item.num],
             |r| r.get(0),
@@ -184,7 +181,7 @@ pub fn delete_item(conn: &Connection, item: ItemId) -> Result<()> {
         ],
     };
     for sql in statements {
-        conn.execute(sql, params![item.num])
+        super::cached_execute(conn, sql, params![item.num])
             .context("delete item")?;
     }
     Ok(())
@@ -196,7 +193,7 @@ pub fn detach_item(conn: &Connection, item: ItemId) -> Result<()> {
         crate::model::ItemKind::Problem => "problems",
         crate::model::ItemKind::Measure => "measures",
     };
-    conn.execute(
+    super::cached_execute(conn, 
         &format!("UPDATE {table} SET document_id = NULL, position = NULL WHERE id = ?1"),
         params![item.num],
     )

@@ -19,8 +19,7 @@ pub fn find_problem_by_text(
     year: i32,
     text: &str,
 ) -> Result<Option<Problem>> {
-    let problem = conn
-        .query_row(
+    let problem = super::cached_query_row(conn, 
             &format!(
                 "SELECT {PROBLEM_COLUMNS} WHERE p.unit_id = ?1 AND p.year = ?2 AND p.body = ?3
                  ORDER BY p.id LIMIT 1"
@@ -40,8 +39,7 @@ pub fn find_measure_by_text(
     year: i32,
     text: &str,
 ) -> Result<Option<Measure>> {
-    let measure = conn
-        .query_row(
+    let measure = super::cached_query_row(conn, 
             &format!(
                 "SELECT {MEASURE_COLUMNS} WHERE m.unit_id = ?1 AND m.year = ?2 AND m.body = ?3
                  ORDER BY m.id LIMIT 1"
@@ -69,8 +67,7 @@ pub fn latest_entry(conn: &Connection, item: ItemId) -> Result<Option<(Status, N
         ItemKind::Problem => "problem_id",
         ItemKind::Measure => "measure_id",
     };
-    let entry: Option<(String, NaiveDate)> = conn
-        .query_row(
+    let entry: Option<(String, NaiveDate)> = super::cached_query_row(conn, 
             &format!(
                 "SELECT status, date FROM progress WHERE {column} = ?1 ORDER BY date DESC, id DESC LIMIT 1"
             ),
@@ -89,8 +86,7 @@ pub fn latest_status(conn: &Connection, item: ItemId) -> Result<Option<Status>> 
         ItemKind::Problem => "problem_id",
         ItemKind::Measure => "measure_id",
     };
-    let status: Option<String> = conn
-        .query_row(
+    let status: Option<String> = super::cached_query_row(conn, 
             &format!(
                 "SELECT status FROM progress WHERE {column} = ?1 ORDER BY date DESC, id DESC LIMIT 1"
             ),

@@ -9,8 +9,7 @@ use crate::model::{ItemId, ItemKind, Measure};
 
 /// Links measure `measure` to problem `problem`. Returns false when they were linked already.
 pub fn link(conn: &Connection, measure: ItemId, problem: ItemId) -> Result<bool> {
-    let changed = conn
-        .execute(
+    let changed = super::cached_execute(conn, 
             "INSERT OR IGNORE INTO problem_measures (problem_id, measure_id) VALUES (?1, ?2)",
             params![problem.num, measure.num],
         )
@@ -20,8 +19,7 @@ pub fn link(conn: &Connection, measure: ItemId, problem: ItemId) -> Result<bool>
 
 /// Removes the link. Returns false when there was none.
 pub fn unlink(conn: &Connection, measure: ItemId, problem: ItemId) -> Result<bool> {
-    let changed = conn
-        .execute(
+    let changed = super::cached_execute(conn, 
             "DELETE FROM problem_measures WHERE problem_id = ?1 AND measure_id = ?2",
             params![problem.num, measure.num],
         )
@@ -83,8 +81,7 @@ pub fn measures_for_linking(conn: &Connection, unit_id: Option<i64>) -> Result<V
 
 /// How many measures of unit `unit_id` for `year` are linked to no problem.
 pub fn unlinked_measures(conn: &Connection, unit_id: i64, year: i32) -> Result<usize> {
-    let count: i64 = conn
-        .query_row(
+    let count: i64 = super::cached_query_row(conn, 
             "SELECT count(*) FROM measures m WHERE m.unit_id = ?1 AND m.year = ?2
              AND NOT EXISTS (SELECT 1 FROM problem_measures pm WHERE pm.measure_id = m.id)",
             params![unit_id, year],

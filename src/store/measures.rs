@@ -72,7 +72,7 @@ pub(super) fn measure_from_row(r: &Row<'_>) -> rusqlite::Result<Measure> {
 /// Records a measure and returns it with its new id.
 pub fn insert_measure(conn: &Connection, new: &NewMeasure<'_>) -> Result<Measure> {
     let uuid = super::new_uuid();
-    conn.execute(
+    super::cached_execute(conn, 
         "INSERT INTO measures (id, uuid, unit_id, year, title, body, leader, owner_dept, owner_person,
                                deadline_kind, due_date, created_at, document_id, position,
                                institution)
@@ -104,8 +104,7 @@ pub fn insert_measure(conn: &Connection, new: &NewMeasure<'_>) -> Result<Measure
 
 /// The measure with this id, or `None`.
 pub fn get_measure(conn: &Connection, id: ItemId) -> Result<Option<Measure>> {
-    let measure = conn
-        .query_row(
+    let measure = super::cached_query_row(conn, 
             &format!("SELECT {MEASURE_COLUMNS} WHERE m.id = ?1"),
             params![id.num],
             measure_from_row,
@@ -123,7 +122,7 @@ pub fn get_measure(conn: &Connection, id: ItemId) -> Result<Option<Measure>> {
 
 /// Writes back the editable fields of `measure`.
 pub fn update_measure(conn: &Connection, measure: &Measure) -> Result<()> {
-    conn.execute(
+    super::cached_execute(conn, 
         "UPDATE measures SET year = ?2, title = ?3, body = ?4, leader = ?5, owner_dept = ?6,
                 owner_person = ?7, deadline_kind = ?8, due_date = ?9, institution = ?10
          WHERE id = ?1",
@@ -141,7 +140,7 @@ pub fn update_measure(conn: &Connection, measure: &Measure) -> Result<()> {
         ],
     )
     .context("update measure")?;
-    conn.execute(
+    super::cached_execute(conn, 
         "DELETE FROM measure_co_depts WHERE measure_id = ?1",
         params![measure.id.num],
     )

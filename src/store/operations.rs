@@ -35,7 +35,7 @@ impl Default for OperationMeta {
 
 /// Starts an operation; the triggers log the changes that follow under it.
 pub(super) fn begin(conn: &Connection, meta: &OperationMeta) -> rusqlite::Result<i64> {
-    conn.execute(
+    super::cached_execute(conn, 
         "INSERT INTO operations (uuid, at, actor, command, reverts) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![
             super::new_uuid(),
@@ -50,12 +50,12 @@ pub(super) fn begin(conn: &Connection, meta: &OperationMeta) -> rusqlite::Result
 
 /// The newest operation of the store.
 pub(super) fn latest(conn: &Connection) -> rusqlite::Result<Option<i64>> {
-    conn.query_row("SELECT max(id) FROM operations", [], |r| r.get(0))
+    super::cached_query_row(conn, "SELECT max(id) FROM operations", [], |r| r.get(0))
 }
 
 /// Drops the operation again when it changed nothing (a command that found nothing to do).
 pub(super) fn finish(conn: &Connection, id: i64) -> rusqlite::Result<()> {
-    conn.execute(
+    super::cached_execute(conn, 
         "DELETE FROM operations WHERE id = ?1
          AND NOT EXISTS (SELECT 1 FROM undo_log WHERE operation = ?1)
          AND NOT EXISTS (SELECT 1 FROM events WHERE operation = ?1)",
@@ -139,8 +139,7 @@ pub fn last_undoable(conn: &Connection) -> Result<Option<i64>> {
 
 /// Reads one operation.
 pub fn get_operation(conn: &Connection, id: i64) -> Result<Option<Operation>> {
-    let op = conn
-        .query_row(
+    let op = super::cached_query_row(conn, 
             &format!("SELECT {OPERATION_COLUMNS} FROM operations o WHERE o.id = ?1"),
             [id],
             operation_from_row,
@@ -222,8 +221,7 @@ pub fn later_operations(conn: &Connection, id: i64) -> Result<Vec<i64>> {
 fn only_in_effect(conn: &Connection, ops: Vec<i64>) -> Result<Vec<i64>> {
     let mut live = Vec::new();
     for op in ops {
-        let reverts: Option<i64> = conn
-            .query_row("SELECT reverts FROM operations WHERE id = ?1", [op], |r| {
+        let reverts: Option<i64> = super::cached_query_row(conn, "SELECT reverts FROM operations WHERE id = ?1", [op], |r| {
                 r.get(0)
             })
             .context("read operation")?;

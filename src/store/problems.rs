@@ -35,7 +35,7 @@ pub(super) fn problem_from_row(r: &Row<'_>) -> rusqlite::Result<Problem> {
 /// Records a problem and returns it with its new id.
 pub fn insert_problem(conn: &Connection, new: &NewProblem<'_>) -> Result<Problem> {
     let uuid = super::new_uuid();
-    conn.execute(
+    super::cached_execute(conn, 
         "INSERT INTO problems (id, uuid, unit_id, year, category, body, created_at, document_id, position)
          VALUES (max(coalesce((SELECT max(id) FROM problems), 0),
                      coalesce((SELECT high FROM id_high_water WHERE kind = 'problem'), 0)) + 1,
@@ -58,8 +58,7 @@ pub fn insert_problem(conn: &Connection, new: &NewProblem<'_>) -> Result<Problem
 
 /// The problem with this id, or `None`.
 pub fn get_problem(conn: &Connection, id: ItemId) -> Result<Option<Problem>> {
-    let problem = conn
-        .query_row(
+    let problem = super::cached_query_row(conn, 
             &format!("SELECT {PROBLEM_COLUMNS} WHERE p.id = ?1"),
             params![id.num],
             problem_from_row,
@@ -85,7 +84,7 @@ pub fn list_problems(conn: &Connection, unit_id: Option<i64>) -> Result<Vec<Prob
 
 /// Writes back the editable fields of `problem` (year, category, text).
 pub fn update_problem(conn: &Connection, problem: &Problem) -> Result<()> {
-    conn.execute(
+    super::cached_execute(conn, 
         "UPDATE problems SET year = ?2, category = ?3, body = ?4 WHERE id = ?1",
         params![problem.id.num, problem.year, problem.category, problem.text],
     )

@@ -24,7 +24,7 @@ pub struct NewProgress<'a> {
 pub fn insert_progress(conn: &Connection, new: &NewProgress<'_>) -> Result<ProgressEntry> {
     let uuid = super::new_uuid();
     let (problem_id, measure_id) = split(new.item);
-    conn.execute(
+    super::cached_execute(conn, 
         "INSERT INTO progress (uuid, problem_id, measure_id, status, date, note, created_at, document_id)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
@@ -58,7 +58,7 @@ pub fn insert_progress(conn: &Connection, new: &NewProgress<'_>) -> Result<Progr
     }
     let reported_in = match new.source {
         Some(document) => Some(
-            conn.query_row(
+            super::cached_query_row(conn, 
                 "SELECT year FROM documents WHERE id = ?1",
                 [document],
                 |r| r.get(0),
