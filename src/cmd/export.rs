@@ -22,10 +22,11 @@ use crate::store::{self, Access, Conn, LedgerFilter};
 /// Export the ledger for Excel and WPS, or the whole store for another taizhang.
 ///
 /// --xlsx writes the 整改台账 the way offices print it: one sheet per unit and year, a merged
-/// title row (unit, year, as-of date), the columns 序号 问题来源 问题类别 问题描述 整改措施 责任领导 牵头部门
-/// 配合部门 责任人 整改时限 整改进展 完成情况 佐证材料 备注, a problem's cells merged over the rows
+/// title row (unit, year, as-of date), a 填报单位 / 填报人 / 填报日期 line, the columns 序号 问题来源
+/// 问题类别 问题描述 整改措施 责任领导 牵头部门 配合部门 责任人 整改时限 整改进展 完成情况 销号情况 销号时间
+/// 佐证材料 备注, a problem's cells merged over the rows
 /// of its measures, each row as tall as its text, overdue rows in red, a drop-down of statuses,
-/// A3 landscape at full size (--paper a4: A4 at 91 %, two pages across) with the header on every
+/// A3 landscape fitted to the width (--paper a4: A4 at 91 %, two pages across) with the header on every
 /// page; when the export covers several units, a last sheet 各单位汇总 gives each unit's
 /// figures (as 'stats --by unit' counts them) and the totals. --csv writes the same columns (plus 单位 and 年度) as UTF-8 with BOM, one row per
 /// measure. Both can be read back with 'taizhang import --ledger'. --json writes everything
@@ -130,7 +131,10 @@ pub fn run(ctx: &Ctx, args: ExportArgs, out: &mut dyn Write) -> Result<()> {
             "xlsx" => xlsx::write_with_summary(
                 &sheets,
                 summary(conn, &rows, year, as_of)?.as_ref(),
-                as_of,
+                xlsx::Filed {
+                    by: &ctx.actor,
+                    on: as_of,
+                },
                 args.paper.unwrap_or_default(),
             )
             .map_err(|e| anyhow::anyhow!("write the workbook: {e}"))?,

@@ -17,6 +17,7 @@ pub mod columns;
 pub mod csv;
 pub mod dates;
 pub mod deadline;
+pub mod entries;
 pub mod grid;
 pub mod input;
 pub mod json;

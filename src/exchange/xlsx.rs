@@ -1,13 +1,15 @@
 //! Writing the ledger as an Excel workbook, the way offices print it.
 //!
-//! Each sheet: a merged title row (unit, year, as-of date), the 14-column header (frozen, with an
-//! autofilter, repeated on every printed page), a problem's cells merged over the rows of its
-//! measures, wrapped text in 仿宋 with each row as tall as its longest cell, a drop-down list of
-//! the six statuses on 完成情况, overdue rows filled red, and page numbers in the footer.
+//! Each sheet: a merged title row (unit, year, as-of date), the 填报单位 / 填报人 / 填报日期 line,
+//! the 16-column header (frozen, with an autofilter, repeated on every printed page), a problem's
+//! cells merged over the rows of its measures, wrapped text in 仿宋 with each row as tall as its
+//! longest cell, a drop-down list of the six statuses on 完成情况, overdue rows filled red, and
+//! page numbers in the footer.
 //!
-//! Printed, the text stays at least 10 pt: on A3 landscape (the default) the 14 columns fit the
-//! page width at full size; on A4 landscape (`--paper a4`) they print at 91 % and run over to a
-//! second page across, with 序号 to 问题描述 repeated on its left.
+//! Printed, the text stays at least 10 pt: on A3 landscape (the default) the 16 columns are fitted
+//! to the page width, which shrinks 11 pt text to no less than 10 pt ([`a3_scale`]); on A4
+//! landscape (`--paper a4`) they print at 91 % and run over to a second page across, with 序号 to
+//! 问题描述 repeated on its left.
 
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{
@@ -16,16 +18,29 @@ use rust_xlsxwriter::{
 };
 
 use super::layout::{
-    as_of_text, sheet_names, Line, Sheet, DEADLINE_COLUMN, HEADERS, STATUS_COLUMN,
+    as_of_text, sheet_names, Line, Sheet, CLOSED_ON_COLUMN, DEADLINE_COLUMN, HEADERS,
+    STATUS_COLUMN,
 };
 use super::summary_sheet::{self, Summary, SHEET_NAME};
 use crate::model::{Deadline, Status};
 
 const FONT: &str = "仿宋";
 /// Column widths in characters, one per header.
-const WIDTHS: [f64; 14] = [
-    6.0, 12.0, 10.0, 30.0, 36.0, 10.0, 12.0, 12.0, 9.0, 12.0, 30.0, 10.0, 16.0, 14.0,
+const WIDTHS: [f64; 16] = [
+    5.0, 10.0, 8.0, 26.0, 30.0, 9.0, 11.0, 11.0, 8.0, 11.0, 28.0, 9.0, 8.0, 11.0, 14.0, 12.0,
 ];
+/// The left and right page margins, in inches.
+const SIDE_MARGIN: f64 = 0.5;
+/// A3's width, landscape, in inches.
+const A3_WIDTH: f64 = 420.0 / 25.4;
+
+/// The scale at which the columns fit A3's width, as Excel and LibreOffice fit a page: a column
+/// of width `w` is `7w + 5` pixels (the default font's digit is 7 pixels wide), 96 to the inch.
+pub fn a3_scale() -> f64 {
+    let pixels: f64 = WIDTHS.iter().map(|w| (7.0 * w + 5.0).round()).sum();
+    let printable = A3_WIDTH - 2.0 * SIDE_MARGIN;
+    (printable * 96.0 / pixels).min(1.0)
+}
 /// The paper a workbook is laid out for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Paper {
@@ -62,8 +77,10 @@ fn height_of(lines: usize) -> f64 {
 /// The fill of an overdue row.
 const OVERDUE: u32 = 0xFFC7CE;
 const TITLE_ROW: u32 = 0;
-const HEADER_ROW: u32 = 1;
-const FIRST_DATA_ROW: u32 = 2;
+/// 填报单位：…    填报人：…    填报日期：…
+const FILED_ROW: u32 = 1;
+const HEADER_ROW: u32 = 2;
+const FIRST_DATA_ROW: u32 = 3;
 /// Rows an empty sheet (a template) offers the status list on.
 const TEMPLATE_ROWS: u32 = 100;
 /// Rows an empty sheet rules (borders drawn), one printed page of them.
@@ -72,6 +89,7 @@ const RULED_ROWS: u32 = 20;
 /// The cell formats of a sheet, plain and overdue.
 struct Formats {
     title: Format,
+    filed: Format,
     header: Format,
     text: Format,
     centre: Format,
@@ -99,6 +117,11 @@ impl Formats {
                 .set_bold()
                 .set_align(FormatAlign::Center)
                 .set_align(FormatAlign::VerticalCenter),
+            filed: Format::new()
+                .set_font_name(FONT)
+                .set_font_size(12)
+                .set_align(FormatAlign::Left)
+                .set_align(FormatAlign::VerticalCenter),
             header: centre
                 .clone()
                 .set_font_size(12)
@@ -114,9 +137,30 @@ impl Formats {
     }
 }
 
-/// The workbook's bytes, for A3. `as_of` is shown in each title and is the file's creation date.
-pub fn write(sheets: &[Sheet], as_of: NaiveDate) -> Result<Vec<u8>, XlsxError> {
-    write_with_summary(sheets, None, as_of, Paper::A3)
+/// Who fills the ledger in and when: the actor and the as-of date.
+#[derive(Debug, Clone, Copy)]
+pub struct Filed<'a> {
+    pub by: &'a str,
+    pub on: NaiveDate,
+}
+
+impl Filed<'_> {
+    /// `填报单位：临江市财政局    填报人：张三    填报日期：2026年1月15日`
+    pub fn line(&self, unit: &str) -> String {
+        format!(
+            "填报单位：{unit}    填报人：{}    填报日期：{}年{}月{}日",
+            self.by,
+            self.on.year(),
+            self.on.month(),
+            self.on.day()
+        )
+    }
+}
+
+/// The workbook's bytes, for A3. `filed.on` (the as-of date) is shown in each title and is the
+/// file's creation date; `filed.by` is its author.
+pub fn write(sheets: &[Sheet], filed: Filed) -> Result<Vec<u8>, XlsxError> {
+    write_with_summary(sheets, None, filed, Paper::A3)
 }
 
 /// The workbook of [`write`], with the 各单位汇总 sheet after the ledger sheets when `summary`
@@ -124,22 +168,22 @@ pub fn write(sheets: &[Sheet], as_of: NaiveDate) -> Result<Vec<u8>, XlsxError> {
 pub fn write_with_summary(
     sheets: &[Sheet],
     summary: Option<&Summary>,
-    as_of: NaiveDate,
+    filed: Filed,
     paper: Paper,
 ) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
-    let created = excel_date(as_of)?;
+    let created = excel_date(filed.on)?;
     workbook.set_properties(
         &DocProperties::new()
             .set_title("整改台账")
-            .set_author("taizhang")
+            .set_author(filed.by)
             .set_creation_datetime(&created),
     );
     let formats = Formats::new();
     for (sheet, name) in sheets.iter().zip(sheet_names(sheets)) {
         let worksheet = workbook.add_worksheet();
         worksheet.set_name(name)?;
-        write_sheet(worksheet, sheet, as_of, &formats, paper)?;
+        write_sheet(worksheet, sheet, filed, &formats, paper)?;
     }
     if let Some(summary) = summary {
         let worksheet = workbook.add_worksheet();
@@ -152,7 +196,7 @@ pub fn write_with_summary(
 fn write_sheet(
     ws: &mut Worksheet,
     sheet: &Sheet,
-    as_of: NaiveDate,
+    filed: Filed,
     f: &Formats,
     paper: Paper,
 ) -> Result<(), XlsxError> {
@@ -162,15 +206,24 @@ fn write_sheet(
         0,
         TITLE_ROW,
         last_col,
-        &format!("{}{}", sheet.title(), as_of_text(as_of)),
+        &format!("{}{}", sheet.title(), as_of_text(filed.on)),
         &f.title,
     )?;
     ws.set_row_height(TITLE_ROW, 40)?;
+    ws.merge_range(
+        FILED_ROW,
+        0,
+        FILED_ROW,
+        last_col,
+        &filed.line(&sheet.unit),
+        &f.filed,
+    )?;
+    ws.set_row_height(FILED_ROW, 24)?;
     for (col, (header, width)) in HEADERS.iter().zip(WIDTHS).enumerate() {
         ws.write_string_with_format(HEADER_ROW, col as u16, *header, &f.header)?;
         ws.set_column_width(col as u16, width)?;
     }
-    ws.set_row_height(HEADER_ROW, 30)?;
+    ws.set_row_height(HEADER_ROW, 36)?;
     let mut row = FIRST_DATA_ROW;
     for group in &sheet.groups {
         let first = row;
@@ -263,7 +316,7 @@ fn write_sheet(
     }
     ws.set_print_center_horizontally(true);
     ws.set_repeat_rows(HEADER_ROW, HEADER_ROW)?;
-    ws.set_margins(0.5, 0.5, 0.6, 0.6, 0.3, 0.3);
+    ws.set_margins(SIDE_MARGIN, SIDE_MARGIN, 0.6, 0.6, 0.3, 0.3);
     ws.set_footer("&C第 &P 页，共 &N 页");
     Ok(())
 }
@@ -275,8 +328,8 @@ fn line_lines(line: &Line) -> usize {
         (&line.owner_dept, 6),
         (&line.co_depts, 7),
         (&line.progress, 10),
-        (&line.evidence, 12),
-        (&line.note, 13),
+        (&line.evidence, 14),
+        (&line.note, 15),
     ]
     .iter()
     .map(|(text, col)| lines_in(text, WIDTHS[*col]))
@@ -290,7 +343,7 @@ fn write_line(ws: &mut Worksheet, row: u32, line: &Line, f: &Formats) -> Result<
     } else {
         (&f.text, &f.centre, &f.date)
     };
-    let cells: [(u16, &str, &Format); 9] = [
+    let cells: [(u16, &str, &Format); 10] = [
         (4, &line.measure, text),
         (5, &line.leader, centre),
         (6, &line.owner_dept, centre),
@@ -298,8 +351,9 @@ fn write_line(ws: &mut Worksheet, row: u32, line: &Line, f: &Formats) -> Result<
         (8, &line.owner_person, centre),
         (10, &line.progress, text),
         (11, &line.status.label_zh(), centre),
-        (12, &line.evidence, text),
-        (13, &line.note, text),
+        (12, line.closed_text(), centre),
+        (14, &line.evidence, text),
+        (15, &line.note, text),
     ];
     for (col, value, format) in cells {
         ws.write_string_with_format(row, col, value, format)?;
@@ -312,6 +366,10 @@ fn write_line(ws: &mut Worksheet, row: u32, line: &Line, f: &Formats) -> Result<
             ws.write_string_with_format(row, DEADLINE_COLUMN, line.deadline_text(), centre)?;
         }
     }
+    match line.closed_on {
+        Some(d) => ws.write_datetime_with_format(row, CLOSED_ON_COLUMN, &excel_date(d)?, date)?,
+        None => ws.write_blank(row, CLOSED_ON_COLUMN, centre)?,
+    };
     Ok(())
 }
 
@@ -331,5 +389,26 @@ mod tests {
         assert_eq!(lines_in(&"字".repeat(18), 36.0), 2);
         assert_eq!(lines_in("一\n二\n三", 36.0), 3);
         assert!(height_of(3) > height_of(1));
+    }
+
+    #[test]
+    fn on_a3_the_sixteen_columns_fit_the_width_with_text_at_ten_points_or_more() {
+        let scale = a3_scale();
+        assert!(scale < 1.0, "the fit shrinks a little: {scale}");
+        assert!(FONT_SIZE * scale >= 10.0, "{scale}");
+        // A4 prints at a fixed 91 %: 11 pt at 10 pt.
+        assert!(FONT_SIZE * f64::from(A4_SCALE) / 100.0 >= 10.0);
+    }
+
+    #[test]
+    fn the_filed_line_names_unit_actor_and_day() {
+        let filed = Filed {
+            by: "张三",
+            on: NaiveDate::from_ymd_opt(2026, 1, 15).unwrap(),
+        };
+        assert_eq!(
+            filed.line("临江市财政局"),
+            "填报单位：临江市财政局    填报人：张三    填报日期：2026年1月15日"
+        );
     }
 }

@@ -13,7 +13,7 @@ pub(super) fn parse_year(text: &str) -> Result<Option<i32>, ()> {
 }
 
 /// A measure's heading: a short first sentence before 。 when more follows (强化理论武装。…).
-pub(super) fn title_of(text: &str) -> Option<String> {
+pub(crate) fn title_of(text: &str) -> Option<String> {
     let (head, rest) = text.split_once('。')?;
     let short = (2..=15).contains(&head.chars().count());
     let plain = !head.contains(['，', ',', '；', ';', '：', ':']);
