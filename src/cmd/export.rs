@@ -211,12 +211,19 @@ fn progress_of(
     Ok(progress)
 }
 
-/// Problems outside the rows that measures in them answer (an earlier year's problem).
+/// Problems outside a measure's sheet that it answers (an earlier year's problem), whether the
+/// export lists them on a sheet of their own or not.
 fn outside(conn: &Conn, rows: &[LedgerRow]) -> Result<OutsideProblems> {
     let mut outside = OutsideProblems::new();
     for row in rows.iter().filter(|r| r.kind() == ItemKind::Measure) {
         for p in &row.links {
-            if rows.iter().any(|r| r.id == *p) || outside.contains_key(p) {
+            if outside.contains_key(p) {
+                continue;
+            }
+            if let Some(listed) = rows.iter().find(|r| r.id == *p) {
+                if (listed.unit.as_str(), listed.year) != (row.unit.as_str(), row.year) {
+                    outside.insert(*p, (listed.year, listed.text.clone()));
+                }
                 continue;
             }
             if let Some(problem) = store::get_problem(conn, *p)? {

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::entries::{self, CellEntry};
-use super::sheet::title_of;
+use super::sheet::{title_of, TITLE_CHARS};
 use crate::analysis::LedgerRow;
 use crate::model::{plan_start, Deadline, ItemId, ItemKind, ProgressEntry, Standing};
 
@@ -302,11 +302,20 @@ fn line(row: &LedgerRow, progress: &HashMap<ItemId, Vec<ProgressEntry>>) -> Line
     }
 }
 
-/// 整改措施 as written: the text, with the title before it (`标题。正文`) unless the text
-/// already starts with it, so that the ledger reader's heading rule gives the title back.
+/// 整改措施 as written: the text, which gives its title back when the title is its first
+/// sentence (`强化理论武装。每季度…`, the ledger reader's heading rule); else the title marked
+/// before it, `【深化学用结合】每月开展…`, which the reader takes off again.
 pub fn measure_cell(title: Option<&str>, text: &str) -> String {
     match title {
-        Some(title) if title_of(text).as_deref() != Some(title) => format!("{title}。{text}"),
+        Some(title) if title_of(text).as_deref() == Some(title) => text.to_string(),
+        Some(title)
+            if !title.contains('】')
+                && !title.trim().is_empty()
+                && title.trim() == title
+                && title.chars().count() <= TITLE_CHARS =>
+        {
+            format!("【{title}】{text}")
+        }
         _ => text.to_string(),
     }
 }

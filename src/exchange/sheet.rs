@@ -23,7 +23,7 @@ use super::entries::CellEntry;
 use super::deadline::CellDeadline;
 use crate::model::{Owner, Status};
 
-pub(crate) use cells::title_of;
+pub(crate) use cells::{title_of, TITLE_CHARS};
 pub use header::{find_header, Header};
 pub use rows::read;
 pub use title::unit_and_year;

@@ -162,7 +162,7 @@ fn a_done_measure_is_closed_on_the_day_of_the_entry_that_made_it_done() {
 #[test]
 fn a_title_the_text_does_not_start_with_is_written_before_it() {
     assert_eq!(measure_cell(Some("强化理论武装"), "强化理论武装。每季度研讨"), "强化理论武装。每季度研讨");
-    assert_eq!(measure_cell(Some("规范组织生活"), "每月抽查"), "规范组织生活。每月抽查");
+    assert_eq!(measure_cell(Some("规范组织生活"), "每月抽查"), "【规范组织生活】每月抽查");
     assert_eq!(measure_cell(None, "每月抽查"), "每月抽查");
 }
 

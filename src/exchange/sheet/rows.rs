@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::cells::{non_empty, parse_year, split_evidence, split_list, title_of};
+use super::cells::{non_empty, parse_year, split_evidence, split_list, split_title};
 use super::title::above_header;
 use super::{
     Header, Ledger, LedgerMeasure, LedgerProblem, RowOutcome, RowScope, RowTrouble, RowWarning,
@@ -165,11 +165,12 @@ impl<'a> RowReader<'a> {
         let index = match self.measure_keys.get(&key) {
             Some(&index) => index,
             None => {
+                let (title, text) = split_title(&measure_text);
                 self.measures.push(LedgerMeasure {
                     row: row + 1,
                     scope,
-                    title: title_of(&measure_text),
-                    text: measure_text,
+                    title,
+                    text,
                     owner,
                     deadline,
                     problems: vec![],

@@ -165,3 +165,28 @@ fn a_source_other_than_an_exported_summary_names_no_year() {
     );
     assert_eq!(parse(&g).problems[0].source_year, None);
 }
+
+#[test]
+fn a_marked_title_is_taken_off_the_text_and_a_first_sentence_stays_in_it() {
+    let g = grid(
+        &[
+            &["问题描述", "整改措施"],
+            &["问题", "【深化学用结合】每月开展一次业务学习交流"],
+            &["问题", "强化理论武装。每季度研讨"],
+        ],
+        &[],
+    );
+    let ledger = parse(&g);
+    let read: Vec<(Option<&str>, &str)> = ledger
+        .measures
+        .iter()
+        .map(|m| (m.title.as_deref(), m.text.as_str()))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (Some("深化学用结合"), "每月开展一次业务学习交流"),
+            (Some("强化理论武装"), "强化理论武装。每季度研讨"),
+        ]
+    );
+}
