@@ -245,8 +245,8 @@ impl<'a> RowReader<'a> {
         }
     }
 
-    /// The status the row reports. Dated lines in its progress cell (`2025-03-28 …`, as `export`
-    /// writes them) are its entries, each with its status ([`entries::read`]); else its status
+    /// The status the row reports. In a ledger with a 销号时间 column, dated lines in its
+    /// progress cell (`2025-03-28 …`, as `export` writes them) are its entries, each with its status ([`entries::read`]); else its status
     /// cell, 已销号, or status words in its progress cell; a progress text without a status word
     /// means the work has started.
     fn outcome(&mut self, row: usize) -> (Option<RowOutcome>, Option<RowTrouble>) {
@@ -255,7 +255,13 @@ impl<'a> RowReader<'a> {
         let evidence_text = self.text(row, Field::Evidence);
         let closed_on = self.closed_on(row);
         let shown = status_of(&status_text).map(|(status, _)| status);
-        if let Some(read) = entries::read(&progress_text, &evidence_text, shown) {
+        // Only a ledger with a 销号时间 column (as `export` writes it) lists entries a line each;
+        // in others a leading date is part of the free text, dated as `ingest::progress` says.
+        let exported = self.header.col(Field::ClosedOn).is_some();
+        let read = exported
+            .then(|| entries::read(&progress_text, &evidence_text, shown))
+            .flatten();
+        if let Some(read) = read {
             let problem = from_entries(read.problem, None);
             if let (Some(outcome), Some(p)) = (problem, self.group.as_ref().and_then(|g| g.problem)) {
                 if self.problems[p].outcome.is_none() {

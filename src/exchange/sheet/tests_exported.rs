@@ -190,3 +190,20 @@ fn a_marked_title_is_taken_off_the_text_and_a_first_sentence_stays_in_it() {
         ]
     );
 }
+
+#[test]
+fn without_a_closing_column_dated_lines_stay_one_free_text_outcome() {
+    let g = grid(
+        &[
+            &["问题描述", "整改措施", "整改进展", "完成情况"],
+            &["问题", "措施", "2025-03-01 已部署\n2025-05-20 新办法已印发", "已完成"],
+        ],
+        &[],
+    );
+    let outcome = parse(&g).measures[0].outcome.clone().unwrap();
+    assert!(outcome.entries.is_empty());
+    assert_eq!(
+        outcome.note.as_deref(),
+        Some("2025-03-01 已部署\n2025-05-20 新办法已印发")
+    );
+}
