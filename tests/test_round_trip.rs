@@ -33,7 +33,8 @@ const NOT_IN_THE_LEDGER: &[&str] = &[
 /// with a short sentence (`加强力量。…`) comes back with that sentence as its title, because the
 /// ledger reader takes such a sentence for the heading of any ledger's measure, and a cell cannot
 /// say "this one has none". (text, the title it gains)
-const HEADING_BECOMES_TITLE: (&str, &str) = ("加强抽检力量。每季度调度一次抽检进度", "加强抽检力量");
+const HEADING_BECOMES_TITLE: (&str, &str) =
+    ("加强抽检力量。每季度调度一次抽检进度", "加强抽检力量");
 
 /// The fixture ledger, plus what the fixture lacks: a 2025 measure answering a 2024 problem,
 /// with a title its text does not start with; an earlier entry with evidence; an entry whose
@@ -41,27 +42,77 @@ const HEADING_BECOMES_TITLE: (&str, &str) = ("加强抽检力量。每季度调�
 fn ledger() -> TestEnv {
     let env = TestEnv::with_fixture_ledger();
     env.ok(&[
-        "measure", "add", "--unit", "临江市财政局", "--year", "2025", "--for", "P1",
-        "--title", "深化学用结合", "--owner-dept", "办公室", "--co-dept", "机关党委",
-        "--co-dept", "预算科", "--due", "2026-03-31", "--as-of", "2026-01-08",
+        "measure",
+        "add",
+        "--unit",
+        "临江市财政局",
+        "--year",
+        "2025",
+        "--for",
+        "P1",
+        "--title",
+        "深化学用结合",
+        "--owner-dept",
+        "办公室",
+        "--co-dept",
+        "机关党委",
+        "--co-dept",
+        "预算科",
+        "--due",
+        "2026-03-31",
+        "--as-of",
+        "2026-01-08",
         "每月开展一次业务学习交流",
     ]);
     env.ok(&[
-        "progress", "M11", "--status", "in_progress", "--date", "2026-01-09",
-        "--note", "学习计划初稿已完成", "--evidence", "学习计划.docx",
+        "progress",
+        "M11",
+        "--status",
+        "in_progress",
+        "--date",
+        "2026-01-09",
+        "--note",
+        "学习计划初稿已完成",
+        "--evidence",
+        "学习计划.docx",
     ]);
     env.ok(&[
-        "progress", "M11", "--status", "done", "--date", "2026-01-12", "--note",
-        "首次交流会已召开", "--evidence", "会议纪要.pdf",
+        "progress",
+        "M11",
+        "--status",
+        "done",
+        "--date",
+        "2026-01-12",
+        "--note",
+        "首次交流会已召开",
+        "--evidence",
+        "会议纪要.pdf",
     ]);
     // A measure without a title whose text starts with a short sentence: see HEADING_BECOMES_TITLE.
     env.ok(&[
-        "measure", "add", "--unit", "东山县市场监督管理局", "--year", "2025", "--for", "P9",
-        "--owner-dept", "办公室", "--due", "long-term", HEADING_BECOMES_TITLE.0,
+        "measure",
+        "add",
+        "--unit",
+        "东山县市场监督管理局",
+        "--year",
+        "2025",
+        "--for",
+        "P9",
+        "--owner-dept",
+        "办公室",
+        "--due",
+        "long-term",
+        HEADING_BECOMES_TITLE.0,
     ]);
     // A problem's own entry (as a later summary reports it), beside its measure's.
     env.ok(&[
-        "progress", "P3", "--status", "in_progress", "--date", "2025-12-20", "--note",
+        "progress",
+        "P3",
+        "--status",
+        "in_progress",
+        "--date",
+        "2025-12-20",
+        "--note",
         "调研成果转化仍在推进",
     ]);
     env
@@ -95,7 +146,11 @@ fn records(env: &TestEnv) -> Records {
         }
     }
     for dept in rows("measure_co_depts") {
-        let key = format!("{} co_dept {}", items[&s(&dept["measure"])], dept["position"]);
+        let key = format!(
+            "{} co_dept {}",
+            items[&s(&dept["measure"])],
+            dept["position"]
+        );
         out.insert(key, s(&dept["dept"]));
     }
     for link in rows("links") {
@@ -114,9 +169,20 @@ fn records(env: &TestEnv) -> Records {
             .push(fields(&e, &["progress"]));
     }
     for p in rows("progress") {
-        let key = format!("progress {} {} {}", items[&s(&p["item"])], s(&p["date"]), s(&p["status"]));
+        let key = format!(
+            "progress {} {} {}",
+            items[&s(&p["item"])],
+            s(&p["date"]),
+            s(&p["status"])
+        );
         let refs = evidence.remove(&s(&p["uuid"])).unwrap_or_default();
-        out.insert(key, format!("{} evidence {refs:?}", fields(&p, &["item", "date", "status"])));
+        out.insert(
+            key,
+            format!(
+                "{} evidence {refs:?}",
+                fields(&p, &["item", "date", "status"])
+            ),
+        );
     }
     for u in unit_name.values() {
         out.insert(format!("unit {u}"), String::new());
@@ -132,7 +198,13 @@ fn statuses(env: &TestEnv) -> Records {
         .unwrap()
         .iter()
         .map(|r| {
-            let key = format!("{} {} {} {}", s(&r["kind"]), s(&r["unit"]), r["year"], s(&r["text"]));
+            let key = format!(
+                "{} {} {} {}",
+                s(&r["kind"]),
+                s(&r["unit"]),
+                r["year"],
+                s(&r["text"])
+            );
             let value = format!(
                 "status {} last_progress {} overdue {} deadline {} {}",
                 r["status"], r["last_progress"], r["days_overdue"], r["deadline_kind"], r["due"]
@@ -169,9 +241,7 @@ fn expected(mut before: Records) -> Records {
 }
 
 fn assert_same(before: &Records, after: &Records) {
-    let show = |r: &Records| -> String {
-        r.iter().map(|(k, v)| format!("{k}: {v}\n")).collect()
-    };
+    let show = |r: &Records| -> String { r.iter().map(|(k, v)| format!("{k}: {v}\n")).collect() };
     // Not vacuous: the fixture's 20-odd items are all there.
     assert!(before.len() > 20, "{}", show(before));
     assert_lines_equal(&show(before), &show(after));
@@ -181,7 +251,11 @@ fn assert_lines_equal(before: &str, after: &str) {
     if before != after {
         let missing: Vec<&str> = before.lines().filter(|l| !after.contains(l)).collect();
         let extra: Vec<&str> = after.lines().filter(|l| !before.contains(l)).collect();
-        panic!("round trip changed the store\nlost:\n{}\ngained:\n{}", missing.join("\n"), extra.join("\n"));
+        panic!(
+            "round trip changed the store\nlost:\n{}\ngained:\n{}",
+            missing.join("\n"),
+            extra.join("\n")
+        );
     }
 }
 
@@ -204,7 +278,13 @@ fn an_xlsx_export_imports_into_an_empty_store_with_every_field_it_exports() {
     assert_same(&statuses(&env), &statuses(&fresh));
     // Importing the same sheets again changes nothing.
     let once = fresh.fingerprint();
-    fresh.ok(&["import", "--ledger", "台账.xlsx", "--sheet", "临江市财政局2025"]);
+    fresh.ok(&[
+        "import",
+        "--ledger",
+        "台账.xlsx",
+        "--sheet",
+        "临江市财政局2025",
+    ]);
     assert_eq!(once, fresh.fingerprint());
 }
 
@@ -226,7 +306,14 @@ fn a_hand_made_workbook_with_a_filed_line_imports_its_unit_year_and_rows_only() 
     let mut book = rust_xlsxwriter::Workbook::new();
     let sheet = book.add_worksheet();
     sheet
-        .merge_range(0, 0, 0, 5, "南山县教育局2024年度问题整改台账", &rust_xlsxwriter::Format::new())
+        .merge_range(
+            0,
+            0,
+            0,
+            5,
+            "南山县教育局2024年度问题整改台账",
+            &rust_xlsxwriter::Format::new(),
+        )
         .unwrap();
     sheet
         .merge_range(
@@ -239,8 +326,22 @@ fn a_hand_made_workbook_with_a_filed_line_imports_its_unit_year_and_rows_only() 
         )
         .unwrap();
     let rows: [[&str; 6]; 2] = [
-        ["序号", "问题描述", "整改措施", "整改时限", "完成情况", "销号时间"],
-        ["1", "校园安全巡查不够经常", "每周开展一次校园安全巡查", "2025-06-30", "已完成", "2025-02-20"],
+        [
+            "序号",
+            "问题描述",
+            "整改措施",
+            "整改时限",
+            "完成情况",
+            "销号时间",
+        ],
+        [
+            "1",
+            "校园安全巡查不够经常",
+            "每周开展一次校园安全巡查",
+            "2025-06-30",
+            "已完成",
+            "2025-02-20",
+        ],
     ];
     for (r, row) in rows.iter().enumerate() {
         for (c, text) in row.iter().enumerate() {
@@ -250,13 +351,25 @@ fn a_hand_made_workbook_with_a_filed_line_imports_its_unit_year_and_rows_only() 
     book.save(&path).unwrap();
     let report = env.ok(&["import", "--ledger", "清单.xlsx"]);
     assert!(report.contains("表头在第3行"), "{report}");
-    assert!(!report.contains("第2行"), "the filed line is no row: {report}");
+    assert!(
+        !report.contains("第2行"),
+        "the filed line is no row: {report}"
+    );
     let rows: Value = serde_json::from_str(&env.ok(&["status", "--format", "json"])).unwrap();
     let got: Vec<String> = rows
         .as_array()
         .unwrap()
         .iter()
-        .map(|r| format!("{} {} {} {} {}", s(&r["unit"]), r["year"], s(&r["kind"]), s(&r["status"]), s(&r["last_progress"])))
+        .map(|r| {
+            format!(
+                "{} {} {} {} {}",
+                s(&r["unit"]),
+                r["year"],
+                s(&r["kind"]),
+                s(&r["status"]),
+                s(&r["last_progress"])
+            )
+        })
         .collect();
     // The free-text row is dated by its 销号时间.
     assert_eq!(

@@ -106,9 +106,7 @@ impl Line {
         match self.deadline {
             None => String::new(),
             Some(Deadline::ByDate(d)) => d.to_string(),
-            Some(Deadline::Immediate(d)) if d == plan_start(self.year) => {
-                "立行立改".to_string()
-            }
+            Some(Deadline::Immediate(d)) if d == plan_start(self.year) => "立行立改".to_string(),
             Some(Deadline::Immediate(d)) => format!("立行立改（{d}）"),
             Some(Deadline::LongTerm) => "长期坚持".to_string(),
         }

@@ -19,8 +19,8 @@ mod title;
 use chrono::NaiveDate;
 
 use super::columns::Field;
-use super::entries::CellEntry;
 use super::deadline::CellDeadline;
+use super::entries::CellEntry;
 use crate::model::{Owner, Status};
 
 pub(crate) use cells::{title_of, TITLE_CHARS};

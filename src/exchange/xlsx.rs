@@ -13,16 +13,17 @@
 
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{
-    Color, DataValidation, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder,
-    Workbook, Worksheet, XlsxError,
+    DataValidation, DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError,
 };
 
 use super::layout::{
-    as_of_text, sheet_names, Line, Sheet, CLOSED_ON_COLUMN, DEADLINE_COLUMN, HEADERS,
-    STATUS_COLUMN,
+    as_of_text, sheet_names, Line, Sheet, CLOSED_ON_COLUMN, DEADLINE_COLUMN, HEADERS, STATUS_COLUMN,
 };
 use super::summary_sheet::{self, Summary, SHEET_NAME};
 use crate::model::{Deadline, Status};
+use formats::Formats;
+
+mod formats;
 
 const FONT: &str = "仿宋";
 /// Column widths in characters, one per header.
@@ -85,57 +86,6 @@ const FIRST_DATA_ROW: u32 = 3;
 const TEMPLATE_ROWS: u32 = 100;
 /// Rows an empty sheet rules (borders drawn), one printed page of them.
 const RULED_ROWS: u32 = 20;
-
-/// The cell formats of a sheet, plain and overdue.
-struct Formats {
-    title: Format,
-    filed: Format,
-    header: Format,
-    text: Format,
-    centre: Format,
-    date: Format,
-    text_overdue: Format,
-    centre_overdue: Format,
-    date_overdue: Format,
-}
-
-impl Formats {
-    fn new() -> Formats {
-        let base = Format::new()
-            .set_font_name(FONT)
-            .set_font_size(FONT_SIZE)
-            .set_text_wrap()
-            .set_align(FormatAlign::VerticalCenter)
-            .set_border(FormatBorder::Thin);
-        let centre = base.clone().set_align(FormatAlign::Center);
-        let date = centre.clone().set_num_format("yyyy-mm-dd");
-        let red = |f: &Format| f.clone().set_background_color(Color::RGB(OVERDUE));
-        Formats {
-            title: Format::new()
-                .set_font_name(FONT)
-                .set_font_size(18)
-                .set_bold()
-                .set_align(FormatAlign::Center)
-                .set_align(FormatAlign::VerticalCenter),
-            filed: Format::new()
-                .set_font_name(FONT)
-                .set_font_size(12)
-                .set_align(FormatAlign::Left)
-                .set_align(FormatAlign::VerticalCenter),
-            header: centre
-                .clone()
-                .set_font_size(12)
-                .set_bold()
-                .set_background_color(Color::RGB(0xD9D9D9)),
-            text_overdue: red(&base),
-            centre_overdue: red(&centre),
-            date_overdue: red(&date),
-            text: base,
-            centre,
-            date,
-        }
-    }
-}
 
 /// Who fills the ledger in and when: the actor and the as-of date.
 #[derive(Debug, Clone, Copy)]
@@ -378,37 +328,4 @@ fn excel_date(d: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_cell_needs_a_line_per_column_width_of_text_and_per_line_break() {
-        // 36 units hold 17 Chinese characters a line (one unit of margin).
-        assert_eq!(lines_in("", 36.0), 1);
-        assert_eq!(lines_in(&"字".repeat(17), 36.0), 1);
-        assert_eq!(lines_in(&"字".repeat(18), 36.0), 2);
-        assert_eq!(lines_in("一\n二\n三", 36.0), 3);
-        assert!(height_of(3) > height_of(1));
-    }
-
-    #[test]
-    fn on_a3_the_sixteen_columns_fit_the_width_with_text_at_ten_points_or_more() {
-        let scale = a3_scale();
-        assert!(scale < 1.0, "the fit shrinks a little: {scale}");
-        assert!(FONT_SIZE * scale >= 10.0, "{scale}");
-        // A4 prints at a fixed 91 %: 11 pt at 10 pt.
-        assert!(FONT_SIZE * f64::from(A4_SCALE) / 100.0 >= 10.0);
-    }
-
-    #[test]
-    fn the_filed_line_names_unit_actor_and_day() {
-        let filed = Filed {
-            by: "张三",
-            on: NaiveDate::from_ymd_opt(2026, 1, 15).unwrap(),
-        };
-        assert_eq!(
-            filed.line("临江市财政局"),
-            "填报单位：临江市财政局    填报人：张三    填报日期：2026年1月15日"
-        );
-    }
-}
+mod tests;

@@ -14,8 +14,8 @@ use super::{
 use crate::exchange::columns::Field;
 use crate::exchange::deadline::{self, CellDeadline};
 use crate::exchange::entries::{self, CellEntry};
-use crate::exchange::layout::CLOSED;
 use crate::exchange::grid::{serial_date, Cell, Grid};
+use crate::exchange::layout::CLOSED;
 use crate::exchange::words::{is_only_the_word, status_of};
 use crate::model::{Owner, Status};
 
@@ -263,7 +263,8 @@ impl<'a> RowReader<'a> {
             .flatten();
         if let Some(read) = read {
             let problem = from_entries(read.problem, None);
-            if let (Some(outcome), Some(p)) = (problem, self.group.as_ref().and_then(|g| g.problem)) {
+            if let (Some(outcome), Some(p)) = (problem, self.group.as_ref().and_then(|g| g.problem))
+            {
                 if self.problems[p].outcome.is_none() {
                     self.problems[p].outcome = Some(outcome);
                 }

@@ -38,7 +38,15 @@ fn parse(g: &Grid) -> Ledger {
 }
 
 const HEADER: &[&str] = &[
-    "序号", "问题来源", "问题描述", "整改措施", "整改进展", "完成情况", "销号情况", "销号时间", "佐证材料",
+    "序号",
+    "问题来源",
+    "问题描述",
+    "整改措施",
+    "整改进展",
+    "完成情况",
+    "销号情况",
+    "销号时间",
+    "佐证材料",
 ];
 
 #[test]
@@ -48,7 +56,17 @@ fn a_filed_line_below_the_title_is_neither_header_nor_data_nor_the_year() {
             &["临江市财政局2025年度问题整改台账（截至2026年1月15日）"],
             &["填报单位：临江市财政局    填报人：张三    填报日期：2026年1月15日"],
             HEADER,
-            &["1", "2025年度工作总结", "问题甲", "措施甲", "", "未启动", "未销号", "", ""],
+            &[
+                "1",
+                "2025年度工作总结",
+                "问题甲",
+                "措施甲",
+                "",
+                "未启动",
+                "未销号",
+                "",
+                "",
+            ],
         ],
         &[(0, 0, 0, 8), (1, 0, 1, 8)],
     );
@@ -75,7 +93,10 @@ fn a_filed_line_without_a_unit_leaves_the_title_to_name_unit_and_year() {
     );
     let ledger = parse(&g);
     assert_eq!(ledger.title.as_deref(), Some("甲镇2024年度整改台账"));
-    assert_eq!((ledger.unit.as_deref(), ledger.year), (Some("甲镇"), Some(2024)));
+    assert_eq!(
+        (ledger.unit.as_deref(), ledger.year),
+        (Some("甲镇"), Some(2024))
+    );
 }
 
 #[test]
@@ -115,9 +136,24 @@ fn dated_progress_lines_are_entries_and_the_closing_day_is_read() {
     assert_eq!(
         read,
         [
-            (day("2025-03-28"), Status::InProgress, Some("已开展研讨"), vec!["通知.pdf"]),
-            (day("2025-04-10"), Status::InProgress, Some("初稿已完成"), vec![]),
-            (day("2025-06-25"), Status::Done, Some("成果已形成清单"), vec!["8号文"]),
+            (
+                day("2025-03-28"),
+                Status::InProgress,
+                Some("已开展研讨"),
+                vec!["通知.pdf"]
+            ),
+            (
+                day("2025-04-10"),
+                Status::InProgress,
+                Some("初稿已完成"),
+                vec![]
+            ),
+            (
+                day("2025-06-25"),
+                Status::Done,
+                Some("成果已形成清单"),
+                vec!["8号文"]
+            ),
         ]
     );
     assert_eq!(outcome.status, Status::Done);
@@ -150,7 +186,10 @@ fn only_closed_stands_for_a_status_and_open_does_not() {
         &[],
     );
     let ledger = parse(&g);
-    assert_eq!(ledger.measures[0].outcome.as_ref().map(|o| o.status), Some(Status::Done));
+    assert_eq!(
+        ledger.measures[0].outcome.as_ref().map(|o| o.status),
+        Some(Status::Done)
+    );
     assert_eq!(ledger.measures[1].outcome, None);
 }
 
@@ -196,7 +235,12 @@ fn without_a_closing_column_dated_lines_stay_one_free_text_outcome() {
     let g = grid(
         &[
             &["问题描述", "整改措施", "整改进展", "完成情况"],
-            &["问题", "措施", "2025-03-01 已部署\n2025-05-20 新办法已印发", "已完成"],
+            &[
+                "问题",
+                "措施",
+                "2025-03-01 已部署\n2025-05-20 新办法已印发",
+                "已完成",
+            ],
         ],
         &[],
     );

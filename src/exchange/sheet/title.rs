@@ -40,9 +40,16 @@ pub(super) fn above_header(
 
 /// A line of who filed the ledger and when: 填报人：张三  填报日期：2026年1月15日.
 fn is_filed_line(line: &str) -> bool {
-    ["填报人", "填表人", "填报日期", "填报时间", "填表日期", "联系电话"]
-        .iter()
-        .any(|label| line.contains(label))
+    [
+        "填报人",
+        "填表人",
+        "填报日期",
+        "填报时间",
+        "填表日期",
+        "联系电话",
+    ]
+    .iter()
+    .any(|label| line.contains(label))
 }
 
 /// `填报单位：临江市财政局  填报时间：…` → 临江市财政局.

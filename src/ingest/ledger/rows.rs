@@ -6,9 +6,9 @@ use serde_json::json;
 
 use super::Recorder;
 use crate::error::Result;
-use crate::exchange::report::{date_trouble_text, too_early_text, RowMessage};
 use crate::exchange::dates::DateTrouble;
 use crate::exchange::entries::CellEntry;
+use crate::exchange::report::{date_trouble_text, too_early_text, RowMessage};
 use crate::exchange::sheet::{LedgerMeasure, RowOutcome};
 use crate::ingest::progress::progress_date;
 use crate::model::{Deadline, Evidence, ItemId, Measure, Problem, Status, Unit};
@@ -155,7 +155,15 @@ impl Recorder<'_> {
             });
             return Ok(());
         }
-        self.insert(id, uuid, outcome.status, date, outcome.note.as_deref(), &outcome.evidence, row)?;
+        self.insert(
+            id,
+            uuid,
+            outcome.status,
+            date,
+            outcome.note.as_deref(),
+            &outcome.evidence,
+            row,
+        )?;
         if !dated.stated {
             self.report.undated_progress += 1;
         }
@@ -211,7 +219,15 @@ impl Recorder<'_> {
                 self.report.warnings.push(RowMessage { row, message });
                 continue;
             }
-            self.insert(id, uuid, e.status, e.date, e.note.as_deref(), &e.evidence, row)?;
+            self.insert(
+                id,
+                uuid,
+                e.status,
+                e.date,
+                e.note.as_deref(),
+                &e.evidence,
+                row,
+            )?;
         }
         Ok(())
     }
