@@ -22,7 +22,7 @@ use crate::error::Error;
 
 pub use action::Action;
 pub use dates::parse_date;
-pub use deadline::Deadline;
+pub use deadline::{plan_start, Deadline};
 pub use ids::{ItemId, ItemKind};
 pub use institution::{Institution, InstitutionSetting};
 pub use read::{Decision, LedgerData, Operation, ProblemText, ReportedYear, UnitSummary};

@@ -28,6 +28,7 @@ mod test_progress;
 mod test_readme;
 mod test_report;
 mod test_rollup;
+mod test_round_trip;
 mod test_show_history;
 mod test_status;
 mod test_store_safety;

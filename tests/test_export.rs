@@ -81,10 +81,10 @@ fn the_workbook_has_the_official_layout_and_reads_back_with_calamine() {
     insta::assert_snapshot!(sheet_text(&path, "2024年度"));
     let sheet = part(&path, "xl/worksheets/sheet1.xml");
     for expected in [
-        r#"<pane ySplit="2" topLeftCell="A3" activePane="bottomLeft" state="frozen"/>"#,
-        r#"<autoFilter ref="A2:N7"/>"#,
+        r#"<pane ySplit="3" topLeftCell="A4" activePane="bottomLeft" state="frozen"/>"#,
+        r#"<autoFilter ref="A3:P8"/>"#,
         r#"<dataValidation type="list""#,
-        r#"sqref="L3:L7"><formula1>"未启动,正在整改,已完成,长期坚持,未完成,已撤销"</formula1>"#,
+        r#"sqref="L4:L8"><formula1>"未启动,正在整改,已完成,长期坚持,未完成,已撤销"</formula1>"#,
         r#"<pageSetUpPr fitToPage="1"/>"#,
         r#"<pageSetup paperSize="8" fitToHeight="0" orientation="landscape""#,
         r#"<oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter>"#,
@@ -93,7 +93,7 @@ fn the_workbook_has_the_official_layout_and_reads_back_with_calamine() {
     }
     let book = part(&path, "xl/workbook.xml");
     assert!(book.contains(
-        r#"<definedName name="_xlnm.Print_Titles" localSheetId="0">'2024年度'!$2:$2</definedName>"#
+        r#"<definedName name="_xlnm.Print_Titles" localSheetId="0">'2024年度'!$3:$3</definedName>"#
     ));
     let styles = part(&path, "xl/styles.xml");
     assert!(styles.contains(r#"<name val="仿宋"/>"#) && styles.contains(r#"wrapText="1""#));
@@ -101,9 +101,9 @@ fn the_workbook_has_the_official_layout_and_reads_back_with_calamine() {
         styles.contains(r#"<fgColor rgb="FFFFC7CE"/>"#),
         "overdue rows are filled red"
     );
-    // Row 6 (M3, overdue) is red; row 3 (M1, done) is not.
-    assert_ne!(style_of(&sheet, "E6"), style_of(&sheet, "E3"));
-    assert_eq!(style_of(&sheet, "E3"), style_of(&sheet, "E4"));
+    // Row 7 (M3, overdue) is red; row 4 (M1, done) is not.
+    assert_ne!(style_of(&sheet, "E7"), style_of(&sheet, "E4"));
+    assert_eq!(style_of(&sheet, "E4"), style_of(&sheet, "E5"));
 }
 
 #[test]
@@ -142,14 +142,14 @@ fn an_empty_unit_and_year_give_a_ledger_to_fill_in() {
     let path = env.dir().join("blank.xlsx");
     insta::assert_snapshot!(sheet_text(&path, "2026年度"));
     let sheet = part(&path, "xl/worksheets/sheet1.xml");
-    assert!(sheet.contains(r#"sqref="L3:L102""#));
-    // Twenty ruled rows: every cell of A3:N22 has the bordered text style.
-    let ruled = style_of(&sheet, "A3");
-    for cell in ["A3", "N3", "D12", "A22", "N22"] {
+    assert!(sheet.contains(r#"sqref="L4:L103""#));
+    // Twenty ruled rows: every cell of A4:P23 has the bordered text style.
+    let ruled = style_of(&sheet, "A4");
+    for cell in ["A4", "P4", "D13", "A23", "P23"] {
         assert_eq!(style_of(&sheet, cell), ruled, "{cell}");
     }
     assert!(
-        !sheet.contains(r#"<c r="A23""#),
+        !sheet.contains(r#"<c r="A24""#),
         "only twenty rows are ruled"
     );
 }
@@ -184,6 +184,8 @@ fn the_csv_has_a_bom_and_reads_back_with_the_csv_crate() {
             "整改时限",
             "整改进展",
             "完成情况",
+            "销号情况",
+            "销号时间",
             "佐证材料",
             "备注"
         ]
@@ -380,7 +382,7 @@ fn rows_are_as_tall_as_their_longest_text_and_a3_is_the_default_paper() {
     let heights = row_heights(&sheet);
     let data: Vec<f64> = heights
         .iter()
-        .filter(|(r, _)| *r > 2)
+        .filter(|(r, _)| *r > 3)
         .map(|(_, h)| *h)
         .collect();
     assert!(!data.is_empty(), "{sheet}");

@@ -55,6 +55,15 @@ impl LedgerRow {
         }
     }
 
+    /// The day a done item was closed (销号): its latest progress date, that is the entry (its
+    /// own, its measures' or a reporting problem's) that decided it is done. `None` while the
+    /// item is not done.
+    pub fn closed_on(&self) -> Option<NaiveDate> {
+        (self.status == Status::Done)
+            .then_some(self.last_progress)
+            .flatten()
+    }
+
     /// What a measure does to the unit's rules (建章立制), by [`Institution::for_measure`];
     /// `None` for a problem.
     pub fn institution(&self) -> Option<Institution> {

@@ -22,11 +22,12 @@ use crate::store::{self, Access, Conn, LedgerFilter};
 /// Export the ledger for Excel and WPS, or the whole store for another taizhang.
 ///
 /// --xlsx writes the 整改台账 the way offices print it: one sheet per unit and year, a merged
-/// title row (unit, year, as-of date), the columns 序号 问题来源 问题类别 问题描述 整改措施 责任领导 牵头部门
-/// 配合部门 责任人 整改时限 整改进展 完成情况 佐证材料 备注, a problem's cells merged over the rows
+/// title row (unit, year, as-of date), a 填报单位 / 填报人 / 填报日期 line, the columns 序号 问题来源
+/// 问题类别 问题描述 整改措施 责任领导 牵头部门 配合部门 责任人 整改时限 整改进展 完成情况 销号情况 销号时间
+/// 佐证材料 备注, a problem's cells merged over the rows
 /// of its measures, each row as tall as its text, overdue rows in red, a drop-down of statuses,
-/// A3 landscape at full size (--paper a4: A4 at 91 %, two pages across) with the header on every
-/// page. After the ledger sheets, 各年度情况 gives the figures of each year (as 'stats --by
+/// A3 landscape fitted to the width (--paper a4: A4 at 91 %, two pages across) with the header on
+/// every page. After the ledger sheets, 各年度情况 gives the figures of each year (as 'stats --by
 /// year' counts them) and the totals, with a column chart of the completion rate by year; when the
 /// export covers several units, a last sheet 各单位汇总 gives each unit's figures (as 'stats --by
 /// unit' counts them) and the totals, with a bar chart of the completion rate by unit (of the
@@ -134,7 +135,10 @@ pub fn run(ctx: &Ctx, args: ExportArgs, out: &mut dyn Write) -> Result<()> {
                 &sheets,
                 super::export_figures::by_year(conn, &rows, year, as_of)?.as_ref(),
                 summary(conn, &rows, year, as_of)?.as_ref(),
-                as_of,
+                xlsx::Filed {
+                    by: &ctx.actor,
+                    on: as_of,
+                },
                 args.paper.unwrap_or_default(),
             )
             .map_err(|e| anyhow::anyhow!("write the workbook: {e}"))?,
@@ -211,12 +215,19 @@ fn progress_of(
     Ok(progress)
 }
 
-/// Problems outside the rows that measures in them answer (an earlier year's problem).
+/// Problems outside a measure's sheet that it answers (an earlier year's problem), whether the
+/// export lists them on a sheet of their own or not.
 fn outside(conn: &Conn, rows: &[LedgerRow]) -> Result<OutsideProblems> {
     let mut outside = OutsideProblems::new();
     for row in rows.iter().filter(|r| r.kind() == ItemKind::Measure) {
         for p in &row.links {
-            if rows.iter().any(|r| r.id == *p) || outside.contains_key(p) {
+            if outside.contains_key(p) {
+                continue;
+            }
+            if let Some(listed) = rows.iter().find(|r| r.id == *p) {
+                if (listed.unit.as_str(), listed.year) != (row.unit.as_str(), row.year) {
+                    outside.insert(*p, (listed.year, listed.text.clone()));
+                }
                 continue;
             }
             if let Some(problem) = store::get_problem(conn, *p)? {

@@ -35,6 +35,10 @@ pub enum Field {
     Progress,
     /// 完成情况: the status, in a word or two.
     Status,
+    /// 销号情况: 已销号 / 未销号.
+    Closed,
+    /// 销号时间: the day the item was closed.
+    ClosedOn,
     /// 佐证材料
     Evidence,
     /// 备注
@@ -173,6 +177,8 @@ const NAMES: &[(Field, &[&str])] = &[
             "印证材料",
         ],
     ),
+    (Field::Closed, &["销号情况", "是否销号", "销号状态"]),
+    (Field::ClosedOn, &["销号时间", "销号日期"]),
     (Field::Note, &["备注", "说明"]),
 ];
 
@@ -246,6 +252,9 @@ mod tests {
             ("进展情况", Field::Progress),
             ("序号", Field::Seq),
             ("配合单位", Field::CoDepts),
+            ("销号情况", Field::Closed),
+            ("销号时间", Field::ClosedOn),
+            ("是否销号", Field::Closed),
         ] {
             assert_eq!(field_of(header), Some(field), "{header}");
         }

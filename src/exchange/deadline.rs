@@ -24,6 +24,8 @@ pub enum CellDeadline {
         day: u32,
     },
     Immediate,
+    /// 立行立改（2025-01-10）: immediate, due on the day named.
+    ImmediateOn(NaiveDate),
     LongTerm,
 }
 
@@ -41,6 +43,7 @@ impl CellDeadline {
                     .unwrap_or_else(|| end_of_month(plan_year, month)),
             ),
             CellDeadline::Immediate => Deadline::Immediate(recorded_on),
+            CellDeadline::ImmediateOn(d) => Deadline::Immediate(d),
             CellDeadline::LongTerm => Deadline::LongTerm,
         }
     }
@@ -73,8 +76,13 @@ pub fn parse(text: &str) -> Result<Option<CellDeadline>, ()> {
     if LONG_TERM.iter().any(|w| flat.contains(w)) {
         return Ok(Some(CellDeadline::LongTerm));
     }
-    if IMMEDIATE.iter().any(|w| flat.contains(w)) {
-        return Ok(Some(CellDeadline::Immediate));
+    if let Some(word) = IMMEDIATE.iter().find(|w| flat.contains(*w)) {
+        let rest = flat.replace(word, "");
+        let day = rest.trim_matches(['（', '）', '(', ')', '，', ',']);
+        return Ok(Some(match crate::model::parse_date(day) {
+            Ok(d) => CellDeadline::ImmediateOn(d),
+            Err(_) => CellDeadline::Immediate,
+        }));
     }
     dated(&flat).map(Some).ok_or(())
 }
@@ -249,6 +257,10 @@ mod tests {
         assert_eq!(resolved("长期坚持"), Deadline::LongTerm);
         assert_eq!(resolved("立行立改"), Deadline::Immediate(date(2025, 1, 10)));
         assert_eq!(resolved("立行立改，长期坚持"), Deadline::LongTerm);
+        assert_eq!(
+            resolved("立行立改（2025-01-20）"),
+            Deadline::Immediate(date(2025, 1, 20))
+        );
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! The ledger in the official layout (整改台账): one sheet per unit and year, 14 columns, a
+//! The ledger in the official layout (整改台账): one sheet per unit and year, 16 columns, a
 //! problem spanning the rows of its measures.
 //!
 //! [`build`] arranges computed ledger rows; the xlsx and CSV writers only print what it decided.
@@ -10,11 +10,13 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
+use super::entries::{self, CellEntry};
+use super::sheet::{title_of, TITLE_CHARS};
 use crate::analysis::LedgerRow;
-use crate::model::{Deadline, ItemId, ItemKind, ProgressEntry, Standing};
+use crate::model::{plan_start, Deadline, ItemId, ItemKind, ProgressEntry, Standing};
 
-/// The 14 columns, in order.
-pub const HEADERS: [&str; 14] = [
+/// The 16 columns, in order.
+pub const HEADERS: [&str; 16] = [
     "序号",
     "问题来源",
     "问题类别",
@@ -27,6 +29,8 @@ pub const HEADERS: [&str; 14] = [
     "整改时限",
     "整改进展",
     "完成情况",
+    "销号情况",
+    "销号时间",
     "佐证材料",
     "备注",
 ];
@@ -35,6 +39,11 @@ pub const HEADERS: [&str; 14] = [
 pub const STATUS_COLUMN: u16 = 11;
 /// The column of 整改时限 (0-based).
 pub const DEADLINE_COLUMN: u16 = 9;
+/// The column of 销号时间 (0-based), a date.
+pub const CLOSED_ON_COLUMN: u16 = 13;
+/// 销号情况 of a closed item and of an open one.
+pub const CLOSED: &str = "已销号";
+pub const OPEN: &str = "未销号";
 
 /// One sheet: a unit's ledger for a year.
 #[derive(Debug, Clone, PartialEq)]
@@ -72,6 +81,9 @@ pub struct Group {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Line {
     pub item: ItemId,
+    /// The summary year of the row's item.
+    pub year: i32,
+    /// 整改措施: the measure's text, its title before it when the text does not start with it.
     pub measure: String,
     pub leader: String,
     pub owner_dept: String,
@@ -80,24 +92,37 @@ pub struct Line {
     pub deadline: Option<Deadline>,
     pub progress: String,
     pub status: Standing,
+    /// 销号时间: the day a done item was closed ([`LedgerRow::closed_on`]).
+    pub closed_on: Option<NaiveDate>,
     pub evidence: String,
     pub note: String,
     pub overdue: bool,
 }
 
 impl Line {
-    /// 整改时限 as text: a date, 立行立改 or 长期坚持.
+    /// 整改时限 as text: a date, 立行立改 or 长期坚持. 立行立改 names its date when that is not
+    /// the day the plan year starts, the date `import --ledger` gives a bare 立行立改.
     pub fn deadline_text(&self) -> String {
         match self.deadline {
             None => String::new(),
             Some(Deadline::ByDate(d)) => d.to_string(),
-            Some(Deadline::Immediate(_)) => "立行立改".to_string(),
+            Some(Deadline::Immediate(d)) if d == plan_start(self.year) => "立行立改".to_string(),
+            Some(Deadline::Immediate(d)) => format!("立行立改（{d}）"),
             Some(Deadline::LongTerm) => "长期坚持".to_string(),
         }
     }
 
-    /// The 14 cells as text, the group's cells included.
-    pub fn cells(&self, group: &Group) -> [String; 14] {
+    /// 销号情况: 已销号 once the item is done, else 未销号.
+    pub fn closed_text(&self) -> &'static str {
+        if self.closed_on.is_some() {
+            CLOSED
+        } else {
+            OPEN
+        }
+    }
+
+    /// The 16 cells as text, the group's cells included.
+    pub fn cells(&self, group: &Group) -> [String; 16] {
         [
             group.seq.to_string(),
             group.source.clone(),
@@ -111,6 +136,8 @@ impl Line {
             self.deadline_text(),
             self.progress.clone(),
             self.status.label_zh(),
+            self.closed_text().to_string(),
+            self.closed_on.map(|d| d.to_string()).unwrap_or_default(),
             self.evidence.clone(),
             self.note.clone(),
         ]
@@ -194,7 +221,7 @@ fn sheet(
         } else if let Some(own) = progress.get(&p.id).filter(|e| !e.is_empty()) {
             // The problem's own entries (what a later summary reported) go with its first row.
             let first = &mut lines[0];
-            let text = entries_text(own);
+            let text = entries::write_problem(&cell_entries(own));
             first.progress = [text, std::mem::take(&mut first.progress)]
                 .into_iter()
                 .filter(|t| !t.is_empty())
@@ -244,12 +271,7 @@ fn sheet(
 
 fn line(row: &LedgerRow, progress: &HashMap<ItemId, Vec<ProgressEntry>>) -> Line {
     let entries: &[ProgressEntry] = progress.get(&row.id).map_or(&[], Vec::as_slice);
-    let mut evidence: Vec<&str> = Vec::new();
-    for e in entries.iter().flat_map(|e| &e.evidence) {
-        if !evidence.contains(&e.reference.as_str()) {
-            evidence.push(&e.reference);
-        }
-    }
+    let (progress_text, evidence) = entries::write(&cell_entries(entries), row.status);
     let mut note = vec![row.id.to_string()];
     if let Some(days) = row.days_overdue {
         note.push(format!("逾期{days}天"));
@@ -258,8 +280,9 @@ fn line(row: &LedgerRow, progress: &HashMap<ItemId, Vec<ProgressEntry>>) -> Line
     let text = |t: &Option<String>| t.clone().unwrap_or_default();
     Line {
         item: row.id,
+        year: row.year,
         measure: if is_measure {
-            row.text.clone()
+            measure_cell(row.title.as_deref(), &row.text)
         } else {
             String::new()
         },
@@ -268,27 +291,43 @@ fn line(row: &LedgerRow, progress: &HashMap<ItemId, Vec<ProgressEntry>>) -> Line
         co_depts: row.owner.co_depts.join("、"),
         owner_person: text(&row.owner.owner_person),
         deadline: if is_measure { row.deadline } else { None },
-        progress: entries_text(entries),
+        progress: progress_text,
         status: row.standing(),
-        evidence: evidence.join("\n"),
+        closed_on: row.closed_on(),
+        evidence,
         note: note.join("；"),
         overdue: row.days_overdue.is_some(),
     }
 }
 
-/// Progress entries as lines: `2025-03-28 已开展第一季度专题研讨` (the status when no note).
-fn entries_text(entries: &[ProgressEntry]) -> String {
+/// 整改措施 as written: the text, which gives its title back when the title is its first
+/// sentence (`强化理论武装。每季度…`, the ledger reader's heading rule); else the title marked
+/// before it, `【深化学用结合】每月开展…`, which the reader takes off again.
+pub fn measure_cell(title: Option<&str>, text: &str) -> String {
+    match title {
+        Some(title) if title_of(text).as_deref() == Some(title) => text.to_string(),
+        Some(title)
+            if !title.contains('】')
+                && !title.trim().is_empty()
+                && title.trim() == title
+                && title.chars().count() <= TITLE_CHARS =>
+        {
+            format!("【{title}】{text}")
+        }
+        _ => text.to_string(),
+    }
+}
+
+fn cell_entries(entries: &[ProgressEntry]) -> Vec<CellEntry> {
     entries
         .iter()
-        .map(|e| {
-            let words = e
-                .note
-                .clone()
-                .unwrap_or_else(|| e.status.label_zh().to_string());
-            format!("{} {words}", e.date)
+        .map(|e| CellEntry {
+            date: e.date,
+            status: e.status,
+            note: e.note.clone(),
+            evidence: e.evidence.iter().map(|v| v.reference.clone()).collect(),
         })
-        .collect::<Vec<_>>()
-        .join("\n")
+        .collect()
 }
 
 /// The sheet name for a sheet: its year alone when there is one unit, else unit and year; at most

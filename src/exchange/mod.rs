@@ -22,6 +22,7 @@ pub mod csv;
 pub mod dates;
 pub mod deadline;
 pub mod figures_sheet;
+pub mod entries;
 pub mod grid;
 pub mod input;
 pub mod json;

@@ -16,10 +16,14 @@ mod header;
 mod rows;
 mod title;
 
+use chrono::NaiveDate;
+
 use super::columns::Field;
 use super::deadline::CellDeadline;
+use super::entries::CellEntry;
 use crate::model::{Owner, Status};
 
+pub(crate) use cells::{title_of, TITLE_CHARS};
 pub use header::{find_header, Header};
 pub use rows::read;
 pub use title::unit_and_year;
@@ -56,6 +60,9 @@ pub struct LedgerProblem {
     pub scope: RowScope,
     pub text: String,
     pub category: Option<String>,
+    /// The earlier year whose summary named the problem, when 问题来源 says so
+    /// (`2024年度工作总结` on a 2025 sheet, as `export` writes it under a later year's measure).
+    pub source_year: Option<i32>,
     /// The status of a problem listed without measures.
     pub outcome: Option<RowOutcome>,
 }
@@ -80,6 +87,11 @@ pub struct RowOutcome {
     pub status: Status,
     pub note: Option<String>,
     pub evidence: Vec<String>,
+    /// 销号时间: the day the row says the item was closed.
+    pub closed_on: Option<NaiveDate>,
+    /// The dated entries its progress cell lists (an exported ledger), oldest first; the last
+    /// is `status`, `note` and `evidence`. Empty for free text, read as one outcome.
+    pub entries: Vec<CellEntry>,
 }
 
 /// A row that could not be read, or only partly.
@@ -107,3 +119,5 @@ pub enum RowTrouble {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_exported;

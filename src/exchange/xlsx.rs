@@ -1,32 +1,48 @@
 //! Writing the ledger as an Excel workbook, the way offices print it.
 //!
-//! Each sheet: a merged title row (unit, year, as-of date), the 14-column header (frozen, with an
-//! autofilter, repeated on every printed page), a problem's cells merged over the rows of its
-//! measures, wrapped text in 仿宋 with each row as tall as its longest cell, a drop-down list of
-//! the six statuses on 完成情况, overdue rows filled red, and page numbers in the footer.
+//! Each sheet: a merged title row (unit, year, as-of date), the 填报单位 / 填报人 / 填报日期 line,
+//! the 16-column header (frozen, with an autofilter, repeated on every printed page), a problem's
+//! cells merged over the rows of its measures, wrapped text in 仿宋 with each row as tall as its
+//! longest cell, a drop-down list of the six statuses on 完成情况, overdue rows filled red, and
+//! page numbers in the footer.
 //!
-//! Printed, the text stays at least 10 pt: on A3 landscape (the default) the 14 columns fit the
-//! page width at full size; on A4 landscape (`--paper a4`) they print at 91 % and run over to a
-//! second page across, with 序号 to 问题描述 repeated on its left.
+//! Printed, the text stays at least 10 pt: on A3 landscape (the default) the 16 columns are fitted
+//! to the page width, which shrinks 11 pt text to no less than 10 pt ([`a3_scale`]); on A4
+//! landscape (`--paper a4`) they print at 91 % and run over to a second page across, with 序号 to
+//! 问题描述 repeated on its left.
 
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{
-    Color, DataValidation, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder,
-    Workbook, Worksheet, XlsxError,
+    DataValidation, DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError,
 };
 
 use super::figures_sheet::{self, YearFigures};
 use super::layout::{
-    as_of_text, sheet_names, Line, Sheet, DEADLINE_COLUMN, HEADERS, STATUS_COLUMN,
+    as_of_text, sheet_names, Line, Sheet, CLOSED_ON_COLUMN, DEADLINE_COLUMN, HEADERS, STATUS_COLUMN,
 };
 use super::summary_sheet::{self, Summary, SHEET_NAME};
 use crate::model::{Deadline, Status};
+use formats::Formats;
+
+mod formats;
 
 const FONT: &str = "仿宋";
 /// Column widths in characters, one per header.
-const WIDTHS: [f64; 14] = [
-    6.0, 12.0, 10.0, 30.0, 36.0, 10.0, 12.0, 12.0, 9.0, 12.0, 30.0, 10.0, 16.0, 14.0,
+const WIDTHS: [f64; 16] = [
+    5.0, 10.0, 8.0, 26.0, 30.0, 9.0, 11.0, 11.0, 8.0, 11.0, 28.0, 9.0, 8.0, 11.0, 14.0, 12.0,
 ];
+/// The left and right page margins, in inches.
+const SIDE_MARGIN: f64 = 0.5;
+/// A3's width, landscape, in inches.
+const A3_WIDTH: f64 = 420.0 / 25.4;
+
+/// The scale at which the columns fit A3's width, as Excel and LibreOffice fit a page: a column
+/// of width `w` is `7w + 5` pixels (the default font's digit is 7 pixels wide), 96 to the inch.
+pub fn a3_scale() -> f64 {
+    let pixels: f64 = WIDTHS.iter().map(|w| (7.0 * w + 5.0).round()).sum();
+    let printable = A3_WIDTH - 2.0 * SIDE_MARGIN;
+    (printable * 96.0 / pixels).min(1.0)
+}
 /// The paper a workbook is laid out for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Paper {
@@ -63,61 +79,39 @@ fn height_of(lines: usize) -> f64 {
 /// The fill of an overdue row.
 const OVERDUE: u32 = 0xFFC7CE;
 const TITLE_ROW: u32 = 0;
-const HEADER_ROW: u32 = 1;
-const FIRST_DATA_ROW: u32 = 2;
+/// 填报单位：…    填报人：…    填报日期：…
+const FILED_ROW: u32 = 1;
+const HEADER_ROW: u32 = 2;
+const FIRST_DATA_ROW: u32 = 3;
 /// Rows an empty sheet (a template) offers the status list on.
 const TEMPLATE_ROWS: u32 = 100;
 /// Rows an empty sheet rules (borders drawn), one printed page of them.
 const RULED_ROWS: u32 = 20;
 
-/// The cell formats of a sheet, plain and overdue.
-struct Formats {
-    title: Format,
-    header: Format,
-    text: Format,
-    centre: Format,
-    date: Format,
-    text_overdue: Format,
-    centre_overdue: Format,
-    date_overdue: Format,
+/// Who fills the ledger in and when: the actor and the as-of date.
+#[derive(Debug, Clone, Copy)]
+pub struct Filed<'a> {
+    pub by: &'a str,
+    pub on: NaiveDate,
 }
 
-impl Formats {
-    fn new() -> Formats {
-        let base = Format::new()
-            .set_font_name(FONT)
-            .set_font_size(FONT_SIZE)
-            .set_text_wrap()
-            .set_align(FormatAlign::VerticalCenter)
-            .set_border(FormatBorder::Thin);
-        let centre = base.clone().set_align(FormatAlign::Center);
-        let date = centre.clone().set_num_format("yyyy-mm-dd");
-        let red = |f: &Format| f.clone().set_background_color(Color::RGB(OVERDUE));
-        Formats {
-            title: Format::new()
-                .set_font_name(FONT)
-                .set_font_size(18)
-                .set_bold()
-                .set_align(FormatAlign::Center)
-                .set_align(FormatAlign::VerticalCenter),
-            header: centre
-                .clone()
-                .set_font_size(12)
-                .set_bold()
-                .set_background_color(Color::RGB(0xD9D9D9)),
-            text_overdue: red(&base),
-            centre_overdue: red(&centre),
-            date_overdue: red(&date),
-            text: base,
-            centre,
-            date,
-        }
+impl Filed<'_> {
+    /// `填报单位：临江市财政局    填报人：张三    填报日期：2026年1月15日`
+    pub fn line(&self, unit: &str) -> String {
+        format!(
+            "填报单位：{unit}    填报人：{}    填报日期：{}年{}月{}日",
+            self.by,
+            self.on.year(),
+            self.on.month(),
+            self.on.day()
+        )
     }
 }
 
-/// The workbook's bytes, for A3. `as_of` is shown in each title and is the file's creation date.
-pub fn write(sheets: &[Sheet], as_of: NaiveDate) -> Result<Vec<u8>, XlsxError> {
-    write_with_summary(sheets, None, None, as_of, Paper::A3)
+/// The workbook's bytes, for A3. `filed.on` (the as-of date) is shown in each title and is the
+/// file's creation date; `filed.by` is its author.
+pub fn write(sheets: &[Sheet], filed: Filed) -> Result<Vec<u8>, XlsxError> {
+    write_with_summary(sheets, None, None, filed, Paper::A3)
 }
 
 /// The workbook of [`write`], with the 各年度情况 sheet after the ledger sheets when `years` is
@@ -126,22 +120,22 @@ pub fn write_with_summary(
     sheets: &[Sheet],
     years: Option<&YearFigures>,
     summary: Option<&Summary>,
-    as_of: NaiveDate,
+    filed: Filed,
     paper: Paper,
 ) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
-    let created = excel_date(as_of)?;
+    let created = excel_date(filed.on)?;
     workbook.set_properties(
         &DocProperties::new()
             .set_title("整改台账")
-            .set_author("taizhang")
+            .set_author(filed.by)
             .set_creation_datetime(&created),
     );
     let formats = Formats::new();
     for (sheet, name) in sheets.iter().zip(sheet_names(sheets)) {
         let worksheet = workbook.add_worksheet();
         worksheet.set_name(name)?;
-        write_sheet(worksheet, sheet, as_of, &formats, paper)?;
+        write_sheet(worksheet, sheet, filed, &formats, paper)?;
     }
     if let Some(years) = years {
         let worksheet = workbook.add_worksheet();
@@ -159,7 +153,7 @@ pub fn write_with_summary(
 fn write_sheet(
     ws: &mut Worksheet,
     sheet: &Sheet,
-    as_of: NaiveDate,
+    filed: Filed,
     f: &Formats,
     paper: Paper,
 ) -> Result<(), XlsxError> {
@@ -169,15 +163,24 @@ fn write_sheet(
         0,
         TITLE_ROW,
         last_col,
-        &format!("{}{}", sheet.title(), as_of_text(as_of)),
+        &format!("{}{}", sheet.title(), as_of_text(filed.on)),
         &f.title,
     )?;
     ws.set_row_height(TITLE_ROW, 40)?;
+    ws.merge_range(
+        FILED_ROW,
+        0,
+        FILED_ROW,
+        last_col,
+        &filed.line(&sheet.unit),
+        &f.filed,
+    )?;
+    ws.set_row_height(FILED_ROW, 24)?;
     for (col, (header, width)) in HEADERS.iter().zip(WIDTHS).enumerate() {
         ws.write_string_with_format(HEADER_ROW, col as u16, *header, &f.header)?;
         ws.set_column_width(col as u16, width)?;
     }
-    ws.set_row_height(HEADER_ROW, 30)?;
+    ws.set_row_height(HEADER_ROW, 36)?;
     let mut row = FIRST_DATA_ROW;
     for group in &sheet.groups {
         let first = row;
@@ -270,7 +273,7 @@ fn write_sheet(
     }
     ws.set_print_center_horizontally(true);
     ws.set_repeat_rows(HEADER_ROW, HEADER_ROW)?;
-    ws.set_margins(0.5, 0.5, 0.6, 0.6, 0.3, 0.3);
+    ws.set_margins(SIDE_MARGIN, SIDE_MARGIN, 0.6, 0.6, 0.3, 0.3);
     ws.set_footer("&C第 &P 页，共 &N 页");
     Ok(())
 }
@@ -282,8 +285,8 @@ fn line_lines(line: &Line) -> usize {
         (&line.owner_dept, 6),
         (&line.co_depts, 7),
         (&line.progress, 10),
-        (&line.evidence, 12),
-        (&line.note, 13),
+        (&line.evidence, 14),
+        (&line.note, 15),
     ]
     .iter()
     .map(|(text, col)| lines_in(text, WIDTHS[*col]))
@@ -297,7 +300,7 @@ fn write_line(ws: &mut Worksheet, row: u32, line: &Line, f: &Formats) -> Result<
     } else {
         (&f.text, &f.centre, &f.date)
     };
-    let cells: [(u16, &str, &Format); 9] = [
+    let cells: [(u16, &str, &Format); 10] = [
         (4, &line.measure, text),
         (5, &line.leader, centre),
         (6, &line.owner_dept, centre),
@@ -305,8 +308,9 @@ fn write_line(ws: &mut Worksheet, row: u32, line: &Line, f: &Formats) -> Result<
         (8, &line.owner_person, centre),
         (10, &line.progress, text),
         (11, &line.status.label_zh(), centre),
-        (12, &line.evidence, text),
-        (13, &line.note, text),
+        (12, line.closed_text(), centre),
+        (14, &line.evidence, text),
+        (15, &line.note, text),
     ];
     for (col, value, format) in cells {
         ws.write_string_with_format(row, col, value, format)?;
@@ -319,6 +323,10 @@ fn write_line(ws: &mut Worksheet, row: u32, line: &Line, f: &Formats) -> Result<
             ws.write_string_with_format(row, DEADLINE_COLUMN, line.deadline_text(), centre)?;
         }
     }
+    match line.closed_on {
+        Some(d) => ws.write_datetime_with_format(row, CLOSED_ON_COLUMN, &excel_date(d)?, date)?,
+        None => ws.write_blank(row, CLOSED_ON_COLUMN, centre)?,
+    };
     Ok(())
 }
 
@@ -327,16 +335,4 @@ fn excel_date(d: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_cell_needs_a_line_per_column_width_of_text_and_per_line_break() {
-        // 36 units hold 17 Chinese characters a line (one unit of margin).
-        assert_eq!(lines_in("", 36.0), 1);
-        assert_eq!(lines_in(&"字".repeat(17), 36.0), 1);
-        assert_eq!(lines_in(&"字".repeat(18), 36.0), 2);
-        assert_eq!(lines_in("一\n二\n三", 36.0), 3);
-        assert!(height_of(3) > height_of(1));
-    }
-}
+mod tests;

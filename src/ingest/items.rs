@@ -152,10 +152,7 @@ fn measure_deadline(
     )
 }
 
-/// 1 January of the year a year-`year` summary's measures are carried out in.
-pub fn plan_start(year: i32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(year + 1, 1, 1).unwrap_or(NaiveDate::MAX)
-}
+pub use crate::model::plan_start;
 
 #[cfg(test)]
 mod tests {

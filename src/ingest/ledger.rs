@@ -102,7 +102,12 @@ pub fn record_ledger(
     };
     let mut problems: Vec<Problem> = Vec::new();
     for p in &ledger.problems {
-        let (unit, year) = recorder.scope(&p.scope)?;
+        let (unit, sheet_year) = recorder.scope(&p.scope)?;
+        // A problem of an earlier year, listed under a later year's measure that answers it.
+        let year = p
+            .source_year
+            .filter(|&y| y < sheet_year)
+            .unwrap_or(sheet_year);
         let (problem, new) =
             recorder.problem(&unit, year, p.text.as_str(), p.category.as_deref(), p.row)?;
         recorder.outcome(problem.id, &problem.uuid, year, p.outcome.as_ref(), p.row)?;

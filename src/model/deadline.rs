@@ -17,6 +17,12 @@ pub enum Deadline {
     LongTerm,
 }
 
+/// 1 January of the year a year-`year` summary's measures are carried out in: the date a
+/// 立行立改 measure read from a ledger without a date falls due.
+pub fn plan_start(year: i32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year + 1, 1, 1).unwrap_or(NaiveDate::MAX)
+}
+
 impl Deadline {
     /// The default deadline of a year-`year` measure: the end of the following year.
     pub fn default_for_year(year: i32) -> Deadline {

@@ -107,6 +107,8 @@ fn a_problem_spans_its_measures_and_a_bare_problem_takes_one_row() {
             "2025-06-30",
             "2025-03-01 已启动",
             "正在整改",
+            "未销号",
+            "",
             "通知.pdf",
             "M1；逾期199天",
         ]
@@ -131,7 +133,51 @@ fn a_measure_answering_an_earlier_problem_is_listed_under_it() {
         (group.source.as_str(), group.problem.as_str()),
         ("2024年度工作总结", "旧问题")
     );
-    assert_eq!(group.lines[0].deadline_text(), "立行立改");
+    // Recorded on 2026-01-05, not the plan year's first day: the date is named.
+    assert_eq!(group.lines[0].deadline_text(), "立行立改（2026-01-05）");
+}
+
+#[test]
+fn a_done_measure_is_closed_on_the_day_of_the_entry_that_made_it_done() {
+    let data = LedgerData {
+        problems: vec![problem(1, 2024, "问题一")],
+        measures: vec![measure(1, 2024, Deadline::Immediate(date("2025-01-01")))],
+        links: vec![(ItemId::problem(1), ItemId::measure(1))],
+        progress: vec![
+            entry(ItemId::measure(1), Status::InProgress, "2025-03-01", None),
+            entry(
+                ItemId::measure(1),
+                Status::Done,
+                "2025-05-20",
+                Some("已验收"),
+            ),
+        ],
+        ..LedgerData::default()
+    };
+    let sheets = sheets(&data, &OutsideProblems::new());
+    let line = &sheets[0].groups[0].lines[0];
+    assert_eq!(line.deadline_text(), "立行立改");
+    assert_eq!(line.closed_on, Some(date("2025-05-20")));
+    let cells = line.cells(&sheets[0].groups[0]);
+    assert_eq!(
+        cells[12..14],
+        ["已销号".to_string(), "2025-05-20".to_string()]
+    );
+    // The progress lines state the first status (no note) and the last one's words alone.
+    assert_eq!(cells[10], "2025-03-01 正在整改\n2025-05-20 已验收");
+}
+
+#[test]
+fn a_title_the_text_does_not_start_with_is_written_before_it() {
+    assert_eq!(
+        measure_cell(Some("强化理论武装"), "强化理论武装。每季度研讨"),
+        "强化理论武装。每季度研讨"
+    );
+    assert_eq!(
+        measure_cell(Some("规范组织生活"), "每月抽查"),
+        "【规范组织生活】每月抽查"
+    );
+    assert_eq!(measure_cell(None, "每月抽查"), "每月抽查");
 }
 
 #[test]

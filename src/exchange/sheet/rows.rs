@@ -4,14 +4,18 @@
 
 use std::collections::HashMap;
 
-use super::cells::{non_empty, parse_year, split_evidence, split_list, title_of};
+use chrono::NaiveDate;
+
+use super::cells::{non_empty, parse_year, split_evidence, split_list, split_title};
 use super::title::above_header;
 use super::{
     Header, Ledger, LedgerMeasure, LedgerProblem, RowOutcome, RowScope, RowTrouble, RowWarning,
 };
 use crate::exchange::columns::Field;
 use crate::exchange::deadline::{self, CellDeadline};
+use crate::exchange::entries::{self, CellEntry};
 use crate::exchange::grid::{serial_date, Cell, Grid};
+use crate::exchange::layout::CLOSED;
 use crate::exchange::words::{is_only_the_word, status_of};
 use crate::model::{Owner, Status};
 
@@ -37,6 +41,24 @@ pub fn read(grid: &Grid, header: &Header) -> Ledger {
         measures: reader.measures,
         warnings: reader.warnings,
     }
+}
+
+/// The year of `2024年度工作总结`, the 问题来源 `export` writes; other sources name no year.
+fn source_year(text: &str) -> Option<i32> {
+    let year = text.strip_suffix("年度工作总结")?;
+    (year.len() == 4).then(|| parse_year(year).ok().flatten())?
+}
+
+/// The outcome of dated entries: the last one's status, note and evidence, with them all.
+fn from_entries(entries: Vec<CellEntry>, closed_on: Option<NaiveDate>) -> Option<RowOutcome> {
+    let last = entries.last()?.clone();
+    Some(RowOutcome {
+        status: last.status,
+        note: last.note,
+        evidence: last.evidence,
+        closed_on,
+        entries,
+    })
 }
 
 /// The group of rows a problem spans.
@@ -143,11 +165,12 @@ impl<'a> RowReader<'a> {
         let index = match self.measure_keys.get(&key) {
             Some(&index) => index,
             None => {
+                let (title, text) = split_title(&measure_text);
                 self.measures.push(LedgerMeasure {
                     row: row + 1,
                     scope,
-                    title: title_of(&measure_text),
-                    text: measure_text,
+                    title,
+                    text,
                     owner,
                     deadline,
                     problems: vec![],
@@ -189,6 +212,7 @@ impl<'a> RowReader<'a> {
                         scope: scope.clone(),
                         text: text.clone(),
                         category: non_empty(self.text(row, Field::Category)),
+                        source_year: source_year(&self.text(row, Field::Source)),
                         outcome: None,
                     });
                     self.problem_keys.insert(key, self.problems.len() - 1);
@@ -221,13 +245,38 @@ impl<'a> RowReader<'a> {
         }
     }
 
-    /// The status the row reports: its status cell, else status words in its progress cell; a
-    /// progress text without a status word means the work has started.
-    fn outcome(&self, row: usize) -> (Option<RowOutcome>, Option<RowTrouble>) {
+    /// The status the row reports. In a ledger with a 销号时间 column, dated lines in its
+    /// progress cell (`2025-03-28 …`, as `export` writes them) are its entries, each with its status ([`entries::read`]); else its status
+    /// cell, 已销号, or status words in its progress cell; a progress text without a status word
+    /// means the work has started.
+    fn outcome(&mut self, row: usize) -> (Option<RowOutcome>, Option<RowTrouble>) {
         let status_text = self.text(row, Field::Status);
         let progress_text = self.text(row, Field::Progress);
-        let evidence = split_evidence(&self.text(row, Field::Evidence));
-        let found = status_of(&status_text).or_else(|| status_of(&progress_text));
+        let evidence_text = self.text(row, Field::Evidence);
+        let closed_on = self.closed_on(row);
+        let shown = status_of(&status_text).map(|(status, _)| status);
+        // Only a ledger with a 销号时间 column (as `export` writes it) lists entries a line each;
+        // in others a leading date is part of the free text, dated as `ingest::progress` says.
+        let exported = self.header.col(Field::ClosedOn).is_some();
+        let read = exported
+            .then(|| entries::read(&progress_text, &evidence_text, shown))
+            .flatten();
+        if let Some(read) = read {
+            let problem = from_entries(read.problem, None);
+            if let (Some(outcome), Some(p)) = (problem, self.group.as_ref().and_then(|g| g.problem))
+            {
+                if self.problems[p].outcome.is_none() {
+                    self.problems[p].outcome = Some(outcome);
+                }
+            }
+            return (from_entries(read.own, closed_on), None);
+        }
+        let evidence = split_evidence(&evidence_text);
+        let closed = self.text(row, Field::Closed);
+        let closed = (closed.trim() == CLOSED).then_some((Status::Done, CLOSED));
+        let found = status_of(&status_text)
+            .or(closed)
+            .or_else(|| status_of(&progress_text));
         let mut trouble = None;
         let (status, word) = match found {
             Some(found) => found,
@@ -255,7 +304,18 @@ impl<'a> RowReader<'a> {
             status,
             note,
             evidence,
+            closed_on,
+            entries: vec![],
         };
         (Some(outcome), trouble)
+    }
+
+    /// The 销号时间 cell's date, if it holds one.
+    fn closed_on(&self, row: usize) -> Option<NaiveDate> {
+        match self.cell(row, Field::ClosedOn) {
+            Cell::Date(d) => Some(*d),
+            Cell::Number(n) if (20_000.0..80_000.0).contains(n) => serial_date(*n),
+            cell => crate::model::parse_date(&cell.text()).ok(),
+        }
     }
 }

@@ -1,5 +1,5 @@
 //! What a ledger states above its header or in its file name: the title, the unit (填报单位：…)
-//! and the year.
+//! and the year. A 填报人 / 填报日期 line is neither the title nor a year.
 
 use super::cells::non_empty;
 use crate::exchange::grid::Grid;
@@ -24,9 +24,10 @@ pub(super) fn above_header(
         .collect();
     let stated = lines.iter().find_map(|l| labelled_unit(l));
     // The title is the line naming a year (附件2 above it is not); else the first plain line.
+    // A line saying who filed the ledger and when (填报人：… 填报日期：…) is neither.
     let plain: Vec<&String> = lines
         .iter()
-        .filter(|l| labelled_unit(l).is_none())
+        .filter(|l| labelled_unit(l).is_none() && !is_filed_line(l))
         .collect();
     let title = plain
         .iter()
@@ -35,6 +36,20 @@ pub(super) fn above_header(
         .map(|l| l.to_string());
     let (title_unit, year) = title.as_deref().map(unit_and_year).unwrap_or_default();
     (title, stated.or(title_unit), year)
+}
+
+/// A line of who filed the ledger and when: 填报人：张三  填报日期：2026年1月15日.
+fn is_filed_line(line: &str) -> bool {
+    [
+        "填报人",
+        "填表人",
+        "填报日期",
+        "填报时间",
+        "填表日期",
+        "联系电话",
+    ]
+    .iter()
+    .any(|label| line.contains(label))
 }
 
 /// `填报单位：临江市财政局  填报时间：…` → 临江市财政局.

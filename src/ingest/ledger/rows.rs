@@ -6,6 +6,8 @@ use serde_json::json;
 
 use super::Recorder;
 use crate::error::Result;
+use crate::exchange::dates::DateTrouble;
+use crate::exchange::entries::CellEntry;
 use crate::exchange::report::{date_trouble_text, too_early_text, RowMessage};
 use crate::exchange::sheet::{LedgerMeasure, RowOutcome};
 use crate::ingest::progress::progress_date;
@@ -107,13 +109,23 @@ impl Recorder<'_> {
         let Some(outcome) = outcome else {
             return Ok(());
         };
+        if !outcome.entries.is_empty() {
+            return self.entries(id, uuid, year, &outcome.entries, row);
+        }
         let latest = store::latest_entry(self.conn, id)?;
         let current = latest.map_or(Status::Planned, |(status, _)| status);
         if outcome.status == current {
             return Ok(());
         }
         let as_of = self.ctx.clock.today();
-        let dated = progress_date(outcome.note.as_deref(), year, as_of);
+        let mut dated = progress_date(outcome.note.as_deref(), year, as_of);
+        // 销号时间 dates a done row, when it is a day the item can have been closed on.
+        if let Some(day) = outcome.closed_on.filter(|_| outcome.status == Status::Done) {
+            if day <= as_of {
+                dated.date = day;
+                dated.stated = true;
+            }
+        }
         for trouble in &dated.troubles {
             self.report.warnings.push(RowMessage {
                 row,
@@ -143,8 +155,96 @@ impl Recorder<'_> {
             });
             return Ok(());
         }
-        let evidence: Vec<Evidence> = outcome
-            .evidence
+        self.insert(
+            id,
+            uuid,
+            outcome.status,
+            date,
+            outcome.note.as_deref(),
+            &outcome.evidence,
+            row,
+        )?;
+        if !dated.stated {
+            self.report.undated_progress += 1;
+        }
+        Ok(())
+    }
+
+    /// Records the dated entries an exported ledger lists for the item, oldest first: each one
+    /// the store does not hold yet (same date, status and note), when it is later than the
+    /// item's latest entry before this import (an older ledger never overwrites newer progress).
+    fn entries(
+        &mut self,
+        id: ItemId,
+        uuid: &str,
+        year: i32,
+        entries: &[CellEntry],
+        row: usize,
+    ) -> Result<()> {
+        let held = store::progress_of(self.conn, id)?;
+        let latest = held.iter().map(|e| e.date).max();
+        let as_of = self.ctx.clock.today();
+        let year_start = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(NaiveDate::MIN);
+        for e in entries {
+            let same = |h: &&crate::model::ProgressEntry| {
+                h.date == e.date && h.status == e.status && h.note == e.note
+            };
+            if held.iter().any(|h| same(&h)) {
+                continue;
+            }
+            let message = match self.ctx.lang {
+                _ if e.date > as_of => Some(date_trouble_text(
+                    &DateTrouble::AfterAsOf(e.date),
+                    as_of,
+                    self.ctx.lang,
+                )),
+                _ if e.date < year_start => Some(date_trouble_text(
+                    &DateTrouble::BeforeYear(e.date),
+                    as_of,
+                    self.ctx.lang,
+                )),
+                Lang::Zh if latest.is_some_and(|l| e.date <= l) => Some(format!(
+                    "{id} 的进展“{} {}”不晚于已记录的最新进展，未记录，以免旧台账覆盖新进展",
+                    e.date,
+                    e.status.label_zh()
+                )),
+                Lang::En if latest.is_some_and(|l| e.date <= l) => Some(format!(
+                    "{id}: the entry '{} {}' is not later than the latest entry, so it was not recorded",
+                    e.date,
+                    e.status.code()
+                )),
+                _ => None,
+            };
+            if let Some(message) = message {
+                self.report.warnings.push(RowMessage { row, message });
+                continue;
+            }
+            self.insert(
+                id,
+                uuid,
+                e.status,
+                e.date,
+                e.note.as_deref(),
+                &e.evidence,
+                row,
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Inserts one progress entry and its history event, and counts it.
+    #[allow(clippy::too_many_arguments)]
+    fn insert(
+        &mut self,
+        id: ItemId,
+        uuid: &str,
+        status: Status,
+        date: NaiveDate,
+        note: Option<&str>,
+        references: &[String],
+        row: usize,
+    ) -> Result<()> {
+        let evidence: Vec<Evidence> = references
             .iter()
             .map(|reference| Evidence {
                 reference: reference.clone(),
@@ -156,16 +256,16 @@ impl Recorder<'_> {
             self.conn,
             &NewProgress {
                 item: id,
-                status: outcome.status,
+                status,
                 date,
-                note: outcome.note.as_deref(),
+                note,
                 evidence: &evidence,
                 created_at: self.ctx.clock.timestamp(),
                 source: None,
             },
         )?;
         let detail = json!({
-            "status": outcome.status, "date": date, "note": outcome.note, "evidence": evidence,
+            "status": status, "date": date, "note": note, "evidence": evidence,
             "ledger": self.file, "row": row,
         });
         self.ctx.record(
@@ -176,9 +276,6 @@ impl Recorder<'_> {
             detail,
         )?;
         self.report.progress += 1;
-        if !dated.stated {
-            self.report.undated_progress += 1;
-        }
         Ok(())
     }
 }
