@@ -5,6 +5,7 @@
 pub mod backup;
 pub mod carry;
 pub mod common;
+pub mod dashboard;
 pub mod completions;
 pub mod delete;
 pub mod demo;
