@@ -31,7 +31,12 @@ fn bars(html: &str, chart: &str) -> Vec<(String, String)> {
     tags_with(html, "data-rate")
         .iter()
         .filter(|t| t.get("data-chart") == chart)
-        .map(|t| (t.get("data-group").to_string(), t.get("data-rate").to_string()))
+        .map(|t| {
+            (
+                t.get("data-group").to_string(),
+                t.get("data-rate").to_string(),
+            )
+        })
         .collect()
 }
 
@@ -41,7 +46,10 @@ fn rates(stats: &Value) -> Vec<(String, String)> {
         .iter()
         .map(|g| {
             let rate = g["completion_rate"].as_u64().map(|r| r.to_string());
-            (g["group"].as_str().unwrap().to_string(), rate.unwrap_or_default())
+            (
+                g["group"].as_str().unwrap().to_string(),
+                rate.unwrap_or_default(),
+            )
         })
         .collect()
 }
@@ -50,14 +58,24 @@ fn rates(stats: &Value) -> Vec<(String, String)> {
 fn listed(html: &str, attribute: &str) -> Vec<(String, i64)> {
     tags_with(html, attribute)
         .iter()
-        .map(|t| (t.get("data-id").to_string(), t.get(attribute).parse().unwrap()))
+        .map(|t| {
+            (
+                t.get("data-id").to_string(),
+                t.get(attribute).parse().unwrap(),
+            )
+        })
         .collect()
 }
 
 fn status_rows(rows: &Value, key: &str) -> Vec<(String, i64)> {
     let rows = rows.as_array().expect("rows");
     rows.iter()
-        .map(|r| (r["id"].as_str().unwrap().to_string(), r[key].as_i64().unwrap()))
+        .map(|r| {
+            (
+                r["id"].as_str().unwrap().to_string(),
+                r[key].as_i64().unwrap(),
+            )
+        })
         .collect()
 }
 
@@ -98,10 +116,16 @@ fn check_against_commands(env: &TestEnv, scope: &[&str], as_of: &str) -> [usize;
     let total = &by_year["total"];
     let card = |key: &str| {
         let cards = tags_with(&html, "data-figure");
-        cards.into_iter().find(|c| c.get("data-figure") == key).unwrap()
+        cards
+            .into_iter()
+            .find(|c| c.get("data-figure") == key)
+            .unwrap()
     };
     let rate = total["completion_rate"].as_u64().map(|r| r.to_string());
-    assert_eq!(card("completion_rate").get("data-value"), rate.unwrap_or_default());
+    assert_eq!(
+        card("completion_rate").get("data-value"),
+        rate.unwrap_or_default()
+    );
 
     let status = |filter: &[&'static str]| {
         let mut a = vec!["status"];
@@ -111,11 +135,16 @@ fn check_against_commands(env: &TestEnv, scope: &[&str], as_of: &str) -> [usize;
     };
     let overdue = status_rows(&status(&["--overdue"]), "days_overdue");
     assert_eq!(listed(&html, "data-days-overdue"), overdue, "overdue");
-    let overdue_total = total["overdue_problems"].as_u64().unwrap() + total["overdue_measures"].as_u64().unwrap();
+    let overdue_total =
+        total["overdue_problems"].as_u64().unwrap() + total["overdue_measures"].as_u64().unwrap();
     assert_eq!(overdue.len() as u64, overdue_total);
     assert_eq!(card("overdue").get("data-value"), overdue_total.to_string());
     let due_soon = status_rows(&status(&["--due-within", "30d"]), "days_left");
-    assert_eq!(listed(&html, "data-days-left"), due_soon, "due within 30 days");
+    assert_eq!(
+        listed(&html, "data-days-left"),
+        due_soon,
+        "due within 30 days"
+    );
 
     let mut recur_args = vec!["recur"];
     recur_args.extend(&scope);
@@ -126,7 +155,11 @@ fn check_against_commands(env: &TestEnv, scope: &[&str], as_of: &str) -> [usize;
         .iter()
         .map(|p| {
             let id = |side: &str| p[side]["id"].as_str().unwrap().to_string();
-            (id("earlier"), id("later"), format!("{:.2}", p["score"].as_f64().unwrap()))
+            (
+                id("earlier"),
+                id("later"),
+                format!("{:.2}", p["score"].as_f64().unwrap()),
+            )
         })
         .collect();
     let shown: Vec<(String, String, String)> = tags_with(&html, "data-later")
@@ -143,13 +176,21 @@ fn check_against_commands(env: &TestEnv, scope: &[&str], as_of: &str) -> [usize;
 #[test]
 fn the_dashboard_shows_the_figures_stats_status_and_recur_print() {
     let env = TestEnv::with_fixture_ledger();
-    let [overdue, _, recurrences] = check_against_commands(&env, &["--unit", "临江市财政局"], "2026-01-15");
-    assert!(overdue > 0 && recurrences > 0, "the fixture has overdue items and recurrences");
+    let [overdue, _, recurrences] =
+        check_against_commands(&env, &["--unit", "临江市财政局"], "2026-01-15");
+    assert!(
+        overdue > 0 && recurrences > 0,
+        "the fixture has overdue items and recurrences"
+    );
     let [_, due_soon, _] = check_against_commands(&env, &["--unit", "临江市财政局"], "2026-06-10");
     assert!(due_soon > 0, "something falls due in June 2026");
     check_against_commands(&env, &[], "2026-01-15");
     check_against_commands(&env, &["--year", "2024"], "2025-09-15");
-    check_against_commands(&env, &["--unit", "东山县市场监管局", "--year", "2025"], "2026-10-10");
+    check_against_commands(
+        &env,
+        &["--unit", "东山县市场监管局", "--year", "2025"],
+        "2026-10-10",
+    );
 }
 
 #[test]
@@ -165,10 +206,33 @@ fn the_title_names_the_scope_and_the_as_of_date() {
 #[test]
 fn stored_text_reaches_the_page_escaped() {
     let env = TestEnv::with_fixture_ledger();
-    env.ok(&["problem", "add", "--unit", "临江市财政局", "--year", "2025", "<script>alert(1)</script>记录\"不全\"&"]);
-    env.ok(&["measure", "add", "--unit", "临江市财政局", "--year", "2025", "--for", "P10", "--due", "2026-01-01", "<img src=x onerror=alert(1)>"]);
+    env.ok(&[
+        "problem",
+        "add",
+        "--unit",
+        "临江市财政局",
+        "--year",
+        "2025",
+        "<script>alert(1)</script>记录\"不全\"&",
+    ]);
+    env.ok(&[
+        "measure",
+        "add",
+        "--unit",
+        "临江市财政局",
+        "--year",
+        "2025",
+        "--for",
+        "P10",
+        "--due",
+        "2026-01-01",
+        "<img src=x onerror=alert(1)>",
+    ]);
     let html = dashboard(&env, &[]);
-    assert!(!html.contains("<script") && !html.contains("<img"), "no markup from the store");
+    assert!(
+        !html.contains("<script") && !html.contains("<img"),
+        "no markup from the store"
+    );
     assert!(html.contains("&lt;script&gt;alert(1)&lt;&#x2f;script&gt;记录&quot;不全&quot;&amp;"));
 }
 
@@ -185,7 +249,7 @@ fn the_page_is_written_like_every_other_file() {
     exit: 2
     --- stdout
     --- stderr
-    taizhang：错误：台账.html 已存在；如要覆盖，请加 --force。
+    taizhang：错误：台账.html 已存在；如需覆盖请加 --force，或换一个文件名。
     ");
     env.ok(&["dashboard", "-o", "台账.html", "--force"]);
     insta::assert_snapshot!(env.run(&["dashboard", "-o", "台账.xlsx"]), @r"
@@ -196,5 +260,8 @@ fn the_page_is_written_like_every_other_file() {
     ");
     let page = env.ok(&["dashboard", "-o", "-"]);
     assert!(page.starts_with("<!DOCTYPE html>") && page.trim_end().ends_with("</html>"));
-    assert_eq!(page, std::fs::read_to_string(env.dir().join("台账.html")).unwrap());
+    assert_eq!(
+        page,
+        std::fs::read_to_string(env.dir().join("台账.html")).unwrap()
+    );
 }

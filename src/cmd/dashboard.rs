@@ -82,7 +82,10 @@ pub fn run(ctx: &Ctx, args: DashboardArgs, out: &mut dyn Write) -> Result<()> {
         None => None,
         Some(year) => Some(store::load_ledger(
             conn,
-            LedgerFilter { unit_id, year: Some(year) },
+            LedgerFilter {
+                unit_id,
+                year: Some(year),
+            },
             as_of,
         )?),
     };

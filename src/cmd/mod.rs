@@ -5,8 +5,8 @@
 pub mod backup;
 pub mod carry;
 pub mod common;
-pub mod dashboard;
 pub mod completions;
+pub mod dashboard;
 pub mod delete;
 pub mod demo;
 pub mod edit;

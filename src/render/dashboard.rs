@@ -198,7 +198,7 @@ fn cards(d: &Dashboard, due_within: i64) -> Vec<Card> {
             label: "反弹回潮",
             value: d.recurrences.len().to_string(),
             shown: format!("{}对", d.recurrences.len()),
-            note: format!("确认计入统计{}项", total.recurring.unwrap_or(0)),
+            note: format!("已确认的问题{}项", total.recurring.unwrap_or(0)),
             tone: count_tone(d.recurrences.len(), "warn"),
         },
     ]

@@ -139,12 +139,21 @@ fn the_console_check_catches_a_script_error() {
     .unwrap();
     let (_, messages) = screenshot(&browser, &broken, 800, 600);
     assert!(
-        messages.iter().any(|m| m.contains("Uncaught Error: deliberate")),
+        messages
+            .iter()
+            .any(|m| m.contains("Uncaught Error: deliberate")),
         "{messages:?}"
     );
     let fine = dir.path().join("fine.html");
-    std::fs::write(&fine, "<!DOCTYPE html><html><body><p>页面</p></body></html>").unwrap();
-    assert_eq!(screenshot(&browser, &fine, 800, 600).1, Vec::<String>::new());
+    std::fs::write(
+        &fine,
+        "<!DOCTYPE html><html><body><p>页面</p></body></html>",
+    )
+    .unwrap();
+    assert_eq!(
+        screenshot(&browser, &fine, 800, 600).1,
+        Vec::<String>::new()
+    );
 }
 
 #[test]
@@ -159,15 +168,30 @@ fn the_dashboard_renders_in_a_real_browser_on_a_laptop_and_a_phone() {
     for (width, height) in [(1366, 768), (360, 800)] {
         let (png, messages) = screenshot(&browser, &page, width, height);
         keep(&png);
-        assert_eq!(messages, Vec::<String>::new(), "console at {width}×{height}");
+        assert_eq!(
+            messages,
+            Vec::<String>::new(),
+            "console at {width}×{height}"
+        );
         let (w, h, colours, share) = measure(&png);
         assert_eq!((w, h), (width, height), "the screenshot is of the window");
-        assert!(colours > 50, "{colours} colours at {width}×{height}: blank?");
-        assert!(share > 0.05, "{share:.3} of the pixels drawn at {width}×{height}");
+        assert!(
+            colours > 50,
+            "{colours} colours at {width}×{height}: blank?"
+        );
+        assert!(
+            share > 0.05,
+            "{share:.3} of the pixels drawn at {width}×{height}"
+        );
     }
     // The whole page was laid out: the browser's DOM reaches the footer, charts included.
     let dom = run_chromium(&browser, &page, &["--dump-dom".to_string()]).stdout;
-    for part in ["data-chart=\"year\"", "data-chart=\"unit\"", "id=\"recurrences\"", "id=\"end\""] {
+    for part in [
+        "data-chart=\"year\"",
+        "data-chart=\"unit\"",
+        "id=\"recurrences\"",
+        "id=\"end\"",
+    ] {
         assert!(dom.contains(part), "{part} missing from the rendered DOM");
     }
 }

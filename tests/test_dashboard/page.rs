@@ -58,7 +58,9 @@ fn attributes(inside: &str) -> HashMap<String, String> {
     while let Some(eq) = rest.find("=\"") {
         let name = rest[..eq].rsplit(char::is_whitespace).next().unwrap_or("");
         let value_start = &rest[eq + 2..];
-        let Some(close) = value_start.find('"') else { break };
+        let Some(close) = value_start.find('"') else {
+            break;
+        };
         attrs.insert(name.to_string(), unescape(&value_start[..close]));
         rest = &value_start[close + 1..];
     }

@@ -63,10 +63,7 @@ fn ledger() -> LedgerData {
 fn dashboard(year: Option<i32>) -> Dashboard {
     let data = ledger();
     let none = HashSet::new();
-    let scope = Scope {
-        unit: None,
-        year,
-    };
+    let scope = Scope { unit: None, year };
     let inputs = Inputs {
         figures: &data,
         lists: &data,

@@ -112,7 +112,9 @@ pub fn stacked_bar(title: &str, parts: &[Part]) -> String {
         title = escape(title),
     );
     if total == 0 {
-        svg.push_str("<rect x=\"0\" y=\"4\" width=\"100%\" height=\"20\" rx=\"3\" fill=\"#eceff1\"/>");
+        svg.push_str(
+            "<rect x=\"0\" y=\"4\" width=\"100%\" height=\"20\" rx=\"3\" fill=\"#eceff1\"/>",
+        );
     }
     let mut start = 0usize;
     for part in parts.iter().filter(|p| p.count > 0) {
@@ -200,8 +202,14 @@ mod tests {
             },
         ];
         let bar = stacked_bar("问题", &parts);
-        assert!(bar.contains("x=\"0.000%\" y=\"4\" width=\"75.000%\""), "{bar}");
-        assert!(bar.contains("x=\"75.000%\" y=\"4\" width=\"25.000%\""), "{bar}");
+        assert!(
+            bar.contains("x=\"0.000%\" y=\"4\" width=\"75.000%\""),
+            "{bar}"
+        );
+        assert!(
+            bar.contains("x=\"75.000%\" y=\"4\" width=\"25.000%\""),
+            "{bar}"
+        );
         assert!(!bar.contains("未启动"), "empty parts are left out: {bar}");
     }
 }

@@ -101,7 +101,10 @@ fn dashboard() -> Dashboard {
 fn the_page_shows_each_figure_it_is_given() {
     let html = to_html(&dashboard(), 30).unwrap();
     assert!(html.contains("<title>甲局整改台账看板（截至2026年1月15日）</title>"));
-    assert!(html.contains("data-chart=\"year\" data-group=\"2025\" data-rate=\"50\""), "{html}");
+    assert!(
+        html.contains("data-chart=\"year\" data-group=\"2025\" data-rate=\"50\""),
+        "{html}"
+    );
     assert!(html.contains(">50%</text>"));
     assert!(html.contains("data-figure=\"completion_rate\" data-value=\"67\""));
     assert!(html.contains("data-kind=\"problems\" data-status=\"done\">2<"));
@@ -123,9 +126,15 @@ fn stored_text_is_escaped() {
 #[test]
 fn the_page_fetches_nothing() {
     let html = to_html(&dashboard(), 30).unwrap();
-    for outside in ["src=", "href=", "url(", "@import", "<link", "<script", "<iframe"] {
+    for outside in [
+        "src=", "href=", "url(", "@import", "<link", "<script", "<iframe",
+    ] {
         assert!(!html.contains(outside), "{outside} in the page");
     }
     let namespaces = html.matches("http://www.w3.org/2000/svg").count();
-    assert_eq!(html.matches("http").count(), namespaces, "only SVG's namespace");
+    assert_eq!(
+        html.matches("http").count(),
+        namespaces,
+        "only SVG's namespace"
+    );
 }
