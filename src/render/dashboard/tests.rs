@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use super::*;
 use crate::analysis::dashboard::{RecurSide, Recurrence, Scope};
+use crate::analysis::stats::Figures;
 use crate::model::{Basis, ItemId, Owner};
 
 fn figures(group: &str, done: usize, total: usize, rate: Option<u32>) -> Figures {
