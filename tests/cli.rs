@@ -6,6 +6,7 @@ mod test_analysis;
 mod test_backup;
 mod test_color;
 mod test_common;
+mod test_dashboard;
 mod test_demo;
 mod test_docx;
 mod test_errors;

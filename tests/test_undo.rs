@@ -183,6 +183,7 @@ fn every_command_is_either_known_to_write_or_known_to_only_read() {
         "history",
         "report",
         "export",
+        "dashboard",
         "stats",
         "common",
         "unit list",

@@ -4,6 +4,7 @@
 //! as-of date passed in), outputs are plain structs for the renderers.
 
 pub mod clusters;
+pub mod dashboard;
 pub mod figures;
 pub mod ledger;
 pub mod linking;

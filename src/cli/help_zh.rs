@@ -143,6 +143,13 @@ pub const COMMANDS: &[(&str, &str, Option<&str>)] = &[
 --threshold 越低，归组越宽松（低于 0.3 左右会把不相关的问题也归在一起）；越高，只保留说法相近的问题。台账较小时可用 0.3～0.35 找到更多。"),
     ),
     (
+        "taizhang dashboard",
+        "把台账的数字写成一个网页（HTML），用浏览器打开查看",
+        Some("网页上有各年度、各单位整改完成率的条形图，问题和整改措施各状态的数量，逾期事项（含责任方和逾期天数），30 天内到期的事项，以及反复出现的问题（年年改年年犯）。每个数字都与同一单位、同一年度的 taizhang stats、taizhang status --overdue、taizhang status --due-within 30d 和 taizhang recur 所列的一致，按 --as-of 日期计算。
+
+文件自成一体：样式和图表都在文件之内，不从网络取任何内容，也不含脚本，可以发送、拷贝后在任何地方打开，宽屏和手机都能看。文件已存在的，除非加 --force，否则不覆盖；-o - 把网页输出到标准输出。不会写入台账文件、链接或设备。"),
+    ),
+    (
         "taizhang demo",
         "用内置的示例材料建一个演示台账，展示 taizhang 的用法",
         Some("导入一个单位三年（2022—2024 年）的年度总结，接受系统建议的整改措施与问题的关联（同 taizhang link --suggest --accept），记录若干进展，列出截至 2024 年底 2023 年度整改事项的台账，并写出 2024 年度总结中相应的部分。不加 --db 时台账为 ./taizhang-demo.db；再次运行 taizhang demo 会替换它自己建的台账，不会改动其他任何文件。"),
@@ -507,6 +514,10 @@ pub const ARGS: &[(&str, &str, &str)] = &[
         "threshold",
         "问题与组中心的相似度（0～1）达到多少才归入该组（默认 0.4）",
     ),
+    ("taizhang dashboard", "unit", "只看该单位（名称或简称）"),
+    ("taizhang dashboard", "year", "只看该总结年度的事项"),
+    ("taizhang dashboard", "output", "要写入的网页 文件.html（- 为标准输出）"),
+    ("taizhang dashboard", "force", "文件已存在时覆盖"),
     ("taizhang status", "unit", "只看该单位（名称或简称）"),
     ("taizhang status", "year", "只看该总结年度的事项"),
     (

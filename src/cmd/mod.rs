@@ -6,6 +6,7 @@ pub mod backup;
 pub mod carry;
 pub mod common;
 pub mod completions;
+pub mod dashboard;
 pub mod delete;
 pub mod demo;
 pub mod edit;

@@ -313,6 +313,7 @@ pub(super) fn render(msg: &Msg) -> String {
         Msg::RecurAcrossUnits { first, first_unit, second, second_unit } => format!("{first} belongs to {first_unit} and {second} to {second_unit}; a recurrence is within one unit"),
         Msg::RecurSameYear { first, second, year } => format!("{first} and {second} are both {year} problems; a recurrence spans different years"),
         Msg::ReportUnknownKind { path } => format!("cannot tell what to write to {path} from its name; end it in .txt, .md or .docx"),
+        Msg::DashboardNotHtml { path } => format!("the dashboard is a web page and {path} does not end in .html; name it like ledger.html"),
         Msg::ReportNeedsScope => "give --unit and --year (see 'taizhang report --help')".to_string(),
         Msg::TemplateUnreadable { path, reason: r } => format!("cannot read the template {path} ({}); check the path", reason(r)),
         Msg::BadPeriod { text } => format!("'{text}' is not a period; write it as a number of days or weeks, for example 30d or 2w"),

@@ -408,6 +408,10 @@ pub enum Msg {
         path: String,
     },
     ReportNeedsScope,
+    /// `dashboard -o` named a file that does not end in .html.
+    DashboardNotHtml {
+        path: String,
+    },
     TemplateUnreadable {
         path: String,
         reason: IoReason,

@@ -344,6 +344,7 @@ fn samples(a: &Args) -> Vec<Msg> {
         },
         Msg::ReportUnknownKind { path: a.path() },
         Msg::ReportNeedsScope,
+        Msg::DashboardNotHtml { path: a.path() },
         Msg::TemplateUnreadable {
             path: a.path(),
             reason: IoReason::NotFound,
@@ -563,13 +564,14 @@ fn variant(msg: &Msg) -> usize {
         Msg::FileWarning { .. } => 125,
         Msg::WarningLine { .. } => 126,
         Msg::RollupNoUnits => 127,
+        Msg::DashboardNotHtml { .. } => 128,
         Msg::Done(_) | Msg::Refused(_) | Msg::Review { .. } => {
-            128 + super::samples::index(msg).expect("an area of its own")
+            129 + super::samples::index(msg).expect("an area of its own")
         }
     }
 }
 
-const VARIANTS: usize = 128 + super::samples::COUNT;
+const VARIANTS: usize = 129 + super::samples::COUNT;
 
 fn readable() -> Args {
     Args {

@@ -318,6 +318,7 @@ pub(super) fn render(msg: &Msg) -> String {
         Msg::RecurAcrossUnits { first, first_unit, second, second_unit } => format!("{first} 属于{first_unit}，{second} 属于{second_unit}；反复出现须在同一单位之内。"),
         Msg::RecurSameYear { first, second, year } => format!("{first} 与 {second} 都是{year}年度的问题；反复出现须跨不同年度。"),
         Msg::ReportUnknownKind { path } => format!("无法从文件名判断 {path} 要写成什么格式；请以 .txt、.md 或 .docx 结尾。"),
+        Msg::DashboardNotHtml { path } => format!("看板是网页，要写入以 .html 结尾的文件，而 {path} 不是；请改用如 台账.html 的文件名。"),
         Msg::ReportNeedsScope => "请给出 --unit 和 --year（见“taizhang report --help”）。".to_string(),
         Msg::TemplateUnreadable { path, reason: r } => format!("无法读取模板 {path}（{}）；请检查路径。", reason(r)),
         Msg::BadPeriod { text } => format!("“{text}”不是有效的时长；请写天数或周数，例如 30d 或 2w。"),

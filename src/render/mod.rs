@@ -6,6 +6,7 @@
 
 pub mod cells;
 pub mod common;
+pub mod dashboard;
 pub mod docx;
 pub mod history;
 pub mod import;
