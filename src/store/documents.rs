@@ -31,7 +31,8 @@ pub struct Document {
 /// Records a summary and returns it.
 pub fn insert_document(conn: &Connection, new: &NewDocument<'_>) -> Result<Document> {
     let uuid = super::new_uuid();
-    super::cached_execute(conn, 
+    super::cached_execute(
+        conn,
         "INSERT INTO documents (uuid, unit_id, year, file_name, sha256, body, imported_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![
@@ -67,23 +68,24 @@ pub fn update_document(conn: &Connection, id: i64, new: &NewDocument<'_>) -> Res
 
 /// The summary of `unit_id` for `year`, if one was imported (the latest, if several were).
 pub fn find_document(conn: &Connection, unit_id: i64, year: i32) -> Result<Option<Document>> {
-    let document = super::cached_query_row(conn, 
-            "SELECT id, uuid, unit_id, year, file_name, sha256 FROM documents
+    let document = super::cached_query_row(
+        conn,
+        "SELECT id, uuid, unit_id, year, file_name, sha256 FROM documents
              WHERE unit_id = ?1 AND year = ?2 ORDER BY id DESC LIMIT 1",
-            params![unit_id, year],
-            |r| {
-                Ok(Document {
-                    id: r.get(0)?,
-                    uuid: r.get(1)?,
-                    unit_id: r.get(2)?,
-                    year: r.get(3)?,
-                    file_name: r.get(4)?,
-                    sha256: r.get(5)?,
-                })
-            },
-        )
-        .optional()
-        .context("find document")?;
+        params![unit_id, year],
+        |r| {
+            Ok(Document {
+                id: r.get(0)?,
+                uuid: r.get(1)?,
+                unit_id: r.get(2)?,
+                year: r.get(3)?,
+                file_name: r.get(4)?,
+                sha256: r.get(5)?,
+            })
+        },
+    )
+    .optional()
+    .context("find document")?;
     Ok(document)
 }
 
@@ -144,18 +146,20 @@ pub fn attachments(conn: &Connection, item: ItemId) -> Result<(i64, i64)> {
         crate::model::ItemKind::Problem => ("problem_id", "problem_id"),
         crate::model::ItemKind::Measure => ("measure_id", "measure_id"),
     };
-    let progress: i64 = super::cached_query_row(conn, 
-            &format!("SELECT count(*) FROM progress WHERE {progress_column} = ?1"),
-            params![item.num],
-            |r| r.get(0),
-        )
-        .context("count progress")?;
-    let links: i64 = super::cached_query_row(conn, 
-            &format!("SELECT count(*) FROM problem_measures WHERE {link_column} = ?1"),
-            params![item.num],
-            |r| r.get(0),
-        )
-        .context("count links")?;
+    let progress: i64 = super::cached_query_row(
+        conn,
+        &format!("SELECT count(*) FROM progress WHERE {progress_column} = ?1"),
+        params![item.num],
+        |r| r.get(0),
+    )
+    .context("count progress")?;
+    let links: i64 = super::cached_query_row(
+        conn,
+        &format!("SELECT count(*) FROM problem_measures WHERE {link_column} = ?1"),
+        params![item.num],
+        |r| r.get(0),
+    )
+    .context("count links")?;
     Ok((progress, links))
 }
 
@@ -181,8 +185,7 @@ pub fn delete_item(conn: &Connection, item: ItemId) -> Result<()> {
         ],
     };
     for sql in statements {
-        super::cached_execute(conn, sql, params![item.num])
-            .context("delete item")?;
+        super::cached_execute(conn, sql, params![item.num]).context("delete item")?;
     }
     Ok(())
 }
@@ -193,7 +196,8 @@ pub fn detach_item(conn: &Connection, item: ItemId) -> Result<()> {
         crate::model::ItemKind::Problem => "problems",
         crate::model::ItemKind::Measure => "measures",
     };
-    super::cached_execute(conn, 
+    super::cached_execute(
+        conn,
         &format!("UPDATE {table} SET document_id = NULL, position = NULL WHERE id = ?1"),
         params![item.num],
     )

@@ -21,7 +21,8 @@ pub struct NewEvent<'a> {
 
 /// Appends an event to the log.
 pub fn append_event(conn: &Connection, event: &NewEvent<'_>) -> Result<()> {
-    super::cached_execute(conn, 
+    super::cached_execute(
+        conn,
         "INSERT INTO events (uuid, at, actor, item, item_uuid, action, detail, operation)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, (SELECT max(id) FROM operations))",
         params![
@@ -54,7 +55,8 @@ pub fn actors(conn: &Connection) -> Result<Vec<String>> {
 /// history of an item that was deleted.
 pub fn uuid_of_logged_item(conn: &Connection, item: &str) -> Result<Option<String>> {
     use rusqlite::OptionalExtension;
-    super::cached_query_row(conn, 
+    super::cached_query_row(
+        conn,
         "SELECT item_uuid FROM events WHERE item = ?1 ORDER BY id DESC LIMIT 1",
         [item],
         |r| r.get(0),

@@ -19,16 +19,17 @@ pub fn find_problem_by_text(
     year: i32,
     text: &str,
 ) -> Result<Option<Problem>> {
-    let problem = super::cached_query_row(conn, 
-            &format!(
-                "SELECT {PROBLEM_COLUMNS} WHERE p.unit_id = ?1 AND p.year = ?2 AND p.body = ?3
+    let problem = super::cached_query_row(
+        conn,
+        &format!(
+            "SELECT {PROBLEM_COLUMNS} WHERE p.unit_id = ?1 AND p.year = ?2 AND p.body = ?3
                  ORDER BY p.id LIMIT 1"
-            ),
-            params![unit_id, year, text],
-            problem_from_row,
-        )
-        .optional()
-        .context("find problem by text")?;
+        ),
+        params![unit_id, year, text],
+        problem_from_row,
+    )
+    .optional()
+    .context("find problem by text")?;
     Ok(problem)
 }
 
@@ -39,16 +40,17 @@ pub fn find_measure_by_text(
     year: i32,
     text: &str,
 ) -> Result<Option<Measure>> {
-    let measure = super::cached_query_row(conn, 
-            &format!(
-                "SELECT {MEASURE_COLUMNS} WHERE m.unit_id = ?1 AND m.year = ?2 AND m.body = ?3
+    let measure = super::cached_query_row(
+        conn,
+        &format!(
+            "SELECT {MEASURE_COLUMNS} WHERE m.unit_id = ?1 AND m.year = ?2 AND m.body = ?3
                  ORDER BY m.id LIMIT 1"
-            ),
-            params![unit_id, year, text],
-            measure_from_row,
-        )
-        .optional()
-        .context("find measure by text")?;
+        ),
+        params![unit_id, year, text],
+        measure_from_row,
+    )
+    .optional()
+    .context("find measure by text")?;
     match measure {
         None => Ok(None),
         Some(mut m) => {
@@ -86,15 +88,16 @@ pub fn latest_status(conn: &Connection, item: ItemId) -> Result<Option<Status>> 
         ItemKind::Problem => "problem_id",
         ItemKind::Measure => "measure_id",
     };
-    let status: Option<String> = super::cached_query_row(conn, 
-            &format!(
-                "SELECT status FROM progress WHERE {column} = ?1 ORDER BY date DESC, id DESC LIMIT 1"
-            ),
-            params![item.num],
-            |r| r.get(0),
-        )
-        .optional()
-        .context("latest progress")?;
+    let status: Option<String> = super::cached_query_row(
+        conn,
+        &format!(
+            "SELECT status FROM progress WHERE {column} = ?1 ORDER BY date DESC, id DESC LIMIT 1"
+        ),
+        params![item.num],
+        |r| r.get(0),
+    )
+    .optional()
+    .context("latest progress")?;
     status.map(|s| s.parse()).transpose()
 }
 

@@ -185,20 +185,18 @@ pub fn load_ledger(
         Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
     })
     .context("load co-operating departments")?;
-    attach_co_depts(co_depts, measures.iter_mut().chain(linked_measures.iter_mut()));
+    attach_co_depts(
+        co_depts,
+        measures.iter_mut().chain(linked_measures.iter_mut()),
+    );
     let progress = load_progress(conn, &sql.progress, &run(&sql.progress))?;
-    let reported_years = query(
-        conn,
-        &sql.reported_years,
-        &run(&sql.reported_years),
-        |r| {
-            Ok(ReportedYear {
-                unit: r.get(0)?,
-                year: r.get(1)?,
-                summary_year: r.get(2)?,
-            })
-        },
-    )
+    let reported_years = query(conn, &sql.reported_years, &run(&sql.reported_years), |r| {
+        Ok(ReportedYear {
+            unit: r.get(0)?,
+            year: r.get(1)?,
+            summary_year: r.get(2)?,
+        })
+    })
     .context("load reported years")?;
     Ok(LedgerData {
         problems,
@@ -393,7 +391,9 @@ mod tests {
         details
             .into_iter()
             .filter(|d| {
-                let table = d.strip_prefix("SCAN ").map(|t| t.split(' ').next().unwrap_or(""));
+                let table = d
+                    .strip_prefix("SCAN ")
+                    .map(|t| t.split(' ').next().unwrap_or(""));
                 table.is_some_and(|t| TABLES.contains(&t))
             })
             .collect()
@@ -425,7 +425,11 @@ mod tests {
         let filter = LedgerFilter::default();
         let as_of = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
         let sql = LoadSql::new(&filter);
-        let scans = full_scans(store.conn(), &sql.problems, &bind(&sql.problems, &filter, &as_of));
+        let scans = full_scans(
+            store.conn(),
+            &sql.problems,
+            &bind(&sql.problems, &filter, &as_of),
+        );
         assert!(!scans.is_empty());
     }
 }

@@ -9,21 +9,23 @@ use crate::model::{ItemId, ItemKind, Measure};
 
 /// Links measure `measure` to problem `problem`. Returns false when they were linked already.
 pub fn link(conn: &Connection, measure: ItemId, problem: ItemId) -> Result<bool> {
-    let changed = super::cached_execute(conn, 
-            "INSERT OR IGNORE INTO problem_measures (problem_id, measure_id) VALUES (?1, ?2)",
-            params![problem.num, measure.num],
-        )
-        .context("link measure to problem")?;
+    let changed = super::cached_execute(
+        conn,
+        "INSERT OR IGNORE INTO problem_measures (problem_id, measure_id) VALUES (?1, ?2)",
+        params![problem.num, measure.num],
+    )
+    .context("link measure to problem")?;
     Ok(changed == 1)
 }
 
 /// Removes the link. Returns false when there was none.
 pub fn unlink(conn: &Connection, measure: ItemId, problem: ItemId) -> Result<bool> {
-    let changed = super::cached_execute(conn, 
-            "DELETE FROM problem_measures WHERE problem_id = ?1 AND measure_id = ?2",
-            params![problem.num, measure.num],
-        )
-        .context("unlink measure from problem")?;
+    let changed = super::cached_execute(
+        conn,
+        "DELETE FROM problem_measures WHERE problem_id = ?1 AND measure_id = ?2",
+        params![problem.num, measure.num],
+    )
+    .context("unlink measure from problem")?;
     Ok(changed == 1)
 }
 
@@ -81,13 +83,14 @@ pub fn measures_for_linking(conn: &Connection, unit_id: Option<i64>) -> Result<V
 
 /// How many measures of unit `unit_id` for `year` are linked to no problem.
 pub fn unlinked_measures(conn: &Connection, unit_id: i64, year: i32) -> Result<usize> {
-    let count: i64 = super::cached_query_row(conn, 
-            "SELECT count(*) FROM measures m WHERE m.unit_id = ?1 AND m.year = ?2
+    let count: i64 = super::cached_query_row(
+        conn,
+        "SELECT count(*) FROM measures m WHERE m.unit_id = ?1 AND m.year = ?2
              AND NOT EXISTS (SELECT 1 FROM problem_measures pm WHERE pm.measure_id = m.id)",
-            params![unit_id, year],
-            |r| r.get(0),
-        )
-        .context("count unlinked measures")?;
+        params![unit_id, year],
+        |r| r.get(0),
+    )
+    .context("count unlinked measures")?;
     Ok(usize::try_from(count).unwrap_or(0))
 }
 

@@ -104,13 +104,14 @@ pub fn insert_measure(conn: &Connection, new: &NewMeasure<'_>) -> Result<Measure
 
 /// The measure with this id, or `None`.
 pub fn get_measure(conn: &Connection, id: ItemId) -> Result<Option<Measure>> {
-    let measure = super::cached_query_row(conn, 
-            &format!("SELECT {MEASURE_COLUMNS} WHERE m.id = ?1"),
-            params![id.num],
-            measure_from_row,
-        )
-        .optional()
-        .context("fetch measure")?;
+    let measure = super::cached_query_row(
+        conn,
+        &format!("SELECT {MEASURE_COLUMNS} WHERE m.id = ?1"),
+        params![id.num],
+        measure_from_row,
+    )
+    .optional()
+    .context("fetch measure")?;
     match measure {
         None => Ok(None),
         Some(mut m) => {
@@ -122,7 +123,8 @@ pub fn get_measure(conn: &Connection, id: ItemId) -> Result<Option<Measure>> {
 
 /// Writes back the editable fields of `measure`.
 pub fn update_measure(conn: &Connection, measure: &Measure) -> Result<()> {
-    super::cached_execute(conn, 
+    super::cached_execute(
+        conn,
         "UPDATE measures SET year = ?2, title = ?3, body = ?4, leader = ?5, owner_dept = ?6,
                 owner_person = ?7, deadline_kind = ?8, due_date = ?9, institution = ?10
          WHERE id = ?1",
@@ -140,7 +142,8 @@ pub fn update_measure(conn: &Connection, measure: &Measure) -> Result<()> {
         ],
     )
     .context("update measure")?;
-    super::cached_execute(conn, 
+    super::cached_execute(
+        conn,
         "DELETE FROM measure_co_depts WHERE measure_id = ?1",
         params![measure.id.num],
     )

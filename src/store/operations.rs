@@ -35,7 +35,8 @@ impl Default for OperationMeta {
 
 /// Starts an operation; the triggers log the changes that follow under it.
 pub(super) fn begin(conn: &Connection, meta: &OperationMeta) -> rusqlite::Result<i64> {
-    super::cached_execute(conn, 
+    super::cached_execute(
+        conn,
         "INSERT INTO operations (uuid, at, actor, command, reverts) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![
             super::new_uuid(),
@@ -55,7 +56,8 @@ pub(super) fn latest(conn: &Connection) -> rusqlite::Result<Option<i64>> {
 
 /// Drops the operation again when it changed nothing (a command that found nothing to do).
 pub(super) fn finish(conn: &Connection, id: i64) -> rusqlite::Result<()> {
-    super::cached_execute(conn, 
+    super::cached_execute(
+        conn,
         "DELETE FROM operations WHERE id = ?1
          AND NOT EXISTS (SELECT 1 FROM undo_log WHERE operation = ?1)
          AND NOT EXISTS (SELECT 1 FROM events WHERE operation = ?1)",
@@ -139,13 +141,14 @@ pub fn last_undoable(conn: &Connection) -> Result<Option<i64>> {
 
 /// Reads one operation.
 pub fn get_operation(conn: &Connection, id: i64) -> Result<Option<Operation>> {
-    let op = super::cached_query_row(conn, 
-            &format!("SELECT {OPERATION_COLUMNS} FROM operations o WHERE o.id = ?1"),
-            [id],
-            operation_from_row,
-        )
-        .optional()
-        .context("read operation")?;
+    let op = super::cached_query_row(
+        conn,
+        &format!("SELECT {OPERATION_COLUMNS} FROM operations o WHERE o.id = ?1"),
+        [id],
+        operation_from_row,
+    )
+    .optional()
+    .context("read operation")?;
     op.map(|mut op| {
         op.undone_by = undone_by(conn, op.id)?;
         Ok(op)
@@ -221,10 +224,13 @@ pub fn later_operations(conn: &Connection, id: i64) -> Result<Vec<i64>> {
 fn only_in_effect(conn: &Connection, ops: Vec<i64>) -> Result<Vec<i64>> {
     let mut live = Vec::new();
     for op in ops {
-        let reverts: Option<i64> = super::cached_query_row(conn, "SELECT reverts FROM operations WHERE id = ?1", [op], |r| {
-                r.get(0)
-            })
-            .context("read operation")?;
+        let reverts: Option<i64> = super::cached_query_row(
+            conn,
+            "SELECT reverts FROM operations WHERE id = ?1",
+            [op],
+            |r| r.get(0),
+        )
+        .context("read operation")?;
         let pairs_off = match reverts {
             Some(target) => undone_by(conn, target)? == Some(op),
             None => false,

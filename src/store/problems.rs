@@ -58,13 +58,14 @@ pub fn insert_problem(conn: &Connection, new: &NewProblem<'_>) -> Result<Problem
 
 /// The problem with this id, or `None`.
 pub fn get_problem(conn: &Connection, id: ItemId) -> Result<Option<Problem>> {
-    let problem = super::cached_query_row(conn, 
-            &format!("SELECT {PROBLEM_COLUMNS} WHERE p.id = ?1"),
-            params![id.num],
-            problem_from_row,
-        )
-        .optional()
-        .context("fetch problem")?;
+    let problem = super::cached_query_row(
+        conn,
+        &format!("SELECT {PROBLEM_COLUMNS} WHERE p.id = ?1"),
+        params![id.num],
+        problem_from_row,
+    )
+    .optional()
+    .context("fetch problem")?;
     Ok(problem)
 }
 
@@ -84,7 +85,8 @@ pub fn list_problems(conn: &Connection, unit_id: Option<i64>) -> Result<Vec<Prob
 
 /// Writes back the editable fields of `problem` (year, category, text).
 pub fn update_problem(conn: &Connection, problem: &Problem) -> Result<()> {
-    super::cached_execute(conn, 
+    super::cached_execute(
+        conn,
         "UPDATE problems SET year = ?2, category = ?3, body = ?4 WHERE id = ?1",
         params![problem.id.num, problem.year, problem.category, problem.text],
     )

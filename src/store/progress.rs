@@ -58,7 +58,8 @@ pub fn insert_progress(conn: &Connection, new: &NewProgress<'_>) -> Result<Progr
     }
     let reported_in = match new.source {
         Some(document) => Some(
-            super::cached_query_row(conn, 
+            super::cached_query_row(
+                conn,
                 "SELECT year FROM documents WHERE id = ?1",
                 [document],
                 |r| r.get(0),

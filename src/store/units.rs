@@ -13,7 +13,8 @@ pub fn insert_unit(conn: &Connection, name: &str, created_at: &str) -> Result<Un
         return Err(Error::UnitExists(name.to_string()));
     }
     let uuid = super::new_uuid();
-    super::cached_execute(conn, 
+    super::cached_execute(
+        conn,
         "INSERT INTO units (uuid, name, created_at) VALUES (?1, ?2, ?3)",
         params![uuid, name, created_at],
     )
@@ -37,7 +38,8 @@ pub fn add_alias(conn: &Connection, unit: &Unit, alias: &str) -> Result<()> {
             unit: owner.name,
         });
     }
-    super::cached_execute(conn, 
+    super::cached_execute(
+        conn,
         "INSERT INTO unit_aliases (alias, unit_id) VALUES (?1, ?2)",
         params![alias, unit.id],
     )
@@ -47,23 +49,24 @@ pub fn add_alias(conn: &Connection, unit: &Unit, alias: &str) -> Result<()> {
 
 /// The unit whose name or alias is exactly `name`, if any.
 pub fn find_unit(conn: &Connection, name: &str) -> Result<Option<Unit>> {
-    let row = super::cached_query_row(conn, 
-            "SELECT u.id, u.uuid, u.name FROM units u WHERE u.name = ?1
+    let row = super::cached_query_row(
+        conn,
+        "SELECT u.id, u.uuid, u.name FROM units u WHERE u.name = ?1
              UNION ALL
              SELECT u.id, u.uuid, u.name FROM unit_aliases a JOIN units u ON u.id = a.unit_id
              WHERE a.alias = ?1
              LIMIT 1",
-            params![name],
-            |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                ))
-            },
-        )
-        .optional()
-        .context("find unit")?;
+        params![name],
+        |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        },
+    )
+    .optional()
+    .context("find unit")?;
     match row {
         None => Ok(None),
         Some((id, uuid, name)) => {
