@@ -310,3 +310,23 @@ fn an_exported_workbook_reads_back_its_ledger_sheet_and_not_the_figures() {
         )["total"]["problems"]
     );
 }
+
+#[test]
+fn the_figures_sheets_are_refused_as_a_ledger_when_named() {
+    let env = ledger();
+    env.ok(&["export", "--xlsx", "台账.xlsx"]);
+    let fresh = TestEnv::init();
+    std::fs::copy(env.dir().join("台账.xlsx"), fresh.dir().join("台账.xlsx")).unwrap();
+    let before = fresh.fingerprint();
+    for sheet in [SHEET, "各单位汇总"] {
+        let output = fresh
+            .cmd(&["import", "--ledger", "台账.xlsx", "--sheet", sheet])
+            .output()
+            .unwrap();
+        assert!(!output.status.success(), "{sheet}");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(stderr.contains("不是台账"), "{stderr}");
+        assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+    }
+    assert_eq!(fresh.fingerprint(), before, "nothing recorded");
+}

@@ -9,9 +9,9 @@ use std::io::Write;
 use std::path::Path;
 
 use super::Ctx;
-use crate::error::{Error, Result};
+use crate::error::{Error, Refusal, Result};
 use crate::exchange::report::{self, MergeSummary};
-use crate::exchange::{columns, grid, json, sheet};
+use crate::exchange::{columns, figures_sheet, grid, json, sheet, summary_sheet};
 use crate::ingest::ledger::is_csv;
 use crate::ingest::record_ledger;
 pub use crate::ingest::LedgerImport;
@@ -26,8 +26,18 @@ pub fn run_ledger(ctx: &Ctx, args: &LedgerImport, out: &mut dyn Write) -> Result
     if let Some(year) = args.year {
         check_year(year)?;
     }
+    // The figures sheets taizhang writes after the ledger sheets have a header of 查摆问题 and
+    // 整改措施 too, but their rows are counts, not items.
+    let figures =
+        |name: &str| [figures_sheet::SHEET_NAME, summary_sheet::SHEET_NAME].contains(&name);
+    if let Some(name) = args.sheet.as_deref().filter(|n| figures(n)) {
+        return Err(Refusal::LedgerSheetIsFigures {
+            sheet: name.to_string(),
+        }
+        .into());
+    }
     let grid = grid::read(&args.path, args.sheet.as_deref(), |g| {
-        sheet::find_header(g).is_some()
+        !figures(&g.sheet) && sheet::find_header(g).is_some()
     })?;
     let header = sheet::find_header(&grid).ok_or_else(|| Error::NoHeaderRow {
         path: args.path.clone(),

@@ -173,8 +173,11 @@ mod tests {
             total: figures("total"),
         };
         let sheets = [layout::empty("甲局", 2024)];
-        let as_of = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
-        xlsx::write_with_summary(&sheets, None, Some(&summary), as_of, Paper::A3).unwrap()
+        let filed = xlsx::Filed {
+            by: "王科长",
+            on: NaiveDate::from_ymd_opt(2026, 1, 15).unwrap(),
+        };
+        xlsx::write_with_summary(&sheets, None, Some(&summary), filed, Paper::A3).unwrap()
     }
 
     #[test]

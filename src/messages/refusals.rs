@@ -161,6 +161,10 @@ pub enum Refusal {
     WordTemplateNeedsDocx {
         path: String,
     },
+    /// `import --ledger --sheet` names one of the figures sheets an export writes.
+    LedgerSheetIsFigures {
+        sheet: String,
+    },
 }
 
 fn record_zh(record: Record) -> &'static str {
@@ -328,6 +332,9 @@ impl Refusal {
             Refusal::WordTemplateNeedsDocx { path } => format!(
                 "--template-docx 只用于写 Word 文件，而 {path} 不是 .docx；请把 -o 的文件名改为以 .docx 结尾，或去掉 --template-docx。"
             ),
+            Refusal::LedgerSheetIsFigures { sheet } => format!(
+                "工作表“{sheet}”是 taizhang 导出时附的统计表，不是台账；请用 --sheet 指定一张年度台账工作表（如“2024年度”）。"
+            ),
         }
     }
 
@@ -471,6 +478,9 @@ impl Refusal {
             ),
             Refusal::WordTemplateNeedsDocx { path } => format!(
                 "--template-docx is for Word files only, and {path} is not a .docx; end the -o file name in .docx or leave out --template-docx"
+            ),
+            Refusal::LedgerSheetIsFigures { sheet } => format!(
+                "the sheet '{sheet}' holds the figures taizhang adds to an export, not a ledger; name a year's ledger sheet with --sheet"
             ),
         }
     }

@@ -272,6 +272,9 @@ fn refusals(path: &str, name: &str, text: &str) -> Vec<Refusal> {
         Refusal::WordTemplateNotDocx { path: path.clone() },
         Refusal::WordTemplateNoStyles { path: path.clone() },
         Refusal::WordTemplateNeedsDocx { path: path.clone() },
+        Refusal::LedgerSheetIsFigures {
+            sheet: name.to_string(),
+        },
     ];
     for why in [
         NotDemo::OtherStore,
@@ -486,8 +489,9 @@ fn refusal_index(x: &Refusal) -> usize {
         Refusal::WordTemplateNotDocx { .. } => 27,
         Refusal::WordTemplateNoStyles { .. } => 28,
         Refusal::WordTemplateNeedsDocx { .. } => 29,
+        Refusal::LedgerSheetIsFigures { .. } => 30,
     }
 }
 
 const DONE: usize = 42;
-const REFUSALS: usize = 30;
+const REFUSALS: usize = 31;

@@ -58,7 +58,7 @@ pub fn insert_document(conn: &Connection, new: &NewDocument<'_>) -> Result<Docum
 
 /// Replaces the text of a recorded summary, keeping its identity.
 pub fn update_document(conn: &Connection, id: i64, new: &NewDocument<'_>) -> Result<()> {
-    super::cached_execute(conn, 
+    super::cached_execute(conn,
         "UPDATE documents SET file_name = ?2, sha256 = ?3, body = ?4, imported_at = ?5 WHERE id = ?1",
         params![id, new.file_name, new.sha256, new.body, new.imported_at],
     )

@@ -69,7 +69,7 @@ pub fn latest_entry(conn: &Connection, item: ItemId) -> Result<Option<(Status, N
         ItemKind::Problem => "problem_id",
         ItemKind::Measure => "measure_id",
     };
-    let entry: Option<(String, NaiveDate)> = super::cached_query_row(conn, 
+    let entry: Option<(String, NaiveDate)> = super::cached_query_row(conn,
             &format!(
                 "SELECT status, date FROM progress WHERE {column} = ?1 ORDER BY date DESC, id DESC LIMIT 1"
             ),

@@ -72,7 +72,7 @@ pub(super) fn measure_from_row(r: &Row<'_>) -> rusqlite::Result<Measure> {
 /// Records a measure and returns it with its new id.
 pub fn insert_measure(conn: &Connection, new: &NewMeasure<'_>) -> Result<Measure> {
     let uuid = super::new_uuid();
-    super::cached_execute(conn, 
+    super::cached_execute(conn,
         "INSERT INTO measures (id, uuid, unit_id, year, title, body, leader, owner_dept, owner_person,
                                deadline_kind, due_date, created_at, document_id, position,
                                institution)

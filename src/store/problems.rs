@@ -35,7 +35,7 @@ pub(super) fn problem_from_row(r: &Row<'_>) -> rusqlite::Result<Problem> {
 /// Records a problem and returns it with its new id.
 pub fn insert_problem(conn: &Connection, new: &NewProblem<'_>) -> Result<Problem> {
     let uuid = super::new_uuid();
-    super::cached_execute(conn, 
+    super::cached_execute(conn,
         "INSERT INTO problems (id, uuid, unit_id, year, category, body, created_at, document_id, position)
          VALUES (max(coalesce((SELECT max(id) FROM problems), 0),
                      coalesce((SELECT high FROM id_high_water WHERE kind = 'problem'), 0)) + 1,

@@ -24,7 +24,7 @@ pub struct NewProgress<'a> {
 pub fn insert_progress(conn: &Connection, new: &NewProgress<'_>) -> Result<ProgressEntry> {
     let uuid = super::new_uuid();
     let (problem_id, measure_id) = split(new.item);
-    super::cached_execute(conn, 
+    super::cached_execute(conn,
         "INSERT INTO progress (uuid, problem_id, measure_id, status, date, note, created_at, document_id)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
