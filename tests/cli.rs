@@ -36,3 +36,4 @@ mod test_store_safety;
 mod test_table_widths;
 mod test_undo;
 mod test_xlsx_figures;
+mod test_xlsx_print;
