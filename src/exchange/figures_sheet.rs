@@ -3,9 +3,10 @@
 //! recurrences, carry-overs), then the totals, a note on how the rates are counted, and a column
 //! chart of the completion rate by year below the table (see `charts`).
 
-use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Worksheet, XlsxError};
+use rust_xlsxwriter::{Format, FormatAlign, Worksheet, XlsxError};
 
 use super::charts;
+use super::summary_sheet::TableFormats;
 use crate::analysis::figures::Counts;
 use crate::analysis::stats::{Figures, Stats};
 use crate::model::Status;
@@ -103,25 +104,13 @@ fn cells(f: &Figures) -> Vec<Option<f64>> {
 /// Writes `figures` on `ws`: a merged title row, the two header rows (frozen, repeated on every
 /// printed page), one row per year, 合计, the note and the chart.
 pub fn write(ws: &mut Worksheet, figures: &YearFigures) -> Result<(), XlsxError> {
-    let base = Format::new()
-        .set_font_name(FONT)
-        .set_font_size(11)
-        .set_align(FormatAlign::Center)
-        .set_align(FormatAlign::VerticalCenter)
-        .set_border(FormatBorder::Thin);
-    let header = base
-        .clone()
-        .set_bold()
-        .set_text_wrap()
-        .set_background_color(Color::RGB(0xD9D9D9));
+    let TableFormats {
+        base,
+        header,
+        percent,
+        title,
+    } = TableFormats::new();
     let year = base.clone().set_num_format("0");
-    let percent = base.clone().set_num_format("0%");
-    let title = Format::new()
-        .set_font_name(FONT)
-        .set_font_size(16)
-        .set_bold()
-        .set_align(FormatAlign::Center)
-        .set_align(FormatAlign::VerticalCenter);
     let note = Format::new()
         .set_font_name(FONT)
         .set_font_size(11)

@@ -39,6 +39,41 @@ pub const RATE_COLUMN: u16 = 10;
 
 const FONT: &str = "仿宋";
 
+/// The formats the figures tables share (this sheet and 各年度情况): 仿宋 11 pt centred in thin
+/// borders, a grey bold header, percentages, and a 16 pt title.
+pub(super) struct TableFormats {
+    pub(super) base: Format,
+    pub(super) header: Format,
+    pub(super) percent: Format,
+    pub(super) title: Format,
+}
+
+impl TableFormats {
+    pub(super) fn new() -> TableFormats {
+        let base = Format::new()
+            .set_font_name(FONT)
+            .set_font_size(11)
+            .set_align(FormatAlign::Center)
+            .set_align(FormatAlign::VerticalCenter)
+            .set_border(FormatBorder::Thin);
+        TableFormats {
+            header: base
+                .clone()
+                .set_bold()
+                .set_text_wrap()
+                .set_background_color(Color::RGB(0xD9D9D9)),
+            percent: base.clone().set_num_format("0%"),
+            title: Format::new()
+                .set_font_name(FONT)
+                .set_font_size(16)
+                .set_bold()
+                .set_align(FormatAlign::Center)
+                .set_align(FormatAlign::VerticalCenter),
+            base,
+        }
+    }
+}
+
 /// Per-unit figures and their totals, with the sheet's title.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
@@ -50,25 +85,13 @@ pub struct Summary {
 
 /// Writes `summary` on `ws`: a merged title row, the header (frozen), one row per unit, 合计.
 pub fn write(ws: &mut Worksheet, summary: &Summary) -> Result<(), XlsxError> {
-    let base = Format::new()
-        .set_font_name(FONT)
-        .set_font_size(11)
-        .set_align(FormatAlign::Center)
-        .set_align(FormatAlign::VerticalCenter)
-        .set_border(FormatBorder::Thin);
-    let header = base
-        .clone()
-        .set_bold()
-        .set_text_wrap()
-        .set_background_color(Color::RGB(0xD9D9D9));
+    let TableFormats {
+        base,
+        header,
+        percent,
+        title,
+    } = TableFormats::new();
     let name = base.clone().set_align(FormatAlign::Left).set_text_wrap();
-    let percent = base.clone().set_num_format("0%");
-    let title = Format::new()
-        .set_font_name(FONT)
-        .set_font_size(16)
-        .set_bold()
-        .set_align(FormatAlign::Center)
-        .set_align(FormatAlign::VerticalCenter);
     let last_col = HEADERS.len() as u16 - 1;
     ws.merge_range(0, 0, 0, last_col, &summary.title, &title)?;
     ws.set_row_height(0, 36)?;
