@@ -1,12 +1,13 @@
 //! `taizhang recur`: find problems that come back year after year, and record decisions on them.
 
+use std::collections::HashMap;
 use std::io::Write;
 
 use clap::Args;
 use serde_json::json;
 
 use super::{load_item, resolve_unit, Ctx, Item};
-use crate::analysis::recurrence::{find_pairs, pair_score, DEFAULT_THRESHOLD};
+use crate::analysis::recurrence::{explain, find_pairs, Known, DEFAULT_THRESHOLD};
 use crate::error::{Done, Msg, Result};
 use crate::model::{check_year, Problem};
 use crate::render::emit;
@@ -69,7 +70,11 @@ fn list(ctx: &Ctx, args: &RecurArgs, out: &mut dyn Write) -> Result<()> {
         .transpose()?;
     // Every problem of the store, so that the weights (and the scores) do not depend on filters.
     let problems = store::list_problems(conn, None)?;
-    let mut pairs = find_pairs(&problems, &store::decisions(conn)?, args.threshold);
+    let known = Known {
+        decisions: store::decisions(conn)?,
+        outcomes: HashMap::new(),
+    };
+    let mut pairs = find_pairs(&problems, &known, args.threshold);
     pairs.retain(|p| {
         year.is_none_or(|y| p.later.year == y) && unit.as_ref().is_none_or(|u| p.unit == u.name)
     });
@@ -113,7 +118,11 @@ fn decide(
         .into());
     }
     let (earlier, later) = if a.year < b.year { (a, b) } else { (b, a) };
-    let score = pair_score(&store::list_problems(&tx, None)?, &earlier, &later);
+    let unit_problems: Vec<Problem> = store::list_problems(&tx, None)?
+        .into_iter()
+        .filter(|p| p.unit == earlier.unit)
+        .collect();
+    let score = explain(&unit_problems, &HashMap::new(), &earlier, &later).score;
     store::set_decision(
         &tx,
         earlier.id,

@@ -24,7 +24,7 @@ impl<'a> From<&'a Pair> for PairRecord<'a> {
         PairRecord {
             earlier: &p.earlier,
             later: &p.later,
-            score: p.score,
+            score: p.score(),
             unit: &p.unit,
             decision: p.decision,
         }
