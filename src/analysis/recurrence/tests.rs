@@ -76,3 +76,47 @@ fn decisions_override_the_score() {
         .unwrap();
     assert_eq!(confirmed.decision, Some(Decision::Confirmed));
 }
+
+#[test]
+fn a_pairs_score_is_unchanged_after_unrelated_items_are_added() {
+    let score = |problems: &[Problem]| {
+        let pairs = find_pairs(problems, &Known::default(), 0.0);
+        let pair = pairs
+            .iter()
+            .find(|p| p.earlier.id == ItemId::problem(1) && p.later.id == ItemId::problem(3))
+            .unwrap();
+        pair.evidence.clone()
+    };
+    let before = score(&problems());
+    let mut more = problems();
+    more.push(problem(6, "乙局", 2024, "理论学习流于形式，学用结合不紧"));
+    more.push(problem(7, "丙局", 2023, "理论学习不够深入"));
+    more.push(problem(
+        8,
+        "丙局",
+        2024,
+        "基层党支部会议记录不规范，理论学习不深",
+    ));
+    assert_eq!(score(&more), before);
+}
+
+#[test]
+fn each_problem_pairs_with_at_most_one_problem_of_each_other_year() {
+    let problems = vec![
+        problem(1, "甲局", 2022, "公务用车管理不规范，派车登记不完整"),
+        problem(2, "甲局", 2023, "公车使用审批不严格，派车登记仍不完整"),
+        problem(
+            3,
+            "甲局",
+            2023,
+            "公车封存制度执行不到位，公车私用苗头仍有发生",
+        ),
+    ];
+    let pairs = find_pairs(&problems, &Known::default(), 0.0);
+    let with_p1: Vec<_> = pairs
+        .iter()
+        .filter(|p| p.earlier.id == ItemId::problem(1))
+        .map(|p| p.later.id)
+        .collect();
+    assert_eq!(with_p1, [ItemId::problem(2)], "{pairs:?}");
+}
