@@ -2,6 +2,7 @@
 //! sentence per outcome, in Chinese ([`Done::zh`]) and in English ([`Done::en`]). Each function
 //! is one exhaustive `match`, so a confirmation cannot be added without both wordings.
 
+use crate::analysis::recurrence::Level;
 use crate::model::Status;
 use crate::render::Lang;
 
@@ -115,6 +116,21 @@ pub enum Done {
     RecurRejected {
         later: String,
         earlier: String,
+    },
+    /// `recur --explain`: why two problems score what they score. Scores are pre-formatted
+    /// ("0.38"); `shared` is word and weight pairs, heaviest first.
+    RecurExplained {
+        earlier: String,
+        earlier_year: i32,
+        later: String,
+        later_year: i32,
+        shared: Vec<(String, String)>,
+        cues: Vec<String>,
+        outcome: Option<Status>,
+        words_score: String,
+        score: String,
+        level: Level,
+        threshold: String,
     },
     // —— units ——
     UnitAdded {
@@ -245,6 +261,12 @@ impl Done {
             Done::RecurRejected { later, earlier } => {
                 format!("已排除：{later} 与 {earlier} 不是同一问题")
             }
+            Done::RecurExplained { earlier, earlier_year, later, later_year, shared, cues, outcome, words_score, score, level, threshold } => {
+                let shared = if shared.is_empty() { "无".to_string() } else { shared.iter().map(|(w, x)| format!("{w}（{x}）")).collect::<Vec<_>>().join("、") };
+                let cues = if cues.is_empty() { "无".to_string() } else { cues.join("、") };
+                let outcome = outcome.map_or("未报告", |s| s.label_zh());
+                format!("{earlier}（{earlier_year}年度）与 {later}（{later_year}年度）：把握{}（{score}）\n共有的词（权重）：{shared}\n后者的延续用语：{cues}\n前者报告的整改情况：{outcome}\n词语相似度 {words_score}，计入延续用语和整改情况后 {score}；建议阈值 {threshold}", level.zh())
+            }
             Done::UnitAdded { name } => format!("已添加单位：{name}"),
             Done::NoUnits => "台账中还没有单位；用“taizhang unit add 名称”添加。".to_string(),
             Done::AliasAdded { alias, unit } => format!("“{alias}”现在也指{unit}"),
@@ -345,6 +367,12 @@ impl Done {
             }
             Done::RecurRejected { later, earlier } => {
                 format!("rejected: {later} and {earlier} are different problems")
+            }
+            Done::RecurExplained { earlier, earlier_year, later, later_year, shared, cues, outcome, words_score, score, level, threshold } => {
+                let shared = if shared.is_empty() { "none".to_string() } else { shared.iter().map(|(w, x)| format!("{w} ({x})")).collect::<Vec<_>>().join(", ") };
+                let cues = if cues.is_empty() { "none".to_string() } else { cues.join(", ") };
+                let outcome = outcome.map_or("not reported", |s| s.label_en());
+                format!("{earlier} ({earlier_year}) and {later} ({later_year}): {} confidence ({score})\nshared words (weight): {shared}\ncontinuity cues in the later one: {cues}\nreported outcome of the earlier one: {outcome}\nword similarity {words_score}, {score} with cues and outcome; threshold {threshold}", level.en())
             }
             Done::UnitAdded { name } => format!("added unit {name}"),
             Done::NoUnits => "No units yet; add one with 'taizhang unit add NAME'.".to_string(),

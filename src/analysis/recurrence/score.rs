@@ -54,7 +54,7 @@ pub struct Evidence {
     pub score: f64,
     /// The weighted cosine of the shared words alone, before cues and outcome.
     pub words_score: f64,
-    /// The words both texts use, with their weights, heaviest first.
+    /// The words both texts use that weigh anything, with their weights, heaviest first.
     pub shared: Vec<(String, f64)>,
     /// The continuity cues of the later text (counted only with `Signals::cues`).
     pub cues: Vec<&'static str>,
@@ -132,6 +132,7 @@ impl UnitWords {
             .iter()
             .filter(|w| b.contains(w))
             .map(|w| (w.clone(), self.weight(w)))
+            .filter(|(_, weight)| *weight > 0.0)
             .collect();
         shared.sort_by(|x, y| y.1.total_cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
         let dot: f64 = shared.iter().map(|(_, w)| w * w).sum();
