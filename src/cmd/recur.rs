@@ -9,6 +9,7 @@ use serde_json::json;
 use super::{load_item, resolve_unit, Ctx, Item};
 use crate::analysis::recurrence::{explain, find_pairs, Evidence, Known, Level, DEFAULT_THRESHOLD};
 use crate::analysis::resolve_statuses;
+use crate::error::messages::Explanation;
 use crate::error::{Done, Msg, Result};
 use crate::model::{check_year, ItemId, Problem, Status};
 use crate::render::outcome::Outcome;
@@ -224,7 +225,7 @@ fn explain_pair(
         writeln!(out)?;
         return Ok(());
     }
-    let text = Done::RecurExplained {
+    let text = Done::RecurExplained(Box::new(Explanation {
         earlier: earlier.id.to_string(),
         earlier_year: earlier.year,
         later: later.id.to_string(),
@@ -240,7 +241,7 @@ fn explain_pair(
         score: format!("{:.2}", evidence.score),
         level: Level::of(evidence.score),
         threshold: format!("{threshold:.2}"),
-    }
+    }))
     .render(ctx.lang);
     writeln!(out, "{text}")?;
     Ok(())

@@ -6,6 +6,23 @@ use crate::analysis::recurrence::Level;
 use crate::model::Status;
 use crate::render::Lang;
 
+/// What `recur --explain` says about one pair. Scores are pre-formatted ("0.38"); `shared` is
+/// word and weight pairs, heaviest first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Explanation {
+    pub earlier: String,
+    pub earlier_year: i32,
+    pub later: String,
+    pub later_year: i32,
+    pub shared: Vec<(String, String)>,
+    pub cues: Vec<String>,
+    pub outcome: Option<Status>,
+    pub words_score: String,
+    pub score: String,
+    pub level: Level,
+    pub threshold: String,
+}
+
 /// A confirmation or a "nothing here" notice, with its arguments.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Done {
@@ -117,21 +134,8 @@ pub enum Done {
         later: String,
         earlier: String,
     },
-    /// `recur --explain`: why two problems score what they score. Scores are pre-formatted
-    /// ("0.38"); `shared` is word and weight pairs, heaviest first.
-    RecurExplained {
-        earlier: String,
-        earlier_year: i32,
-        later: String,
-        later_year: i32,
-        shared: Vec<(String, String)>,
-        cues: Vec<String>,
-        outcome: Option<Status>,
-        words_score: String,
-        score: String,
-        level: Level,
-        threshold: String,
-    },
+    /// `recur --explain`: why two problems score what they score.
+    RecurExplained(Box<Explanation>),
     // —— units ——
     UnitAdded {
         name: String,
@@ -261,7 +265,8 @@ impl Done {
             Done::RecurRejected { later, earlier } => {
                 format!("已排除：{later} 与 {earlier} 不是同一问题")
             }
-            Done::RecurExplained { earlier, earlier_year, later, later_year, shared, cues, outcome, words_score, score, level, threshold } => {
+            Done::RecurExplained(x) => {
+                let Explanation { earlier, earlier_year, later, later_year, shared, cues, outcome, words_score, score, level, threshold } = &**x;
                 let shared = if shared.is_empty() { "无".to_string() } else { shared.iter().map(|(w, x)| format!("{w}（{x}）")).collect::<Vec<_>>().join("、") };
                 let cues = if cues.is_empty() { "无".to_string() } else { cues.join("、") };
                 let outcome = outcome.map_or("未报告", |s| s.label_zh());
@@ -368,7 +373,8 @@ impl Done {
             Done::RecurRejected { later, earlier } => {
                 format!("rejected: {later} and {earlier} are different problems")
             }
-            Done::RecurExplained { earlier, earlier_year, later, later_year, shared, cues, outcome, words_score, score, level, threshold } => {
+            Done::RecurExplained(x) => {
+                let Explanation { earlier, earlier_year, later, later_year, shared, cues, outcome, words_score, score, level, threshold } = &**x;
                 let shared = if shared.is_empty() { "none".to_string() } else { shared.iter().map(|(w, x)| format!("{w} ({x})")).collect::<Vec<_>>().join(", ") };
                 let cues = if cues.is_empty() { "none".to_string() } else { cues.join(", ") };
                 let outcome = outcome.map_or("not reported", |s| s.label_en());

@@ -111,7 +111,7 @@ fn done(path: &str, name: &str, text: &str) -> Vec<Done> {
             later: "P8".into(),
             earlier: p.clone(),
         },
-        Done::RecurExplained {
+        Done::RecurExplained(Box::new(super::confirmations::Explanation {
             earlier: p.clone(),
             earlier_year: 2023,
             later: "P8".into(),
@@ -123,7 +123,7 @@ fn done(path: &str, name: &str, text: &str) -> Vec<Done> {
             score: "0.41".into(),
             level: crate::analysis::recurrence::Level::Medium,
             threshold: "0.24".into(),
-        },
+        })),
         Done::UnitAdded { name: name.clone() },
         Done::NoUnits,
         Done::AliasAdded {
@@ -457,7 +457,7 @@ fn done_index(x: &Done) -> usize {
         Done::DemoBuilt { .. } => 39,
         Done::DemoSectionHeading => 40,
         Done::DemoNextSteps { .. } => 41,
-        Done::RecurExplained { .. } => 42,
+        Done::RecurExplained(_) => 42,
     }
 }
 
