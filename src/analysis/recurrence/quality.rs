@@ -150,9 +150,10 @@ fn words_find_recurrences_better_than_characters_on_unseen_chains_and_a_syntheti
     }
 }
 
-/// Prints the chains' missed and false pairs with their evidence (a diagnostic, asserts nothing
-/// beyond the chains being there).
+/// Prints the chains' (or with RECUR_SYNTH set, the synthetic store's) missed and false pairs
+/// with their evidence: a diagnostic, run with `--ignored --nocapture`.
 #[test]
+#[ignore = "a diagnostic listing, not a check"]
 fn the_chains_misses_and_false_pairs_can_be_listed() {
     let truth = if std::env::var_os("RECUR_SYNTH").is_some() {
         synthetic_with_seed(SEED, 150)
