@@ -14,6 +14,23 @@ fn recur_lists_reworded_problems_of_one_unit_across_years() {
 }
 
 #[test]
+fn recur_explain_shows_the_shared_words_cues_outcome_and_confidence_of_one_pair() {
+    let env = TestEnv::with_fixture_ledger();
+    insta::assert_snapshot!(env.run(&["recur", "--explain", "P4", "P9"]));
+    let explained = json(
+        &env,
+        &["recur", "--explain", "P9", "P4", "--format", "json"],
+    );
+    assert_eq!(explained["earlier"]["id"], "P4");
+    let listed = json(
+        &env,
+        &["recur", "--format", "json", "--unit", "东山县市场监管局"],
+    );
+    assert_eq!(explained["score"], listed[0]["score"]);
+    assert!(explained["shared"][0]["weight"].as_f64().unwrap() > 0.0);
+}
+
+#[test]
 fn a_confirmed_recurrence_is_kept_marked_in_the_report_and_counted() {
     let env = TestEnv::with_fixture_ledger();
     insta::assert_snapshot!(env.run(&["recur", "--confirm", "P7", "P1"]));

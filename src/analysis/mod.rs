@@ -16,6 +16,7 @@ pub mod rollup;
 pub mod similarity;
 pub mod stats;
 pub mod status;
+pub mod words;
 
 pub use ledger::{compute_ledger, LedgerRow, RowFilter, RowOrder};
 pub use status::{days_left, days_overdue, derive_problem_status, resolve_statuses, Resolved};

@@ -99,7 +99,7 @@ pub fn run(ctx: &Ctx, args: DashboardArgs, out: &mut dyn Write) -> Result<()> {
             carried: &carried,
         },
         due_within: DUE_SOON_DAYS,
-        recurrences: recurrences(conn, unit.as_ref(), year)?,
+        recurrences: recurrences(ctx, conn, unit.as_ref(), year)?,
     };
     let scope = Scope {
         unit: unit.map(|u| u.name),
@@ -122,9 +122,18 @@ pub fn run(ctx: &Ctx, args: DashboardArgs, out: &mut dyn Write) -> Result<()> {
 /// The pairs 'taizhang recur --unit U --year N' lists (its default threshold, the whole store's
 /// problems for the weights), as the dashboard shows them. The one place the dashboard asks the
 /// recurrence analysis anything.
-fn recurrences(conn: &Conn, unit: Option<&Unit>, year: Option<i32>) -> Result<Vec<Recurrence>> {
+fn recurrences(
+    ctx: &Ctx,
+    conn: &Conn,
+    unit: Option<&Unit>,
+    year: Option<i32>,
+) -> Result<Vec<Recurrence>> {
     let problems = store::list_problems(conn, None)?;
-    let pairs = find_pairs(&problems, &store::decisions(conn)?, DEFAULT_THRESHOLD);
+    let pairs = find_pairs(
+        &problems,
+        &super::recur::known(ctx, conn)?,
+        DEFAULT_THRESHOLD,
+    );
     let side = |s: &crate::analysis::recurrence::Side| RecurSide {
         id: s.id,
         year: s.year,
@@ -138,7 +147,7 @@ fn recurrences(conn: &Conn, unit: Option<&Unit>, year: Option<i32>) -> Result<Ve
             unit: p.unit.clone(),
             earlier: side(&p.earlier),
             later: side(&p.later),
-            score: p.score,
+            score: p.score(),
         })
         .collect())
 }

@@ -2,8 +2,26 @@
 //! sentence per outcome, in Chinese ([`Done::zh`]) and in English ([`Done::en`]). Each function
 //! is one exhaustive `match`, so a confirmation cannot be added without both wordings.
 
+use crate::analysis::recurrence::Level;
 use crate::model::Status;
 use crate::render::Lang;
+
+/// What `recur --explain` says about one pair. Scores are pre-formatted ("0.38"); `shared` is
+/// word and weight pairs, heaviest first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Explanation {
+    pub earlier: String,
+    pub earlier_year: i32,
+    pub later: String,
+    pub later_year: i32,
+    pub shared: Vec<(String, String)>,
+    pub cues: Vec<String>,
+    pub outcome: Option<Status>,
+    pub words_score: String,
+    pub score: String,
+    pub level: Level,
+    pub threshold: String,
+}
 
 /// A confirmation or a "nothing here" notice, with its arguments.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -116,6 +134,8 @@ pub enum Done {
         later: String,
         earlier: String,
     },
+    /// `recur --explain`: why two problems score what they score.
+    RecurExplained(Box<Explanation>),
     // —— units ——
     UnitAdded {
         name: String,
@@ -245,6 +265,13 @@ impl Done {
             Done::RecurRejected { later, earlier } => {
                 format!("已排除：{later} 与 {earlier} 不是同一问题")
             }
+            Done::RecurExplained(x) => {
+                let Explanation { earlier, earlier_year, later, later_year, shared, cues, outcome, words_score, score, level, threshold } = &**x;
+                let shared = if shared.is_empty() { "无".to_string() } else { shared.iter().map(|(w, x)| format!("{w}（{x}）")).collect::<Vec<_>>().join("、") };
+                let cues = if cues.is_empty() { "无".to_string() } else { cues.join("、") };
+                let outcome = outcome.map_or("未报告", |s| s.label_zh());
+                format!("{earlier}（{earlier_year}年度）与 {later}（{later_year}年度）：把握{}（{score}）\n共有的词（权重）：{shared}\n后者的延续用语：{cues}\n前者报告的整改情况：{outcome}\n词语相似度 {words_score}，计入延续用语和整改情况后 {score}；建议阈值 {threshold}", level.zh())
+            }
             Done::UnitAdded { name } => format!("已添加单位：{name}"),
             Done::NoUnits => "台账中还没有单位；用“taizhang unit add 名称”添加。".to_string(),
             Done::AliasAdded { alias, unit } => format!("“{alias}”现在也指{unit}"),
@@ -345,6 +372,13 @@ impl Done {
             }
             Done::RecurRejected { later, earlier } => {
                 format!("rejected: {later} and {earlier} are different problems")
+            }
+            Done::RecurExplained(x) => {
+                let Explanation { earlier, earlier_year, later, later_year, shared, cues, outcome, words_score, score, level, threshold } = &**x;
+                let shared = if shared.is_empty() { "none".to_string() } else { shared.iter().map(|(w, x)| format!("{w} ({x})")).collect::<Vec<_>>().join(", ") };
+                let cues = if cues.is_empty() { "none".to_string() } else { cues.join(", ") };
+                let outcome = outcome.map_or("not reported", |s| s.label_en());
+                format!("{earlier} ({earlier_year}) and {later} ({later_year}): {} confidence ({score})\nshared words (weight): {shared}\ncontinuity cues in the later one: {cues}\nreported outcome of the earlier one: {outcome}\nword similarity {words_score}, {score} with cues and outcome; threshold {threshold}", level.en())
             }
             Done::UnitAdded { name } => format!("added unit {name}"),
             Done::NoUnits => "No units yet; add one with 'taizhang unit add NAME'.".to_string(),

@@ -15,7 +15,7 @@ mod refusals;
 pub mod review;
 mod zh;
 
-pub use confirmations::Done;
+pub use confirmations::{Done, Explanation};
 pub use refusals::{ExportFlaw, NotDemo, Record, Refusal, TemplateFault, Unplaced};
 
 #[cfg(test)]

@@ -111,6 +111,19 @@ fn done(path: &str, name: &str, text: &str) -> Vec<Done> {
             later: "P8".into(),
             earlier: p.clone(),
         },
+        Done::RecurExplained(Box::new(super::confirmations::Explanation {
+            earlier: p.clone(),
+            earlier_year: 2023,
+            later: "P8".into(),
+            later_year: 2024,
+            shared: vec![(text.to_string(), "3.40".into())],
+            cues: vec![text.to_string()],
+            outcome: Some(Status::InProgress),
+            words_score: "0.33".into(),
+            score: "0.41".into(),
+            level: crate::analysis::recurrence::Level::Medium,
+            threshold: "0.24".into(),
+        })),
         Done::UnitAdded { name: name.clone() },
         Done::NoUnits,
         Done::AliasAdded {
@@ -454,6 +467,7 @@ fn done_index(x: &Done) -> usize {
         Done::DemoBuilt { .. } => 39,
         Done::DemoSectionHeading => 40,
         Done::DemoNextSteps { .. } => 41,
+        Done::RecurExplained(_) => 42,
     }
 }
 
@@ -493,5 +507,5 @@ fn refusal_index(x: &Refusal) -> usize {
     }
 }
 
-const DONE: usize = 42;
+const DONE: usize = 43;
 const REFUSALS: usize = 31;

@@ -18,6 +18,7 @@ use super::prose_dates::cn_date;
 use super::report::{template_error, LimitedOutput, TEMPLATE_FUEL};
 use crate::analysis::dashboard::Dashboard;
 use crate::analysis::figures::Counts;
+use crate::analysis::recurrence::Level;
 use crate::analysis::stats::Stats;
 use crate::analysis::LedgerRow;
 use crate::error::Result;
@@ -51,6 +52,8 @@ struct RecurView {
     later_year: i32,
     later_text: String,
     score: String,
+    /// 高/中/低, as `recur` shows the score to a person.
+    level: &'static str,
 }
 
 #[derive(Debug, Serialize)]
@@ -217,6 +220,7 @@ fn view(d: &Dashboard, due_within: i64) -> View {
                 later_year: p.later.year,
                 later_text: clean(&p.later.text),
                 score: format!("{:.2}", p.score),
+                level: Level::of(p.score).zh(),
             })
             .collect(),
     }

@@ -1,20 +1,30 @@
-//! `taizhang recur`: proposed and decided recurrences.
+//! `taizhang recur`: proposed and decided recurrences, and one pair explained.
 
 use serde::Serialize;
 
-use super::records::{Column, Record};
-use super::table::shorten;
+use super::records::{csv_list, Column, Record};
 use super::Lang;
-use crate::analysis::recurrence::{Pair, Side};
-use crate::model::Decision;
+use crate::analysis::recurrence::{Evidence, Level, Pair, Side};
+use crate::model::{Decision, Problem, Status};
 
-/// A pair in its stable machine shape (README: "recur"):
-/// `{"earlier": {id, year, text}, "later": {id, year, text}, "score", "unit", "decision"}`.
+/// How many shared words a table cell lists (the JSON has them all).
+const SHOWN_WORDS: usize = 6;
+
+/// A pair in its stable machine shape (README: "recur"): `{"earlier": {id, year, text},
+/// "later": {id, year, text}, "score", "level", "shared", "cues", "earlier_outcome", "unit",
+/// "decision"}`.
 #[derive(Debug, Serialize)]
 pub struct PairRecord<'a> {
     pub earlier: &'a Side,
     pub later: &'a Side,
     pub score: f64,
+    /// high, medium or low (高/中/低 in tables).
+    pub level: Level,
+    /// The words both texts use, heaviest first.
+    pub shared: Vec<&'a str>,
+    /// The continuity cues of the later text.
+    pub cues: &'a [&'static str],
+    pub earlier_outcome: Option<Status>,
     pub unit: &'a str,
     pub decision: Option<Decision>,
 }
@@ -24,7 +34,11 @@ impl<'a> From<&'a Pair> for PairRecord<'a> {
         PairRecord {
             earlier: &p.earlier,
             later: &p.later,
-            score: p.score,
+            score: p.score(),
+            level: p.level(),
+            shared: p.evidence.shared.iter().map(|(w, _)| w.as_str()).collect(),
+            cues: &p.evidence.cues,
+            earlier_outcome: p.evidence.outcome,
             unit: &p.unit,
             decision: p.decision,
         }
@@ -40,6 +54,10 @@ impl Record for PairRecord<'_> {
         "later_year",
         "later_text",
         "score",
+        "level",
+        "shared",
+        "cues",
+        "earlier_outcome",
         "unit",
         "decision",
     ];
@@ -47,7 +65,8 @@ impl Record for PairRecord<'_> {
         Column::wrapping("单位", "Unit"),
         Column::wrapping("较早的问题", "Earlier"),
         Column::wrapping("较晚的问题", "Later"),
-        Column::fixed("相似度", "Score"),
+        Column::wrapping("共有的词", "Shared words"),
+        Column::fixed("把握", "Confidence"),
         Column::fixed("认定", "Decision"),
     ];
 
@@ -60,6 +79,12 @@ impl Record for PairRecord<'_> {
             self.later.year.to_string(),
             self.later.text.clone(),
             format!("{:.2}", self.score),
+            self.level.en().to_string(),
+            csv_list(&self.shared),
+            csv_list(self.cues),
+            self.earlier_outcome
+                .map(|s| s.code().to_string())
+                .unwrap_or_default(),
             self.unit.to_string(),
             self.decision
                 .map(|d| d.code().to_string())
@@ -67,26 +92,82 @@ impl Record for PairRecord<'_> {
         ]
     }
 
-    fn human_row(&self, lang: Lang, full: bool) -> Vec<String> {
-        let side = |s: &Side| {
-            let text = if full {
-                s.text.clone()
-            } else {
-                shorten(&s.text, 30)
-            };
-            format!("{} {}\n{text}", s.id, s.year)
-        };
+    /// The two texts in full (a table wraps them), the heaviest shared words, 高/中/低.
+    fn human_row(&self, lang: Lang, _full: bool) -> Vec<String> {
+        let side = |s: &Side| format!("{} {}\n{}", s.id, s.year, s.text);
         let decision = match self.decision {
             Some(Decision::Confirmed) => lang.pick("已确认", "confirmed"),
             Some(Decision::Rejected) => lang.pick("已排除", "rejected"),
             None => lang.pick("待认定", "proposed"),
         };
+        // A word inside a longer shared word (理论 in 理论学习) adds nothing for a reader.
+        let words: Vec<&str> = self
+            .shared
+            .iter()
+            .copied()
+            .filter(|w| {
+                !self
+                    .shared
+                    .iter()
+                    .any(|o| o.len() > w.len() && o.contains(w))
+            })
+            .take(SHOWN_WORDS)
+            .collect();
         vec![
             self.unit.to_string(),
             side(self.earlier),
             side(self.later),
-            format!("{:.2}", self.score),
+            words.join(lang.pick("、", ", ")),
+            lang.pick(self.level.zh(), self.level.en()).to_string(),
             decision.to_string(),
         ]
+    }
+}
+
+/// `recur --explain --format json`: the pair and all its evidence.
+#[derive(Debug, Serialize)]
+pub struct ExplainRecord<'a> {
+    pub earlier: Side,
+    pub later: Side,
+    pub unit: &'a str,
+    pub score: f64,
+    pub level: Level,
+    pub words_score: f64,
+    pub shared: Vec<SharedWord<'a>>,
+    pub cues: &'a [&'static str],
+    pub earlier_outcome: Option<Status>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SharedWord<'a> {
+    pub word: &'a str,
+    pub weight: f64,
+}
+
+impl<'a> ExplainRecord<'a> {
+    pub fn new(earlier: &'a Problem, later: &Problem, evidence: &'a Evidence) -> Self {
+        let side = |p: &Problem| Side {
+            id: p.id,
+            year: p.year,
+            text: p.text.clone(),
+        };
+        ExplainRecord {
+            earlier: side(earlier),
+            later: side(later),
+            unit: &earlier.unit,
+            score: evidence.score,
+            level: Level::of(evidence.score),
+            words_score: (evidence.words_score * 100.0).round() / 100.0,
+            shared: evidence
+                .shared
+                .iter()
+                .map(|(word, weight)| SharedWord {
+                    word,
+                    weight: (weight * 100.0).round() / 100.0,
+                })
+                .collect(),
+            cues: &evidence.cues,
+            earlier_outcome: evidence.outcome,
+        }
     }
 }
