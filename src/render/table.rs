@@ -298,7 +298,9 @@ fn list(columns: &[TableColumn<'_>], rows: &[Vec<Cell>], width: usize, paint: Pa
             if value.is_empty() {
                 continue;
             }
-            let head = format!("  {}：", column.label);
+            // A two-line header (查摆\n问题) is one label here.
+            let label: String = column.label.split('\n').map(str::trim).collect();
+            let head = format!("  {label}：");
             let indent = head.width();
             let body = wrap(&value.replace('\n', " "), width.saturating_sub(indent));
             for (k, line) in body.iter().enumerate() {
@@ -432,6 +434,27 @@ mod tests {
         assert_eq!(coloured.replace(&red, "逾期12天"), plain);
         let list = fitted(&columns, rows(), false, Some(40), paint);
         assert!(list.contains(&format!("  预警：{red}")), "{list}");
+    }
+
+    #[test]
+    fn a_two_line_header_is_one_label_in_the_block_layout() {
+        let columns = [
+            TableColumn {
+                label: "单位",
+                wrap: false,
+                spare: false,
+            },
+            TableColumn {
+                label: "查摆\n问题",
+                wrap: false,
+                spare: false,
+            },
+        ];
+        let rows = vec![vec![
+            Cell::from("甲局".to_string()),
+            Cell::from("6".to_string()),
+        ]];
+        assert_eq!(list(&columns, &rows, 40, Paint::OFF), "甲局\n  查摆问题：6");
     }
 
     #[test]
