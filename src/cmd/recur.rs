@@ -11,7 +11,7 @@ use crate::analysis::recurrence::{explain, find_pairs, Evidence, Known, Level, D
 use crate::analysis::resolve_statuses;
 use crate::error::messages::Explanation;
 use crate::error::{Done, Msg, Result};
-use crate::model::{check_year, ItemId, Problem, Status};
+use crate::model::{check_year, ItemId, ItemKind, Problem, Status};
 use crate::render::outcome::Outcome;
 use crate::render::recur::ExplainRecord;
 use crate::render::recur::PairRecord;
@@ -191,10 +191,10 @@ pub(super) fn known(ctx: &Ctx, conn: &Conn) -> Result<Known> {
 /// Every problem's status as of the as-of date: the earlier problem's reported outcome.
 fn outcomes(ctx: &Ctx, conn: &Conn) -> Result<HashMap<ItemId, Status>> {
     let data = store::load_ledger(conn, LedgerFilter::default(), ctx.clock.today())?;
-    let problems: Vec<ItemId> = data.problems.iter().map(|p| p.id).collect();
+    // Every problem of the store is loaded, so the problems among the statuses are all of them.
     Ok(resolve_statuses(&data)
         .into_iter()
-        .filter(|(id, _)| problems.contains(id))
+        .filter(|(id, _)| id.kind == ItemKind::Problem)
         .map(|(id, r)| (id, r.standing.status))
         .collect())
 }
