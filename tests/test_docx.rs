@@ -226,10 +226,7 @@ fn installed(tool: &str) -> bool {
 
 #[test]
 fn libreoffice_renders_the_docx_with_the_page_number_and_the_chinese_text() {
-    let Some(soffice) = ["soffice", "libreoffice"]
-        .into_iter()
-        .find(|t| installed(t))
-    else {
+    let Some(soffice) = crate::common::readers::soffice() else {
         println!("skipped: LibreOffice (soffice) is not installed, so the PDF is not checked");
         return;
     };

@@ -6,23 +6,8 @@
 use std::path::Path;
 use std::process::Command;
 
+use crate::common::readers::{answers, soffice};
 use crate::common::TestEnv;
-
-fn installed(tool: &str) -> bool {
-    Command::new(tool)
-        .arg("-v")
-        .output()
-        .is_ok_and(|o| o.status.success() || !o.stderr.is_empty())
-}
-
-fn soffice() -> Option<&'static str> {
-    ["soffice", "libreoffice"].into_iter().find(|t| {
-        Command::new(t)
-            .arg("--version")
-            .output()
-            .is_ok_and(|o| o.status.success())
-    })
-}
 
 /// The PDF LibreOffice makes of `xlsx`, as (page width × height in points, text without spaces).
 fn printed(env: &TestEnv, soffice: &str, xlsx: &str) -> ((f64, f64), String) {
@@ -82,7 +67,7 @@ fn libreoffice_prints_the_ledger_on_a3_and_a4_landscape_with_every_problem_whole
         println!("skipped: LibreOffice (soffice) is not installed, so the print is not checked");
         return;
     };
-    if !installed("pdfinfo") || !installed("pdftotext") {
+    if !answers("pdfinfo", "-v") || !answers("pdftotext", "-v") {
         println!("skipped: poppler's pdfinfo and pdftotext are not installed");
         return;
     }

@@ -1,5 +1,7 @@
 //! The test harness: a temp dir, a store path, and the real binary with the date fixed.
 
+pub mod readers;
+
 use std::path::{Path, PathBuf};
 use std::process::Output;
 

@@ -133,12 +133,13 @@ impl WordTemplate {
     /// The styles part of the result: the template's styles, with those of `ours` (the 公文
     /// styles) appended for each kind of line the template has no style for.
     pub(super) fn styles_xml(&self, ours: &str, our_ids: &[(Role, &str)]) -> String {
+        let spans = style_spans(ours);
         let mut added = String::new();
         for (role, id) in our_ids {
             if self.style_for(*role).is_some() {
                 continue;
             }
-            if let Some(entry) = style_spans(ours).into_iter().find(|s| s.id == *id) {
+            if let Some(entry) = spans.iter().find(|s| s.id == *id) {
                 added.push_str(&ours[entry.span.0..entry.span.1]);
             }
         }
