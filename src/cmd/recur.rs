@@ -240,6 +240,11 @@ fn explain_pair(
             .iter()
             .map(|(w, x)| (w.clone(), format!("{x:.2}")))
             .collect(),
+        similar: evidence
+            .similar
+            .iter()
+            .map(|(e, l, x)| (e.clone(), l.clone(), format!("{x:.2}")))
+            .collect(),
         cues: evidence.cues.iter().map(|c| c.to_string()).collect(),
         outcome: evidence.outcome,
         words_score: format!("{:.2}", evidence.words_score),

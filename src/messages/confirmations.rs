@@ -7,7 +7,8 @@ use crate::model::Status;
 use crate::render::Lang;
 
 /// What `recur --explain` says about one pair. Scores are pre-formatted ("0.38"); `shared` is
-/// word and weight pairs, heaviest first.
+/// word and weight pairs, heaviest first; `similar` is (earlier's word, later's word, what the
+/// match adds) for different words that share characters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Explanation {
     pub earlier: String,
@@ -15,6 +16,7 @@ pub struct Explanation {
     pub later: String,
     pub later_year: i32,
     pub shared: Vec<(String, String)>,
+    pub similar: Vec<(String, String, String)>,
     pub cues: Vec<String>,
     pub outcome: Option<Status>,
     pub words_score: String,
@@ -266,11 +268,12 @@ impl Done {
                 format!("已排除：{later} 与 {earlier} 不是同一问题")
             }
             Done::RecurExplained(x) => {
-                let Explanation { earlier, earlier_year, later, later_year, shared, cues, outcome, words_score, score, level, threshold } = &**x;
+                let Explanation { earlier, earlier_year, later, later_year, shared, similar, cues, outcome, words_score, score, level, threshold } = &**x;
                 let shared = if shared.is_empty() { "无".to_string() } else { shared.iter().map(|(w, x)| format!("{w}（{x}）")).collect::<Vec<_>>().join("、") };
+                let similar = if similar.is_empty() { "无".to_string() } else { similar.iter().map(|(e, l, x)| format!("{e}≈{l}（{x}）")).collect::<Vec<_>>().join("、") };
                 let cues = if cues.is_empty() { "无".to_string() } else { cues.join("、") };
                 let outcome = outcome.map_or("未报告", |s| s.label_zh());
-                format!("{earlier}（{earlier_year}年度）与 {later}（{later_year}年度）：把握{}（{score}）\n共有的词（权重）：{shared}\n后者的延续用语：{cues}\n前者报告的整改情况：{outcome}\n词语相似度 {words_score}，计入延续用语和整改情况后 {score}；建议阈值 {threshold}", level.zh())
+                format!("{earlier}（{earlier_year}年度）与 {later}（{later_year}年度）：把握{}（{score}）\n共有的词（权重）：{shared}\n相近的词（相近度）：{similar}\n后者的延续用语：{cues}\n前者报告的整改情况：{outcome}\n词语相似度 {words_score}，计入延续用语和整改情况后 {score}；建议阈值 {threshold}", level.zh())
             }
             Done::UnitAdded { name } => format!("已添加单位：{name}"),
             Done::NoUnits => "台账中还没有单位；用“taizhang unit add 名称”添加。".to_string(),
@@ -374,11 +377,12 @@ impl Done {
                 format!("rejected: {later} and {earlier} are different problems")
             }
             Done::RecurExplained(x) => {
-                let Explanation { earlier, earlier_year, later, later_year, shared, cues, outcome, words_score, score, level, threshold } = &**x;
+                let Explanation { earlier, earlier_year, later, later_year, shared, similar, cues, outcome, words_score, score, level, threshold } = &**x;
                 let shared = if shared.is_empty() { "none".to_string() } else { shared.iter().map(|(w, x)| format!("{w} ({x})")).collect::<Vec<_>>().join(", ") };
+                let similar = if similar.is_empty() { "none".to_string() } else { similar.iter().map(|(e, l, x)| format!("{e}~{l} ({x})")).collect::<Vec<_>>().join(", ") };
                 let cues = if cues.is_empty() { "none".to_string() } else { cues.join(", ") };
                 let outcome = outcome.map_or("not reported", |s| s.label_en());
-                format!("{earlier} ({earlier_year}) and {later} ({later_year}): {} confidence ({score})\nshared words (weight): {shared}\ncontinuity cues in the later one: {cues}\nreported outcome of the earlier one: {outcome}\nword similarity {words_score}, {score} with cues and outcome; threshold {threshold}", level.en())
+                format!("{earlier} ({earlier_year}) and {later} ({later_year}): {} confidence ({score})\nshared words (weight): {shared}\nlike words (likeness): {similar}\ncontinuity cues in the later one: {cues}\nreported outcome of the earlier one: {outcome}\nword similarity {words_score}, {score} with cues and outcome; threshold {threshold}", level.en())
             }
             Done::UnitAdded { name } => format!("added unit {name}"),
             Done::NoUnits => "No units yet; add one with 'taizhang unit add NAME'.".to_string(),

@@ -11,8 +11,8 @@ use crate::model::{Decision, Problem, Status};
 const SHOWN_WORDS: usize = 6;
 
 /// A pair in its stable machine shape (README: "recur"): `{"earlier": {id, year, text},
-/// "later": {id, year, text}, "score", "level", "shared", "cues", "earlier_outcome", "unit",
-/// "decision"}`.
+/// "later": {id, year, text}, "score", "level", "shared", "similar", "cues", "earlier_outcome",
+/// "unit", "decision"}`.
 #[derive(Debug, Serialize)]
 pub struct PairRecord<'a> {
     pub earlier: &'a Side,
@@ -22,6 +22,8 @@ pub struct PairRecord<'a> {
     pub level: Level,
     /// The words both texts use, heaviest first.
     pub shared: Vec<&'a str>,
+    /// Different words that share characters, `[earlier's, later's]`, most telling first.
+    pub similar: Vec<[&'a str; 2]>,
     /// The continuity cues of the later text.
     pub cues: &'a [&'static str],
     pub earlier_outcome: Option<Status>,
@@ -37,6 +39,12 @@ impl<'a> From<&'a Pair> for PairRecord<'a> {
             score: p.score(),
             level: p.level(),
             shared: p.evidence.shared.iter().map(|(w, _)| w.as_str()).collect(),
+            similar: p
+                .evidence
+                .similar
+                .iter()
+                .map(|(e, l, _)| [e.as_str(), l.as_str()])
+                .collect(),
             cues: &p.evidence.cues,
             earlier_outcome: p.evidence.outcome,
             unit: &p.unit,
@@ -60,12 +68,13 @@ impl Record for PairRecord<'_> {
         "earlier_outcome",
         "unit",
         "decision",
+        "similar",
     ];
     const COLUMNS: &'static [Column] = &[
         Column::wrapping("单位", "Unit"),
         Column::wrapping("较早的问题", "Earlier"),
         Column::wrapping("较晚的问题", "Later"),
-        Column::wrapping("共有的词", "Shared words"),
+        Column::wrapping("共有或相近的词", "Shared or like words"),
         Column::fixed("把握", "Confidence"),
         Column::fixed("认定", "Decision"),
     ];
@@ -89,6 +98,13 @@ impl Record for PairRecord<'_> {
             self.decision
                 .map(|d| d.code().to_string())
                 .unwrap_or_default(),
+            csv_list(
+                &self
+                    .similar
+                    .iter()
+                    .map(|[e, l]| format!("{e}~{l}"))
+                    .collect::<Vec<_>>(),
+            ),
         ]
     }
 
@@ -113,6 +129,17 @@ impl Record for PairRecord<'_> {
             })
             .take(SHOWN_WORDS)
             .collect();
+        // Then the like words, as 学校≈校园, while there is room.
+        let like: Vec<String> = self
+            .similar
+            .iter()
+            .take(SHOWN_WORDS.saturating_sub(words.len()))
+            .map(|[e, l]| format!("{e}≈{l}"))
+            .collect();
+        let words: Vec<&str> = words
+            .into_iter()
+            .chain(like.iter().map(String::as_str))
+            .collect();
         vec![
             self.unit.to_string(),
             side(self.earlier),
@@ -134,6 +161,7 @@ pub struct ExplainRecord<'a> {
     pub level: Level,
     pub words_score: f64,
     pub shared: Vec<SharedWord<'a>>,
+    pub similar: Vec<SimilarWords<'a>>,
     pub cues: &'a [&'static str],
     pub earlier_outcome: Option<Status>,
 }
@@ -142,6 +170,14 @@ pub struct ExplainRecord<'a> {
 pub struct SharedWord<'a> {
     pub word: &'a str,
     pub weight: f64,
+}
+
+/// Two different words of the pair that share characters, and how alike they are (up to 0.7).
+#[derive(Debug, Serialize)]
+pub struct SimilarWords<'a> {
+    pub earlier: &'a str,
+    pub later: &'a str,
+    pub likeness: f64,
 }
 
 impl<'a> ExplainRecord<'a> {
@@ -164,6 +200,15 @@ impl<'a> ExplainRecord<'a> {
                 .map(|(word, weight)| SharedWord {
                     word,
                     weight: (weight * 100.0).round() / 100.0,
+                })
+                .collect(),
+            similar: evidence
+                .similar
+                .iter()
+                .map(|(earlier, later, likeness)| SimilarWords {
+                    earlier,
+                    later,
+                    likeness: (likeness * 100.0).round() / 100.0,
                 })
                 .collect(),
             cues: &evidence.cues,

@@ -99,6 +99,16 @@ fn variants(truth: &Truth) -> Vec<(&'static str, Found)> {
             ),
         ),
         (
+            "  without similar words",
+            words(
+                truth,
+                Signals {
+                    similar_words: false,
+                    ..all
+                },
+            ),
+        ),
+        (
             "words alone",
             words(
                 truth,
@@ -108,14 +118,18 @@ fn variants(truth: &Truth) -> Vec<(&'static str, Found)> {
                     cues: false,
                     outcome: false,
                     assignment: false,
+                    similar_words: false,
                 },
             ),
         ),
     ]
 }
 
-/// The goal is F1 ≥ 0.9 on both sets; it is not reached yet (see the printed figures), so the
-/// test holds what is: every signal together beats the character score on F1 and precision.
+/// The goal is F1 ≥ 0.9 on both sets. The chains reach it (0.92); the synthetic store does not
+/// (0.83: its themes are renamed with words that share no character, 农产品质量安全 and 农药残留监测),
+/// so the test holds what is: F1 ≥ 0.9 on the chains, ≥ 0.8 on the synthetic store, and on both
+/// every signal together beats the character score on F1 and precision, and the similar words
+/// raise recall.
 #[test]
 fn words_find_recurrences_better_than_characters_on_unseen_chains_and_a_synthetic_store() {
     for (name, truth) in [
@@ -135,6 +149,19 @@ fn words_find_recurrences_better_than_characters_on_unseen_chains_and_a_syntheti
             println!("  {variant:<24} precision {p:.2}  recall {r:.2}  F1 {f1:.2}");
         }
         let (before, now) = (figures[0].1, figures[1].1);
+        let goal = if name == "chains" { 0.9 } else { 0.8 };
+        assert!(now.2 >= goal, "{name}: F1 {:.2} below {goal}", now.2);
+        let without_similar = figures
+            .iter()
+            .find(|(variant, _)| variant.contains("without similar"))
+            .map(|(_, f)| *f)
+            .unwrap();
+        assert!(
+            now.1 > without_similar.1,
+            "{name}: recall {:.2} with similar words, {:.2} without",
+            now.1,
+            without_similar.1
+        );
         assert!(
             now.2 > before.2 + 0.05,
             "{name}: F1 {:.2} against {:.2}",

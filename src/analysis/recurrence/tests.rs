@@ -120,3 +120,74 @@ fn each_problem_pairs_with_at_most_one_problem_of_each_other_year() {
         .collect();
     assert_eq!(with_p1, [ItemId::problem(2)], "{pairs:?}");
 }
+
+#[test]
+fn words_that_share_a_telling_character_are_alike_and_words_that_share_a_common_one_hardly() {
+    use crate::analysis::words::Reference;
+    let chars = |w: &str| -> Vec<(char, f64)> {
+        w.chars()
+            .map(|c| (c, Reference::shipped().char_idf(c)))
+            .collect()
+    };
+    let school = score::likeness(&chars("学校"), &chars("校园"));
+    let person = score::likeness(&chars("一人"), &chars("法人"));
+    assert!(
+        school > person,
+        "学校/校园 {school:.2}, 一人/法人 {person:.2}"
+    );
+    assert!(school <= score::SIMILAR_WEIGHT);
+    // A word inside another is already shared by both texts as a word of its own.
+    assert_eq!(score::likeness(&chars("理论"), &chars("理论学习")), 0.0);
+    assert_eq!(score::likeness(&chars("学校"), &chars("农村")), 0.0);
+}
+
+#[test]
+fn a_renamed_problem_pairs_through_its_similar_words_and_says_which() {
+    let problems = vec![
+        problem(1, "甲局", 2022, "学校安全管理不到位，安全教育演练不经常"),
+        problem(2, "甲局", 2023, "校园安全管理仍有欠缺，演练流于形式"),
+    ];
+    let with = find_pairs(&problems, &Known::default(), 0.0);
+    let without = find_pairs_with(
+        &problems,
+        &Known::default(),
+        0.0,
+        Signals {
+            similar_words: false,
+            ..Signals::ALL
+        },
+    );
+    let evidence = &with[0].evidence;
+    assert!(
+        evidence
+            .similar
+            .iter()
+            .any(|(e, l, _)| e == "学校" && l == "校园"),
+        "{:?}",
+        evidence.similar
+    );
+    assert!(evidence.words_score > without[0].evidence.words_score);
+    assert!(without[0].evidence.similar.is_empty());
+}
+
+#[test]
+fn a_stock_closing_clause_is_no_evidence() {
+    let problems = vec![
+        problem(1, "甲局", 2022, "公务接待审批把关不严，与上级要求还有差距"),
+        problem(
+            2,
+            "甲局",
+            2023,
+            "农村饮水工程维护不及时，与上级要求还有差距",
+        ),
+    ];
+    let pairs = find_pairs(&problems, &Known::default(), 0.0);
+    let shared: Vec<&str> = pairs
+        .iter()
+        .flat_map(|p| p.evidence.shared.iter().map(|(w, _)| w.as_str()))
+        .collect();
+    assert!(
+        !shared.iter().any(|w| ["上级", "要求", "差距"].contains(w)),
+        "{shared:?}"
+    );
+}

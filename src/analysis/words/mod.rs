@@ -17,6 +17,7 @@ pub use reference::Reference;
 
 const TERMS: &str = include_str!("terms.txt");
 const SYNONYMS: &str = include_str!("synonyms.txt");
+const STOCK: &str = include_str!("stock.txt");
 
 /// Words that say how a problem is phrased, not what it is about: they never count as evidence.
 /// (The continuity cues are among them: see [`CUES`].)
@@ -122,9 +123,9 @@ fn words() -> &'static Words {
 }
 
 /// The words of `text` that can be evidence, each once, synonyms read as their first word:
-/// segmented for search (a long word gives its parts too: 有偿补课 → 有偿, 补课, 有偿补课),
-/// single characters and [`FUNCTION_WORDS`] left out. Letters and digits only; full-width forms
-/// folded.
+/// the genre's stock clauses (`stock.txt`: 与上级要求还有差距 …) cut out, then segmented for
+/// search (a long word gives its parts too: 有偿补课 → 有偿, 补课, 有偿补课), single characters and
+/// [`FUNCTION_WORDS`] left out. Letters and digits only; full-width forms folded.
 pub fn terms(text: &str, synonyms: bool) -> Vec<String> {
     let words = words();
     let clean: String = text
@@ -134,6 +135,7 @@ pub fn terms(text: &str, synonyms: bool) -> Vec<String> {
             _ => c.to_ascii_lowercase(),
         })
         .collect();
+    let clean = without_stock_clauses(clean);
     let mut out: Vec<String> = Vec::new();
     for token in words.jieba.cut_for_search(&clean, true) {
         let word = token.word.trim();
@@ -155,8 +157,26 @@ pub fn terms(text: &str, synonyms: bool) -> Vec<String> {
     out
 }
 
-/// The continuity cues `text` uses (see [`CUES`]).
+/// `text` with every stock clause of `stock.txt` replaced by a comma.
+fn without_stock_clauses(mut text: String) -> String {
+    static STOCK_CLAUSES: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let clauses = STOCK_CLAUSES.get_or_init(|| {
+        let mut clauses: Vec<&'static str> = lines(STOCK).collect();
+        clauses.sort_by_key(|c| std::cmp::Reverse(c.len()));
+        clauses
+    });
+    for clause in clauses {
+        if text.contains(clause) {
+            text = text.replace(clause, "，");
+        }
+    }
+    text
+}
+
+/// The continuity cues `text` uses (see [`CUES`]), outside its stock clauses (the 仍 of 仍需努力
+/// looks forward, it does not say the problem is still there).
 pub fn cues(text: &str) -> Vec<&'static str> {
+    let text = without_stock_clauses(text.to_string());
     let found: Vec<&'static str> = CUES.iter().copied().filter(|c| text.contains(c)).collect();
     found
         .iter()

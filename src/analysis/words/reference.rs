@@ -17,6 +17,10 @@ const REFERENCE: &str = include_str!("reference.txt");
 pub struct Reference {
     documents: u32,
     df: HashMap<&'static str, u32>,
+    /// For each character, the summed document frequency of the words it is in, and the sum
+    /// over every word.
+    chars: HashMap<char, u32>,
+    char_total: u32,
 }
 
 impl Reference {
@@ -41,7 +45,23 @@ impl Reference {
                 df.insert(word, n);
             }
         }
-        Reference { documents, df }
+        let mut chars: HashMap<char, u32> = HashMap::new();
+        let mut char_total = 0;
+        for (word, n) in &df {
+            char_total += n;
+            let mut seen: Vec<char> = word.chars().collect();
+            seen.sort_unstable();
+            seen.dedup();
+            for c in seen {
+                *chars.entry(c).or_default() += n;
+            }
+        }
+        Reference {
+            documents,
+            df,
+            chars,
+            char_total,
+        }
     }
 
     /// How telling `word` is: ln((N + 1) / (df + 1)) + 1 over the reference set, so that the
@@ -49,6 +69,13 @@ impl Reference {
     pub fn idf(&self, word: &str) -> f64 {
         let df = self.df.get(word).copied().unwrap_or(0);
         ((f64::from(self.documents) + 1.0) / (f64::from(df) + 1.0)).ln() + 1.0
+    }
+
+    /// How telling a character is, the same way: by the words of the reference it is in (人, 管
+    /// and 理 are in many, 校 and 缺 in few).
+    pub fn char_idf(&self, c: char) -> f64 {
+        let n = self.chars.get(&c).copied().unwrap_or(0);
+        ((f64::from(self.char_total) + 1.0) / (f64::from(n) + 1.0)).ln() + 1.0
     }
 }
 
@@ -128,5 +155,6 @@ mod tests {
         let reference = Reference::shipped();
         assert!(reference.idf("机制") < reference.idf("两张皮"));
         assert!(reference.idf("不够") < reference.idf("公车"));
+        assert!(reference.char_idf('人') < reference.char_idf('校'));
     }
 }
