@@ -359,3 +359,26 @@ fn by_row(stats: &Stats, all: &[&Figures], lang: Lang) -> (Vec<String>, Vec<Vec<
         .collect();
     (labels, rows)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stats_count_every_status_once_for_problems_and_for_measures() {
+        let mut order = STATS_ORDER.to_vec();
+        order.sort_by_key(|s| s.code());
+        order.dedup();
+        assert_eq!(order.len(), Status::EVERY.len());
+        for kind in ["problems", "measures"] {
+            for status in Status::EVERY {
+                let key = format!("{kind}_{}", status.code());
+                assert_eq!(
+                    metrics().iter().filter(|m| m.key == key).count(),
+                    1,
+                    "{key}"
+                );
+            }
+        }
+    }
+}
