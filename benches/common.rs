@@ -5,8 +5,10 @@
 //! reference measured in the same run on the same texts: building a similarity `Profile` of every
 //! problem (one pass over the text, no comparison at all).
 //!
-//!     cargo bench --bench common            # 80k and 800k, and writing 80k into a store
-//!     cargo bench --bench common -- 80k     # only the 80k figures
+//!     cargo bench --features synth --bench common          # 80k and 800k, and writing 80k into a store
+//!     cargo bench --features synth --bench common -- 80k   # only the 80k figures
+//!
+//! The generated problems come from `taizhang::synth`, which only the `synth` feature compiles.
 //!
 //! The target is under 60 s for 800,000 problems on 2 cores; `TAIZHANG_BENCH_THREADS` sets the
 //! thread count (default: 2).

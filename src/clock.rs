@@ -1,8 +1,12 @@
 //! The only place that reads the system clock.
 //!
-//! "Today" is `--as-of` when given, else the local date. Event timestamps are the local time,
-//! unless `TAIZHANG_TIMESTAMP` fixes them (tests and reproducible scripts set it, as jj does with
-//! `JJ_TIMESTAMP`). Nothing else in the crate may call `now()`; `clippy.toml` enforces it.
+//! "Today" is `--as-of` when given, else the local date. Event timestamps are the local time.
+//!
+//! `TAIZHANG_TIMESTAMP` is for tests only (as jj has `JJ_TIMESTAMP`): when set, it replaces the
+//! time every change is recorded at in the audit log (`history`) and the time in backup file
+//! names, so the integration tests' snapshots do not change from run to run. It is not a user
+//! setting and `--help` does not name it: a store kept with it set has a false history. Nothing
+//! else in the crate may call `now()`; `clippy.toml` enforces it.
 
 use chrono::{Local, NaiveDate};
 
@@ -14,7 +18,7 @@ pub struct Clock {
 }
 
 impl Clock {
-    /// Reads the clock once, honouring `as_of` and `TAIZHANG_TIMESTAMP`.
+    /// Reads the clock once, honouring `as_of` and (for tests) `TAIZHANG_TIMESTAMP`.
     #[allow(clippy::disallowed_methods)]
     pub fn new(as_of: Option<NaiveDate>) -> Clock {
         let now = Local::now();

@@ -16,6 +16,9 @@ pub mod ingest;
 pub mod model;
 pub mod render;
 pub mod store;
+/// The test-data generator: compiled for the crate's tests and, with `--features synth`, for the
+/// benches; never part of the tool.
+#[cfg(any(test, feature = "synth"))]
 pub mod synth;
 
 use std::io::Write;

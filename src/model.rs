@@ -3,7 +3,8 @@
 //! These types know how to parse and print themselves (ids, statuses, deadlines) but nothing about
 //! SQL or tables: the store builds them, analysis computes over them, render prints them.
 //!
-//! Ids, statuses and deadlines live in `ids`, `status` and `deadline`; this file holds the years
+//! Ids, statuses and deadlines live in `ids`, `status` and `deadline`, the genre's words and
+//! labels in `words`; this file holds the years
 //! and dates a summary can name and the records built from them.
 
 mod action;
@@ -14,6 +15,7 @@ mod institution;
 mod read;
 mod standing;
 mod status;
+pub mod words;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -22,12 +24,12 @@ use crate::error::Error;
 
 pub use action::Action;
 pub use dates::parse_date;
-pub use deadline::{plan_start, Deadline};
+pub use deadline::{end_of_month, plan_start, Deadline, WordedDeadline};
 pub use ids::{ItemId, ItemKind};
 pub use institution::{Institution, InstitutionSetting};
 pub use read::{Decision, LedgerData, Operation, ProblemText, ReportedYear, UnitSummary};
 pub use standing::{Basis, Standing};
-pub use status::{Status, STATUS_WORDS};
+pub use status::Status;
 
 /// Years a summary can be about. Wider than any real ledger, narrow enough to catch typos.
 pub const YEARS: std::ops::RangeInclusive<i32> = 1949..=2100;

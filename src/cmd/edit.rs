@@ -5,7 +5,7 @@ use std::io::Write;
 use clap::Args;
 use serde_json::{json, Map, Value};
 
-use super::measure::InstitutionArg;
+use super::measure::{InstitutionArg, OwnerArgs};
 use super::{load_item, optional_text, required_text, Ctx, Item};
 use crate::error::{Done, Msg, Result};
 use crate::model::{check_year, Deadline};
@@ -21,6 +21,13 @@ use crate::store::{self, Access};
 taizhang edit P3 --text \"理论学习与业务工作结合仍不够紧密\"
 taizhang edit M5 --owner-dept 机关党委 --due 2025-09-30
 taizhang edit M5 --co-dept \"\"")]
+#[command(
+    mut_arg("leader", |a| a.help("Measures only: new 责任领导")),
+    mut_arg("owner_dept", |a| a.help("Measures only: new 牵头部门")),
+    mut_arg("co_depts", |a| a
+        .help("Measures only: the 配合部门, replacing the old list (repeat for several)")),
+    mut_arg("owner_person", |a| a.help("Measures only: new 责任人")),
+)]
 pub struct EditArgs {
     /// The item to change (P3, M5)
     pub item: String,
@@ -36,18 +43,8 @@ pub struct EditArgs {
     /// Measures only: new heading
     #[arg(long, value_name = "T")]
     pub title: Option<String>,
-    /// Measures only: new 责任领导
-    #[arg(long, value_name = "L")]
-    pub leader: Option<String>,
-    /// Measures only: new 牵头部门
-    #[arg(long, value_name = "D")]
-    pub owner_dept: Option<String>,
-    /// Measures only: the 配合部门, replacing the old list (repeat for several)
-    #[arg(long = "co-dept", value_name = "D")]
-    pub co_depts: Option<Vec<String>>,
-    /// Measures only: new 责任人
-    #[arg(long, value_name = "P")]
-    pub owner_person: Option<String>,
+    #[command(flatten)]
+    pub owner: OwnerArgs,
     /// Measures only: new deadline (a date such as 2025-06-30 or 2025年6月30日, immediate, long-term)
     #[arg(long, value_name = "DATE")]
     pub due: Option<String>,
@@ -78,10 +75,7 @@ pub fn run(ctx: &Ctx, args: EditArgs, out: &mut dyn Write) -> Result<()> {
         args.year.is_some(),
         args.category.is_some(),
         args.title.is_some(),
-        args.leader.is_some(),
-        args.owner_dept.is_some(),
-        args.co_depts.is_some(),
-        args.owner_person.is_some(),
+        args.owner.given().iter().any(|(_, given)| *given),
         args.due.is_some(),
         args.institution.is_some(),
     ];
@@ -100,16 +94,13 @@ pub fn run(ctx: &Ctx, args: EditArgs, out: &mut dyn Write) -> Result<()> {
     let mut changes = Changes::default();
     match &mut item {
         Item::Problem(problem) => {
-            let measure_only = [
-                ("--title", args.title.is_some()),
-                ("--leader", args.leader.is_some()),
-                ("--owner-dept", args.owner_dept.is_some()),
-                ("--co-dept", args.co_depts.is_some()),
-                ("--owner-person", args.owner_person.is_some()),
-                ("--due", args.due.is_some()),
-                ("--institution", args.institution.is_some()),
-            ];
-            if let Some((flag, _)) = measure_only.iter().find(|(_, given)| *given) {
+            let measure_only = std::iter::once(("--title", args.title.is_some()))
+                .chain(args.owner.given())
+                .chain([
+                    ("--due", args.due.is_some()),
+                    ("--institution", args.institution.is_some()),
+                ]);
+            if let Some((flag, _)) = measure_only.into_iter().find(|(_, given)| *given) {
                 return Err(Msg::EditMeasureOnly {
                     flag: flag.to_string(),
                     id: id.to_string(),
@@ -140,20 +131,19 @@ pub fn run(ctx: &Ctx, args: EditArgs, out: &mut dyn Write) -> Result<()> {
             changes.set("text", &mut measure.text, text);
             changes.set("year", &mut measure.year, year);
             changes.set("title", &mut measure.title, clear(&args.title));
-            changes.set("leader", &mut measure.owner.leader, clear(&args.leader));
+            let owner = &args.owner;
+            changes.set("leader", &mut measure.owner.leader, clear(&owner.leader));
             changes.set(
                 "owner_dept",
                 &mut measure.owner.owner_dept,
-                clear(&args.owner_dept),
+                clear(&owner.owner_dept),
             );
             changes.set(
                 "owner_person",
                 &mut measure.owner.owner_person,
-                clear(&args.owner_person),
+                clear(&owner.owner_person),
             );
-            let co_depts = args
-                .co_depts
-                .map(|list| list.iter().filter_map(|d| optional_text(Some(d))).collect());
+            let co_depts = (!owner.co_depts.is_empty()).then(|| owner.co_depts());
             changes.set("co_depts", &mut measure.owner.co_depts, co_depts);
             let mut kind = measure.deadline.kind_code();
             let mut due = measure.deadline.due();

@@ -61,6 +61,22 @@ pub struct MeasureAddArgs {
     /// A short heading (强化主体责任)
     #[arg(long, value_name = "T")]
     pub title: Option<String>,
+    #[command(flatten)]
+    pub owner: OwnerArgs,
+    /// 整改时限: a date (2025-06-30, 2025/6/30, 2025年6月30日), 'immediate' or 'long-term' [default: end of year N+1]
+    #[arg(long, value_name = "DATE")]
+    pub due: Option<String>,
+    /// 建章立制: the measure makes (new), revises or abolishes a rule, or is none of these (none) [default: read from its words]
+    #[arg(long, value_name = "KIND")]
+    pub institution: Option<InstitutionArg>,
+    /// The measure as written in the summary
+    pub text: String,
+}
+
+/// Who answers for a measure (责任清单): `measure add` and `edit` take the same four options
+/// (`edit` words their help as changes).
+#[derive(Debug, Args)]
+pub struct OwnerArgs {
     /// 责任领导: the leader who answers for it
     #[arg(long, value_name = "L")]
     pub leader: Option<String>,
@@ -73,14 +89,36 @@ pub struct MeasureAddArgs {
     /// 责任人: the person in charge
     #[arg(long, value_name = "P")]
     pub owner_person: Option<String>,
-    /// 整改时限: a date (2025-06-30, 2025/6/30, 2025年6月30日), 'immediate' or 'long-term' [default: end of year N+1]
-    #[arg(long, value_name = "DATE")]
-    pub due: Option<String>,
-    /// 建章立制: the measure makes (new), revises or abolishes a rule, or is none of these (none) [default: read from its words]
-    #[arg(long, value_name = "KIND")]
-    pub institution: Option<InstitutionArg>,
-    /// The measure as written in the summary
-    pub text: String,
+}
+
+impl OwnerArgs {
+    /// Each option by its flag, and whether it was given.
+    pub fn given(&self) -> [(&'static str, bool); 4] {
+        [
+            ("--leader", self.leader.is_some()),
+            ("--owner-dept", self.owner_dept.is_some()),
+            ("--co-dept", !self.co_depts.is_empty()),
+            ("--owner-person", self.owner_person.is_some()),
+        ]
+    }
+
+    /// The 配合部门 given, without empty ones (`--co-dept ""` names none).
+    pub fn co_depts(&self) -> Vec<String> {
+        self.co_depts
+            .iter()
+            .filter_map(|d| optional_text(Some(d)))
+            .collect()
+    }
+
+    /// The owner the options name; an empty value names no one.
+    pub fn owner(&self) -> Owner {
+        Owner {
+            leader: optional_text(self.leader.as_deref()),
+            owner_dept: optional_text(self.owner_dept.as_deref()),
+            co_depts: self.co_depts(),
+            owner_person: optional_text(self.owner_person.as_deref()),
+        }
+    }
 }
 
 pub fn run(ctx: &Ctx, command: MeasureCommand, out: &mut dyn Write) -> Result<()> {
@@ -91,16 +129,7 @@ pub fn run(ctx: &Ctx, command: MeasureCommand, out: &mut dyn Write) -> Result<()
         Some(due) => Deadline::parse(due, ctx.clock.today())?,
         None => Deadline::default_for_year(year),
     };
-    let owner = Owner {
-        leader: optional_text(args.leader.as_deref()),
-        owner_dept: optional_text(args.owner_dept.as_deref()),
-        co_depts: args
-            .co_depts
-            .iter()
-            .filter_map(|d| optional_text(Some(d)))
-            .collect(),
-        owner_person: optional_text(args.owner_person.as_deref()),
-    };
+    let owner = args.owner.owner();
     let title = optional_text(args.title.as_deref());
     let mut store = ctx.open(Access::Write)?;
     let tx = store.transaction()?;

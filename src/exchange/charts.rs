@@ -131,7 +131,7 @@ pub fn add_unit_chart(ws: &mut Worksheet, units: usize) -> Result<(), XlsxError>
             .set_font_name(FONT)
             .set_font_size(11)
             .set_align(FormatAlign::Left);
-        let last = summary_sheet::HEADERS.len() as u16 - 1;
+        let last = summary_sheet::headers().len() as u16 - 1;
         ws.merge_range(row, 0, row, last, &note, &format)?;
         row += 2;
     }

@@ -2,68 +2,21 @@
 //!
 //! A cell holds a date (an Excel date, `2024-06-30`, `2024/6/30`, `2024.6.30`, `2024年6月30日前`),
 //! a month or a part of the year (`2024年6月底前`, `2024年底前`, `上半年`, `第三季度`), or a kind
-//! (`长期坚持`, `立行立改`). Without a year, a month means the plan year: a year-N measure is
-//! carried out during N+1. Anything else is unreadable, and the caller reports the row.
+//! (`长期坚持`, `立行立改`; the words are in `model::words`). Without a year, a month means the
+//! plan year: a year-N measure is carried out during N+1 ([`WordedDeadline::resolve`]).
+//! Anything else is unreadable, and the caller reports the row.
 
 use chrono::NaiveDate;
 
-use crate::model::{Deadline, YEARS};
+use crate::model::words::{deadline_words, DeadlineWord, Reader};
+use crate::model::{WordedDeadline, YEARS};
 
-/// A deadline as the cell words it, before the ledger's year is known.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CellDeadline {
-    Date(NaiveDate),
-    /// The last day of a month; `None` year means the plan year.
-    EndOfMonth {
-        year: Option<i32>,
-        month: u32,
-    },
-    /// A day of a month without a year.
-    DayOfMonth {
-        month: u32,
-        day: u32,
-    },
-    Immediate,
-    /// 立行立改（2025-01-10）: immediate, due on the day named.
-    ImmediateOn(NaiveDate),
-    LongTerm,
-}
-
-impl CellDeadline {
-    /// The deadline of a measure of the year-`year` summary, recorded on `recorded_on`.
-    pub fn resolve(self, year: i32, recorded_on: NaiveDate) -> Deadline {
-        let plan_year = year + 1;
-        match self {
-            CellDeadline::Date(d) => Deadline::ByDate(d),
-            CellDeadline::EndOfMonth { year: y, month } => {
-                Deadline::ByDate(end_of_month(y.unwrap_or(plan_year), month))
-            }
-            CellDeadline::DayOfMonth { month, day } => Deadline::ByDate(
-                NaiveDate::from_ymd_opt(plan_year, month, day)
-                    .unwrap_or_else(|| end_of_month(plan_year, month)),
-            ),
-            CellDeadline::Immediate => Deadline::Immediate(recorded_on),
-            CellDeadline::ImmediateOn(d) => Deadline::Immediate(d),
-            CellDeadline::LongTerm => Deadline::LongTerm,
-        }
-    }
-}
-
-const LONG_TERM: &[&str] = &[
-    "长期坚持",
-    "长期",
-    "常态化",
-    "持续推进",
-    "长期推进",
-    "持续整改",
-];
-const IMMEDIATE: &[&str] = &["立行立改", "立即整改", "即知即改", "立查立改", "马上就改"];
 /// Words after a date that do not change it: 2024年6月30日前完成.
 const AFTER: &[&str] = &["以前", "之前", "前", "为止", "止", "完成", "内", "底", "末"];
 
 /// Reads a deadline cell. `Ok(None)` for an empty cell, `Err(())` for words that are no deadline.
 #[allow(clippy::result_unit_err)]
-pub fn parse(text: &str) -> Result<Option<CellDeadline>, ()> {
+pub fn parse(text: &str) -> Result<Option<WordedDeadline>, ()> {
     let flat: String = text
         .chars()
         .filter(|c| !c.is_whitespace())
@@ -73,23 +26,27 @@ pub fn parse(text: &str) -> Result<Option<CellDeadline>, ()> {
         return Ok(None);
     }
     // 立行立改并长期坚持: ongoing, so never overdue.
-    if LONG_TERM.iter().any(|w| flat.contains(w)) {
-        return Ok(Some(CellDeadline::LongTerm));
+    if deadline_words(DeadlineWord::LongTerm, Reader::Cell)
+        .iter()
+        .any(|w| flat.contains(w))
+    {
+        return Ok(Some(WordedDeadline::LongTerm));
     }
-    if let Some(word) = IMMEDIATE.iter().find(|w| flat.contains(*w)) {
+    let immediate = deadline_words(DeadlineWord::Immediate, Reader::Cell);
+    if let Some(word) = immediate.iter().find(|w| flat.contains(*w)) {
         let rest = flat.replace(word, "");
         let day = rest.trim_matches(['（', '）', '(', ')', '，', ',']);
         return Ok(Some(match crate::model::parse_date(day) {
-            Ok(d) => CellDeadline::ImmediateOn(d),
-            Err(_) => CellDeadline::Immediate,
+            Ok(d) => WordedDeadline::ImmediateOn(d),
+            Err(_) => WordedDeadline::Immediate,
         }));
     }
     dated(&flat).map(Some).ok_or(())
 }
 
-fn dated(text: &str) -> Option<CellDeadline> {
+fn dated(text: &str) -> Option<WordedDeadline> {
     if let Ok(date) = crate::model::parse_date(text) {
-        return Some(CellDeadline::Date(date));
+        return Some(WordedDeadline::Date(date));
     }
     let mut rest = text;
     // Strip what may follow a date, repeatedly: 6月底前完成 → 6月.
@@ -113,10 +70,10 @@ fn dated(text: &str) -> Option<CellDeadline> {
         .unwrap_or(rest);
     if rest.is_empty() || rest == "年" {
         // 2024年底前 → stripped to 2024年; 年底前 alone → the plan year.
-        return Some(CellDeadline::EndOfMonth { year, month: 12 });
+        return Some(WordedDeadline::EndOfMonth { year, month: 12 });
     }
     if let Some(part) = part_of_year(rest) {
-        return Some(CellDeadline::EndOfMonth { year, month: part });
+        return Some(WordedDeadline::EndOfMonth { year, month: part });
     }
     let numbers: Vec<u32> = rest
         .split(['-', '/', '.', '月', '日', '号'])
@@ -128,13 +85,15 @@ fn dated(text: &str) -> Option<CellDeadline> {
         return None;
     }
     match numbers.as_slice() {
-        [month] if (1..=12).contains(month) => Some(CellDeadline::EndOfMonth {
+        [month] if (1..=12).contains(month) => Some(WordedDeadline::EndOfMonth {
             year,
             month: *month,
         }),
         [month, day] => match year {
-            Some(y) => NaiveDate::from_ymd_opt(y, *month, *day).map(CellDeadline::Date),
-            None => NaiveDate::from_ymd_opt(2024, *month, *day).map(|_| CellDeadline::DayOfMonth {
+            Some(y) => NaiveDate::from_ymd_opt(y, *month, *day).map(WordedDeadline::Date),
+            // 2024 is a leap year: any day a month may have.
+            None => NaiveDate::from_ymd_opt(2024, *month, *day).map(|_| WordedDeadline::OnDate {
+                year: None,
                 month: *month,
                 day: *day,
             }),
@@ -175,17 +134,6 @@ fn part_of_year(text: &str) -> Option<u32> {
     Some(3 * n)
 }
 
-fn end_of_month(year: i32, month: u32) -> NaiveDate {
-    let (y, m) = if month == 12 {
-        (year + 1, 1)
-    } else {
-        (year, month + 1)
-    };
-    NaiveDate::from_ymd_opt(y, m, 1)
-        .and_then(|d| d.pred_opt())
-        .expect("the month after a valid month has a first day")
-}
-
 fn half_width(c: char) -> char {
     match c {
         '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
@@ -199,6 +147,7 @@ fn half_width(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Deadline;
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()

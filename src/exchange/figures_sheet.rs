@@ -14,44 +14,18 @@ use crate::model::Status;
 /// The sheet's name.
 pub const SHEET_NAME: &str = "各年度情况";
 
-/// The statuses under 查摆问题 and under 整改措施, in the order of 各单位汇总.
-pub const STATUSES: [Status; 7] = [
-    Status::Done,
-    Status::InProgress,
-    Status::LongTerm,
-    Status::NotDone,
-    Status::Planned,
-    Status::Unreported,
-    Status::Dropped,
-];
-
 /// The columns of the second header row, in order: under 查摆问题 and 整改措施 the total and
-/// the statuses; the other columns span both header rows.
-pub const HEADERS: [&str; 23] = [
-    "年度",
-    "总数",
-    "已完成",
-    "正在整改",
-    "长期坚持",
-    "未完成",
-    "未启动",
-    "未报告",
-    "已撤销",
-    "整改完成率",
-    "总数",
-    "已完成",
-    "正在整改",
-    "长期坚持",
-    "未完成",
-    "未启动",
-    "未报告",
-    "已撤销",
-    "措施完成率",
-    "逾期问题",
-    "逾期措施",
-    "反弹回潮",
-    "结转措施",
-];
+/// the statuses (in [`Status::TALLIED`] order, as 各单位汇总 lists them); the other columns span
+/// both header rows.
+pub fn headers() -> Vec<&'static str> {
+    let counts = || std::iter::once("总数").chain(Status::TALLIED.iter().map(|s| s.label_zh()));
+    std::iter::once("年度")
+        .chain(counts())
+        .chain(["整改完成率"])
+        .chain(counts())
+        .chain(["措施完成率", "逾期问题", "逾期措施", "反弹回潮", "结转措施"])
+        .collect()
+}
 
 /// The column of 整改完成率.
 pub const RATE_COLUMN: u16 = 9;
@@ -81,7 +55,7 @@ pub struct YearFigures {
 fn cells(f: &Figures) -> Vec<Option<f64>> {
     let counts = |c: &Counts| -> Vec<Option<f64>> {
         std::iter::once(c.total)
-            .chain(STATUSES.iter().map(|s| c.of(*s)))
+            .chain(Status::TALLIED.iter().map(|s| c.of(*s)))
             .map(|n| Some(n as f64))
             .collect()
     };
@@ -117,10 +91,11 @@ pub fn write(ws: &mut Worksheet, figures: &YearFigures) -> Result<(), XlsxError>
         .set_text_wrap()
         .set_align(FormatAlign::Left)
         .set_align(FormatAlign::VerticalCenter);
-    let last_col = HEADERS.len() as u16 - 1;
+    let headers = headers();
+    let last_col = headers.len() as u16 - 1;
     ws.merge_range(0, 0, 0, last_col, &figures.title, &title)?;
     ws.set_row_height(0, 36)?;
-    for (col, text) in HEADERS.iter().enumerate() {
+    for (col, text) in headers.iter().enumerate() {
         let col = col as u16;
         let grouped = (PROBLEM_COLUMNS.0..=PROBLEM_COLUMNS.1).contains(&col)
             || (MEASURE_COLUMNS.0..=MEASURE_COLUMNS.1).contains(&col);

@@ -19,8 +19,8 @@ mod title;
 use chrono::NaiveDate;
 
 use super::columns::Field;
-use super::deadline::CellDeadline;
 use super::entries::CellEntry;
+use crate::model::WordedDeadline;
 use crate::model::{Owner, Status};
 
 pub(crate) use cells::{title_of, TITLE_CHARS};
@@ -75,7 +75,7 @@ pub struct LedgerMeasure {
     pub text: String,
     pub owner: Owner,
     /// `None` when the cell is empty (the default deadline applies).
-    pub deadline: Option<CellDeadline>,
+    pub deadline: Option<WordedDeadline>,
     /// Indices into [`Ledger::problems`] of the problems it answers.
     pub problems: Vec<usize>,
     pub outcome: Option<RowOutcome>,

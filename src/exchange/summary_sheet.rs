@@ -6,30 +6,27 @@
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Worksheet, XlsxError};
 
 use crate::analysis::rollup::UnitFigures;
+use crate::model::Status;
 
 /// The sheet's name.
 pub const SHEET_NAME: &str = "各单位汇总";
 
-/// The columns, in order.
-pub const HEADERS: [&str; 17] = [
-    "序号",
-    "单位",
-    "查摆问题",
-    "已完成",
-    "正在整改",
-    "长期坚持",
-    "未完成",
-    "未启动",
-    "未报告",
-    "已撤销",
-    "整改完成率",
-    "整改措施",
-    "措施已完成",
-    "措施完成率",
-    "逾期问题",
-    "逾期措施",
-    "反弹回潮",
-];
+/// The columns, in order: the problems by status in [`Status::TALLIED`] order.
+pub fn headers() -> Vec<&'static str> {
+    ["序号", "单位", "查摆问题"]
+        .into_iter()
+        .chain(Status::TALLIED.iter().map(|s| s.label_zh()))
+        .chain([
+            "整改完成率",
+            "整改措施",
+            "措施已完成",
+            "措施完成率",
+            "逾期问题",
+            "逾期措施",
+            "反弹回潮",
+        ])
+        .collect()
+}
 
 /// The first unit's row (0-based), below the title and the header.
 pub const FIRST_ROW: u32 = 2;
@@ -92,10 +89,11 @@ pub fn write(ws: &mut Worksheet, summary: &Summary) -> Result<(), XlsxError> {
         title,
     } = TableFormats::new();
     let name = base.clone().set_align(FormatAlign::Left).set_text_wrap();
-    let last_col = HEADERS.len() as u16 - 1;
+    let headers = headers();
+    let last_col = headers.len() as u16 - 1;
     ws.merge_range(0, 0, 0, last_col, &summary.title, &title)?;
     ws.set_row_height(0, 36)?;
-    for (col, text) in HEADERS.iter().enumerate() {
+    for (col, text) in headers.iter().enumerate() {
         ws.write_string_with_format(1, col as u16, *text, &header)?;
         ws.set_column_width(col as u16, if col == 1 { 30.0 } else { 9.0 })?;
     }
@@ -113,33 +111,32 @@ pub fn write(ws: &mut Worksheet, summary: &Summary) -> Result<(), XlsxError> {
         }
         let p = &figures.problems;
         let m = &figures.measures;
-        let cells: [(u16, Option<f64>, &Format); 15] = [
-            (2, Some(p.total as f64), &base),
-            (3, Some(p.done as f64), &base),
-            (4, Some(p.in_progress as f64), &base),
-            (5, Some(p.long_term as f64), &base),
-            (6, Some(p.not_done as f64), &base),
-            (7, Some(p.planned as f64), &base),
-            (8, Some(p.unreported as f64), &base),
-            (9, Some(p.dropped as f64), &base),
-            (
-                RATE_COLUMN,
-                figures.completion_rate.map(|r| f64::from(r) / 100.0),
-                &percent,
-            ),
-            (11, Some(m.total as f64), &base),
-            (12, Some(m.done as f64), &base),
-            (
-                13,
-                figures
-                    .measure_completion_rate
-                    .map(|r| f64::from(r) / 100.0),
-                &percent,
-            ),
-            (14, Some(figures.overdue_problems as f64), &base),
-            (15, Some(figures.overdue_measures as f64), &base),
-            (16, Some(figures.recurring as f64), &base),
-        ];
+        let by_status = Status::TALLIED
+            .iter()
+            .zip(3..)
+            .map(|(s, col)| (col, Some(p.of(*s) as f64), &base));
+        let cells = [(2, Some(p.total as f64), &base)]
+            .into_iter()
+            .chain(by_status)
+            .chain([
+                (
+                    RATE_COLUMN,
+                    figures.completion_rate.map(|r| f64::from(r) / 100.0),
+                    &percent,
+                ),
+                (11, Some(m.total as f64), &base),
+                (12, Some(m.done as f64), &base),
+                (
+                    13,
+                    figures
+                        .measure_completion_rate
+                        .map(|r| f64::from(r) / 100.0),
+                    &percent,
+                ),
+                (14, Some(figures.overdue_problems as f64), &base),
+                (15, Some(figures.overdue_measures as f64), &base),
+                (16, Some(figures.recurring as f64), &base),
+            ]);
         for (col, value, format) in cells {
             match value {
                 Some(v) => ws.write_number_with_format(row, col, v, format)?,

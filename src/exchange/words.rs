@@ -1,18 +1,11 @@
-//! The words ledgers use for a status (已完成, 已整改, 正在推进, 持续整改, 长期坚持 …), mapped onto
-//! the six statuses.
+//! Reading a status from a ledger's cell: the words ledgers use for one (已完成, 已整改, 正在推进,
+//! 持续整改, 长期坚持 …; the table is `model::words`), mapped onto the six statuses.
 //!
 //! A cell may hold just the word or a sentence around it (已完成。印发了…; 目前尚未完成，原因是…).
 //! The word that starts earliest wins, the longest at that place, so 尚未完成 is never read as 完成.
 
-use crate::model::{Status, STATUS_WORDS as WORDS};
-
-/// Words that mean a status only when they are the whole cell (是否完成: 是 / 否).
-const WHOLE_CELL: &[(&str, Status)] = &[
-    ("是", Status::Done),
-    ("否", Status::InProgress),
-    ("长期", Status::LongTerm),
-    ("取消", Status::Dropped),
-];
+use crate::model::words::{status_words, Heard, Reader, STATUS_WORDS};
+use crate::model::Status;
 
 /// The status a cell states, with the word it was read from.
 pub fn status_of(text: &str) -> Option<(Status, &'static str)> {
@@ -23,14 +16,17 @@ pub fn status_of(text: &str) -> Option<(Status, &'static str)> {
     if let Ok(status) = flat.parse::<Status>() {
         return Some((status, status.label_zh()));
     }
-    if let Some((word, status)) = WHOLE_CELL.iter().find(|(w, _)| *w == flat) {
-        return Some((*status, word));
-    }
-    WORDS
+    // Words that mean a status only when they are the whole cell (是否完成: 是 / 否).
+    if let Some(w) = STATUS_WORDS
         .iter()
-        .filter_map(|(word, status)| flat.find(word).map(|at| (at, word, *status)))
+        .find(|w| w.heard == Heard::AsWholeCell && w.word == flat)
+    {
+        return Some((w.status, w.word));
+    }
+    status_words(Reader::Cell)
+        .filter_map(|(word, status)| flat.find(word).map(|at| (at, word, status)))
         .min_by(|a, b| a.0.cmp(&b.0).then(b.1.len().cmp(&a.1.len())))
-        .map(|(_, word, status)| (status, *word))
+        .map(|(_, word, status)| (status, word))
 }
 
 /// True when `text` says no more than its status word (已完成。), so it is not worth keeping as a

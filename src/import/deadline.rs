@@ -1,100 +1,48 @@
 //! Deadlines a measure states in its own words: 立行立改, 长期坚持, 6月底前, 2024年9月30日前, 年内 …
 //!
 //! A measure in the year-N summary is carried out during N+1, so a month without a year
-//! (6月底前) means June of N+1. Resolving needs the summary's year, so the parsed form keeps the
-//! words' meaning and [`StatedDeadline::resolve`] turns it into a [`Deadline`].
+//! (6月底前) means June of N+1. Resolving needs the summary's year, so the parsed form
+//! ([`WordedDeadline`], shared with the ledger reader) keeps the words' meaning. The words of
+//! each kind are in `model::words`.
 
-use chrono::NaiveDate;
-
-use crate::model::Deadline;
+use crate::model::words::{deadline_words, DeadlineWord, Reader};
+use crate::model::WordedDeadline;
 
 use super::text::{find_years, is_blank, one_of, parse_count};
 use super::wordlists::Lists;
 
-/// A deadline as the measure words it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StatedDeadline {
-    /// 立行立改
-    Immediate,
-    /// 长期坚持, 常态长效
-    LongTerm,
-    /// 6月底前, 2024年6月底前 (year `None` means the plan year)
-    EndOfMonth { year: Option<i32>, month: u32 },
-    /// 9月30日前
-    OnDate {
-        year: Option<i32>,
-        month: u32,
-        day: u32,
-    },
-    /// 年内, 年底前
-    EndOfYear { year: Option<i32> },
-}
-
-impl StatedDeadline {
-    /// The deadline for a measure of the year-`summary_year` summary; an immediate one falls due
-    /// on `recorded_on`. A date that does not exist (2月30日) falls back to the month's end.
-    pub fn resolve(self, summary_year: i32, recorded_on: NaiveDate) -> Deadline {
-        let plan_year = summary_year + 1;
-        let end_of_month = |year: i32, month: u32| {
-            let (ny, nm) = if month == 12 {
-                (year + 1, 1)
-            } else {
-                (year, month + 1)
-            };
-            NaiveDate::from_ymd_opt(ny, nm, 1)
-                .and_then(|d| d.pred_opt())
-                .unwrap_or_else(|| {
-                    Deadline::default_for_year(summary_year)
-                        .due()
-                        .unwrap_or(recorded_on)
-                })
-        };
-        match self {
-            StatedDeadline::Immediate => Deadline::Immediate(recorded_on),
-            StatedDeadline::LongTerm => Deadline::LongTerm,
-            StatedDeadline::EndOfMonth { year, month } => {
-                Deadline::ByDate(end_of_month(year.unwrap_or(plan_year), month))
-            }
-            StatedDeadline::OnDate { year, month, day } => {
-                let y = year.unwrap_or(plan_year);
-                Deadline::ByDate(
-                    NaiveDate::from_ymd_opt(y, month, day)
-                        .unwrap_or_else(|| end_of_month(y, month)),
-                )
-            }
-            StatedDeadline::EndOfYear { year } => {
-                Deadline::ByDate(end_of_month(year.unwrap_or(plan_year), 12))
-            }
-        }
-    }
-}
-
-const LONG_TERM: &[&str] = &["长期坚持", "长期推进", "长期开展", "长期抓"];
-const YEAR_END: &[&str] = &[
-    "年内",
-    "年底前",
-    "年底",
-    "年末前",
-    "年末",
-    "本年度内",
-    "年度内",
-];
+/// What may follow a month or a day to make it a deadline: 6月底前, 9月30日之前.
 const BEFORE: &[&str] = &["底前", "前", "以前", "之前", "底", "末前", "末"];
 
-/// The word groups a deadline is read from, found in one pass (a bit per group; see [`Cue`]).
-const CUE_LISTS: [&[&str]; 9] = [
-    &["立行立改", "立即整改"],
-    &["上半年"],
-    &["第一季度"],
-    &["第二季度"],
-    &["第三季度"],
-    &["第四季度"],
-    LONG_TERM,
-    YEAR_END,
-    &["月"],
-];
+/// The words of one kind a sentence may use (see `model::words`).
+fn words(kind: DeadlineWord) -> &'static [&'static str] {
+    static WORDS: std::sync::LazyLock<[Vec<&str>; 3]> = std::sync::LazyLock::new(|| {
+        [
+            DeadlineWord::Immediate,
+            DeadlineWord::LongTerm,
+            DeadlineWord::YearEnd,
+        ]
+        .map(|kind| deadline_words(kind, Reader::Prose))
+    });
+    &WORDS[kind as usize]
+}
 
-/// Indexes into [`CUE_LISTS`].
+/// The word groups a deadline is read from, found in one pass (a bit per group; see [`Cue`]).
+fn cue_lists() -> [&'static [&'static str]; 9] {
+    [
+        words(DeadlineWord::Immediate),
+        &["上半年"],
+        &["第一季度"],
+        &["第二季度"],
+        &["第三季度"],
+        &["第四季度"],
+        words(DeadlineWord::LongTerm),
+        words(DeadlineWord::YearEnd),
+        &["月"],
+    ]
+}
+
+/// Indexes into [`cue_lists`].
 #[derive(Clone, Copy)]
 enum Cue {
     Immediate,
@@ -106,24 +54,24 @@ enum Cue {
 }
 
 /// The first deadline `text` states, if any.
-pub(super) fn find(text: &str) -> Option<StatedDeadline> {
-    static CUES: std::sync::LazyLock<Lists> = std::sync::LazyLock::new(|| Lists::new(&CUE_LISTS));
+pub(super) fn find(text: &str) -> Option<WordedDeadline> {
+    static CUES: std::sync::LazyLock<Lists> = std::sync::LazyLock::new(|| Lists::new(&cue_lists()));
     let cues = CUES.of(text);
     let has = |cue: Cue| cues & (1 << cue as u32) != 0;
     if cues == 0 {
         return None;
     }
     if has(Cue::Immediate) {
-        return Some(StatedDeadline::Immediate);
+        return Some(WordedDeadline::Immediate);
     }
     if has(Cue::FirstHalf) {
-        return Some(StatedDeadline::EndOfMonth {
+        return Some(WordedDeadline::EndOfMonth {
             year: None,
             month: 6,
         });
     }
     if let Some(q) = (0..4).find(|q| cues & (1 << (Cue::FirstQuarter as u32 + q)) != 0) {
-        return Some(StatedDeadline::EndOfMonth {
+        return Some(WordedDeadline::EndOfMonth {
             year: None,
             month: 3 * (q + 1),
         });
@@ -132,19 +80,23 @@ pub(super) fn find(text: &str) -> Option<StatedDeadline> {
         return Some(found);
     }
     if has(Cue::LongTerm) {
-        return Some(StatedDeadline::LongTerm);
+        return Some(WordedDeadline::LongTerm);
     }
     if !has(Cue::YearEnd) {
         return None;
     }
-    let year_end = YEAR_END.iter().filter_map(|w| text.find(w)).min()?;
-    Some(StatedDeadline::EndOfYear {
+    let year_end = words(DeadlineWord::YearEnd)
+        .iter()
+        .filter_map(|w| text.find(w))
+        .min()?;
+    Some(WordedDeadline::EndOfMonth {
         year: year_ending(&text[..year_end]),
+        month: 12,
     })
 }
 
 /// `(2024年)6月底前`, `(2024年)9月30日前`.
-fn dated(text: &str) -> Option<StatedDeadline> {
+fn dated(text: &str) -> Option<WordedDeadline> {
     for (at, _) in text.match_indices('月') {
         let before = &text[..at];
         let Some((month, start)) = trailing_number(before) else {
@@ -158,13 +110,13 @@ fn dated(text: &str) -> Option<StatedDeadline> {
         if let Some((day, len)) = parse_count(after).filter(|(d, _)| (1..=31).contains(d)) {
             let rest = after[len..].strip_prefix(['日', '号']).unwrap_or("");
             if starts_before(rest) {
-                return Some(StatedDeadline::OnDate { year, month, day });
+                return Some(WordedDeadline::OnDate { year, month, day });
             }
             continue;
         }
         let rest = after.strip_prefix('份').unwrap_or(after);
         if starts_before(rest) {
-            return Some(StatedDeadline::EndOfMonth { year, month });
+            return Some(WordedDeadline::EndOfMonth { year, month });
         }
     }
     None
@@ -208,7 +160,10 @@ fn trailing_number(s: &str) -> Option<(u32, usize)> {
 
 #[cfg(test)]
 mod tests {
+    use chrono::NaiveDate;
+
     use super::*;
+    use crate::model::Deadline;
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -219,7 +174,7 @@ mod tests {
         let found = find("6月底前完成制度修订").unwrap();
         assert_eq!(
             found,
-            StatedDeadline::EndOfMonth {
+            WordedDeadline::EndOfMonth {
                 year: None,
                 month: 6
             }
@@ -235,7 +190,7 @@ mod tests {
         let found = find("于2024年9月30日前全部完成").unwrap();
         assert_eq!(
             found,
-            StatedDeadline::OnDate {
+            WordedDeadline::OnDate {
                 year: Some(2024),
                 month: 9,
                 day: 30
@@ -243,7 +198,7 @@ mod tests {
         );
         assert_eq!(
             find("2024年三月底前建立台账"),
-            Some(StatedDeadline::EndOfMonth {
+            Some(WordedDeadline::EndOfMonth {
                 year: Some(2024),
                 month: 3
             })
@@ -252,8 +207,9 @@ mod tests {
 
     #[test]
     fn kinds_without_a_date_are_read() {
-        assert_eq!(find("此项立行立改"), Some(StatedDeadline::Immediate));
-        assert_eq!(find("此项长期坚持"), Some(StatedDeadline::LongTerm));
+        assert_eq!(find("此项立行立改"), Some(WordedDeadline::Immediate));
+        assert_eq!(find("发现问题即知即改"), Some(WordedDeadline::Immediate));
+        assert_eq!(find("此项长期坚持"), Some(WordedDeadline::LongTerm));
         assert_eq!(find("久久为功、常抓不懈"), None);
         let within = find("年内实现全覆盖").unwrap();
         assert_eq!(

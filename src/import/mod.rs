@@ -53,9 +53,8 @@ use std::ops::Range;
 use serde::Serialize;
 
 use crate::error::Msg;
-use crate::model::Status;
+use crate::model::{Status, WordedDeadline};
 
-pub use deadline::StatedDeadline;
 pub use decode::decode;
 pub use docx::{docx_text, read_document};
 pub use explain::{explain, Explanation, Passed, PassedReason, Reason, Why};
@@ -108,7 +107,7 @@ pub struct Measure {
     pub position: usize,
     /// A deadline the text states (6月底前, 立行立改, 长期坚持, 年内).
     #[serde(skip)]
-    pub deadline: Option<StatedDeadline>,
+    pub deadline: Option<WordedDeadline>,
     /// The problems (indices into [`Summary::problems`]) the document says this measure answers:
     /// an interleaved 问题：/整改措施： pair, a measure naming its problem, or lists the document
     /// pairs one to one. Empty when the document does not say; nothing is guessed.

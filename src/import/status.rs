@@ -5,64 +5,8 @@
 //! (已完成阶段性任务，仍在持续推进 is in progress; 已完成一半，整体尚未完成 is not done).
 //! A done phrase right after a negation (未整改完成) reads as not done.
 
+use crate::model::words::{status_words, Reader, NEGATIONS};
 use crate::model::Status;
-
-const NOT_DONE: &[&str] = &[
-    "尚未完成",
-    "未完成",
-    "未能完成",
-    "没有完成",
-    "尚未整改",
-    "未整改",
-    "未到位",
-    "尚未到位",
-    "未按期",
-    "未销号",
-    "尚未解决",
-    "未解决",
-    "没有解决",
-];
-
-const IN_PROGRESS: &[&str] = &[
-    "持续推进",
-    "正在整改",
-    "整改中",
-    "正在推进",
-    "推进中",
-    "正在落实",
-    "持续整改",
-    "部分完成",
-    "基本完成",
-    "阶段性",
-    "逐步推进",
-    "初见成效",
-    "有所改善",
-    "有所好转",
-    "正在进行",
-];
-
-const LONG_TERM: &[&str] = &["长期坚持", "长期整改", "长期推进", "需长期", "常抓不懈"];
-
-const DONE: &[&str] = &[
-    "已完成整改",
-    "已整改完成",
-    "整改完成",
-    "已完成",
-    "整改到位",
-    "已整改",
-    "已销号",
-    "完成销号",
-    "已解决",
-    "得到解决",
-    "得到有效解决",
-    "已落实",
-    "全部完成",
-    "已按期完成",
-    "完成整改",
-];
-
-/// Words that, just before a done phrase, negate it (未整改完成).
-const NEGATIONS: &[&str] = &["未", "没有", "没", "尚未", "未能", "仍未"];
 
 /// One status phrase found in a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,23 +34,16 @@ pub(super) fn phrases(s: &str) -> Vec<Phrase> {
             (phrase, order)
         })
         .collect();
-    // At one position, the longest phrase first; then the order of the tables.
+    // At one position, the longest phrase first; then the order of the table.
     found.sort_by_key(|(p, order)| (p.at, std::cmp::Reverse(p.len), *order));
     found.into_iter().map(|(p, _)| p).collect()
 }
 
-/// Every phrase of the tables in one automaton, with its status and its place in the tables.
+/// Every phrase a sentence may state a status with (see `model::words`) in one automaton, with
+/// its status and its place in the table.
 static MATCHER: std::sync::LazyLock<(aho_corasick::AhoCorasick, Vec<(Status, usize)>)> =
     std::sync::LazyLock::new(|| {
-        let tables: [(&[&str], Status); 4] = [
-            (NOT_DONE, Status::NotDone),
-            (IN_PROGRESS, Status::InProgress),
-            (LONG_TERM, Status::LongTerm),
-            (DONE, Status::Done),
-        ];
-        let (words, statuses): (Vec<&str>, Vec<(Status, usize)>) = tables
-            .iter()
-            .flat_map(|(words, status)| words.iter().map(move |w| (*w, *status)))
+        let (words, statuses): (Vec<&str>, Vec<(Status, usize)>) = status_words(Reader::Prose)
             .enumerate()
             .map(|(order, (w, status))| (w, (status, order)))
             .unzip();
@@ -160,18 +97,9 @@ mod tests {
     }
 
     #[test]
-    fn no_phrase_is_listed_twice() {
-        let all: Vec<&str> = NOT_DONE
-            .iter()
-            .chain(IN_PROGRESS)
-            .chain(LONG_TERM)
-            .chain(DONE)
-            .copied()
-            .collect();
-        let mut unique = all.clone();
-        unique.sort_unstable();
-        unique.dedup();
-        assert_eq!(unique.len(), all.len());
+    fn words_once_missing_from_one_table_are_read_in_sentences() {
+        assert_eq!(status_of("各项工作正在有序推进"), Some(Status::InProgress));
+        assert_eq!(status_of("久久为功、常抓不懈"), Some(Status::LongTerm));
     }
 
     #[test]

@@ -151,19 +151,19 @@ fn enumerations_in_the_achievements_are_neither_problems_nor_measures() {
 
 #[test]
 fn measures_carry_the_deadlines_they_state() {
-    use super::StatedDeadline;
+    use crate::model::WordedDeadline;
     let (_, summary) = read("s9_numbered_pairs_deadlines.txt");
-    let deadlines: Vec<Option<StatedDeadline>> =
+    let deadlines: Vec<Option<WordedDeadline>> =
         summary.measures.iter().map(|m| m.deadline).collect();
     assert_eq!(
         deadlines,
         [
-            Some(StatedDeadline::EndOfMonth {
+            Some(WordedDeadline::EndOfMonth {
                 year: Some(2024),
                 month: 6
             }),
-            Some(StatedDeadline::Immediate),
-            Some(StatedDeadline::LongTerm),
+            Some(WordedDeadline::Immediate),
+            Some(WordedDeadline::LongTerm),
         ]
     );
 }

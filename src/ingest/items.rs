@@ -157,9 +157,9 @@ pub use crate::model::plan_start;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::StatedDeadline;
+    use crate::model::WordedDeadline;
 
-    fn measure(deadline: Option<StatedDeadline>) -> crate::import::Measure {
+    fn measure(deadline: Option<WordedDeadline>) -> crate::import::Measure {
         crate::import::Measure {
             title: None,
             text: "立行立改，清理违规发放的津补贴".to_string(),
@@ -171,7 +171,7 @@ mod tests {
 
     #[test]
     fn an_immediate_measure_of_a_summary_is_due_at_the_start_of_the_plan_year() {
-        let due = measure_deadline(&measure(Some(StatedDeadline::Immediate)), 2023, None);
+        let due = measure_deadline(&measure(Some(WordedDeadline::Immediate)), 2023, None);
         assert_eq!(
             due,
             Deadline::Immediate(NaiveDate::from_ymd_opt(2024, 1, 1).unwrap())
@@ -181,7 +181,7 @@ mod tests {
     #[test]
     fn an_immediate_measure_is_due_on_the_day_the_summary_is_signed() {
         let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
-        let immediate = measure(Some(StatedDeadline::Immediate));
+        let immediate = measure(Some(WordedDeadline::Immediate));
         let signed = measure_deadline(&immediate, 2023, Some(day(2024, 1, 18)));
         assert_eq!(signed, Deadline::Immediate(day(2024, 1, 18)));
         // A signing date far from the summary's year is a slip, not the date.

@@ -41,15 +41,15 @@ fn statuses_parse_from_code_and_chinese_label() {
 #[test]
 fn every_status_word_is_accepted_as_typed_and_listed_in_the_help() {
     let help = Status::accepted_words();
-    for (word, status) in crate::model::STATUS_WORDS {
-        assert_eq!(word.parse::<Status>().unwrap(), *status, "{word}");
-        assert_eq!(Status::parse_any(word).unwrap(), *status, "{word}");
+    for (word, status) in words::status_words(words::Reader::Cell) {
+        assert_eq!(word.parse::<Status>().unwrap(), status, "{word}");
+        assert_eq!(Status::parse_any(word).unwrap(), status, "{word}");
         let line = help
             .lines()
             .find(|l| l.trim_start().starts_with(&format!("{}:", status.code())))
             .unwrap();
         assert!(
-            line.split([':', ',']).any(|w| w.trim() == *word),
+            line.split([':', ',']).any(|w| w.trim() == word),
             "{word} in {line}"
         );
     }

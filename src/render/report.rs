@@ -11,6 +11,7 @@ use super::prose_dates::{cn_date, cn_due};
 use crate::analysis::report::Report;
 use crate::error::messages::TemplateFault;
 use crate::error::{Error, Refusal, Result};
+use crate::model::Status;
 
 /// How many steps a template may take: far more than the default template needs for the
 /// largest ledgers, far fewer than a runaway loop would.
@@ -115,7 +116,29 @@ pub(super) fn environment(style: Style) -> Environment<'static> {
     env.add_filter("cn_date", |s: String| date_value(&s).map(cn_date));
     env.add_filter("cn_due", |s: String| date_value(&s).map(cn_due));
     env.add_function("marker", move |n: u64, level: u8| marker(style, n, level));
+    env.add_global("statuses", minijinja::Value::from(Serde(statuses())));
     env
+}
+
+/// One status as the templates name it: its code (a key of the counts), its label and the phrase
+/// a sentence counts items in it with (已完成, 需长期坚持 …), from `model::words`.
+#[derive(serde::Serialize)]
+struct StatusWords {
+    code: &'static str,
+    label: &'static str,
+    counted: &'static str,
+}
+
+/// Every status in the order a report counts them ([`Status::TALLIED`]).
+fn statuses() -> Vec<StatusWords> {
+    Status::TALLIED
+        .iter()
+        .map(|s| StatusWords {
+            code: s.code(),
+            label: s.labels().zh,
+            counted: s.labels().zh_counted,
+        })
+        .collect()
 }
 
 /// [`render`] with every wording choice.

@@ -1,13 +1,16 @@
 //! `taizhang stats`: figures per year (periods as columns, as hledger shows them), per unit or
 //! per owner (one row each).
 
+use std::borrow::Cow;
 use std::io::{self, Write};
+use std::sync::LazyLock;
 
 use super::paint::{Paint, Tone};
 use super::records::markdown_table;
 use super::table::{render_figures, Cell, TableColumn};
 use super::{Format, Lang};
 use crate::analysis::stats::{Figures, Stats};
+use crate::model::words::Labels;
 use crate::model::Status;
 
 /// One figure: machine key, Chinese label in two parts (`问题` + `已完成`: one line as a row
@@ -15,17 +18,26 @@ use crate::model::Status;
 /// shows it as a column (JSON and CSV always carry every figure), and how to read the value
 /// (`None` where the figure does not apply: problem figures by owner).
 struct Metric {
-    key: &'static str,
+    key: Cow<'static, str>,
     zh: (&'static str, &'static str),
-    en: &'static str,
+    en: Cow<'static, str>,
     /// A short English column header, in two parts like the Chinese one.
     en_head: (&'static str, &'static str),
     in_rows: bool,
-    value: fn(&Figures) -> Option<usize>,
+    value: Value,
     percent: bool,
 }
 
-const fn count(
+/// Where a figure's value comes from.
+enum Value {
+    /// Problems in a status (`None` by owner).
+    Problems(Status),
+    /// Measures in a status.
+    Measures(Status),
+    Figure(fn(&Figures) -> Option<usize>),
+}
+
+fn count(
     key: &'static str,
     zh: (&'static str, &'static str),
     en: (&'static str, &'static str, &'static str),
@@ -33,200 +45,145 @@ const fn count(
     value: fn(&Figures) -> Option<usize>,
 ) -> Metric {
     Metric {
-        key,
+        key: key.into(),
         zh,
-        en: en.0,
+        en: en.0.into(),
         en_head: (en.1, en.2),
         in_rows,
-        value,
+        value: Value::Figure(value),
         percent: false,
     }
 }
 
-const fn rate(
+fn rate(
     key: &'static str,
     zh: (&'static str, &'static str),
     en: (&'static str, &'static str, &'static str),
     value: fn(&Figures) -> Option<usize>,
 ) -> Metric {
     Metric {
-        key,
-        zh,
-        en: en.0,
-        en_head: (en.1, en.2),
-        in_rows: true,
-        value,
         percent: true,
+        ..count(key, zh, en, true, value)
     }
 }
 
-fn problems(f: &Figures, status: Status) -> Option<usize> {
-    f.problems.map(|c| c.of(status))
-}
-
-/// Every figure, in the order tables list them. The only place their labels are written.
-const METRICS: [Metric; 21] = [
-    count(
-        "problems",
-        ("查摆", "问题"),
-        ("problems", "Prob", "total"),
-        true,
-        |f| f.problems.map(|c| c.total),
-    ),
-    count(
-        "problems_done",
-        ("问题", "已完成"),
-        ("problems done", "Prob", "done"),
-        true,
-        |f| problems(f, Status::Done),
-    ),
-    count(
-        "problems_in_progress",
-        ("问题", "正在整改"),
-        ("problems in progress", "Prob", "prog"),
-        false,
-        |f| problems(f, Status::InProgress),
-    ),
-    count(
-        "problems_long_term",
-        ("问题", "长期坚持"),
-        ("problems long-term", "Prob", "long"),
-        false,
-        |f| problems(f, Status::LongTerm),
-    ),
-    count(
-        "problems_not_done",
-        ("问题", "未完成"),
-        ("problems not done", "Prob", "fail"),
-        false,
-        |f| problems(f, Status::NotDone),
-    ),
-    count(
-        "problems_dropped",
-        ("问题", "已撤销"),
-        ("problems dropped", "Prob", "drop"),
-        false,
-        |f| problems(f, Status::Dropped),
-    ),
-    count(
-        "problems_planned",
-        ("问题", "未启动"),
-        ("problems planned", "Prob", "plan"),
-        false,
-        |f| problems(f, Status::Planned),
-    ),
-    count(
-        "problems_unreported",
-        ("问题", "未报告"),
-        ("problems not reported", "Prob", "unrep"),
-        true,
-        |f| problems(f, Status::Unreported),
-    ),
-    count(
-        "overdue_problems",
-        ("逾期", "问题"),
-        ("overdue problems", "Over", "prob"),
-        true,
-        |f| f.overdue_problems,
-    ),
-    rate(
-        "completion_rate",
-        ("整改", "完成率"),
-        ("completion rate", "Rate", ""),
-        |f| f.completion_rate.map(|r| r as usize),
-    ),
-    count(
-        "measures",
-        ("整改", "措施"),
-        ("measures", "Meas", "total"),
-        true,
-        |f| Some(f.measures.total),
-    ),
-    count(
-        "measures_done",
-        ("措施", "已完成"),
-        ("measures done", "Meas", "done"),
-        true,
-        |f| Some(f.measures.done),
-    ),
-    count(
-        "measures_in_progress",
-        ("措施", "正在整改"),
-        ("measures in progress", "Meas", "prog"),
-        false,
-        |f| Some(f.measures.in_progress),
-    ),
-    count(
-        "measures_long_term",
-        ("措施", "长期坚持"),
-        ("measures long-term", "Meas", "long"),
-        false,
-        |f| Some(f.measures.long_term),
-    ),
-    count(
-        "measures_not_done",
-        ("措施", "未完成"),
-        ("measures not done", "Meas", "fail"),
-        false,
-        |f| Some(f.measures.not_done),
-    ),
-    count(
-        "measures_dropped",
-        ("措施", "已撤销"),
-        ("measures dropped", "Meas", "drop"),
-        false,
-        |f| Some(f.measures.dropped),
-    ),
-    count(
-        "measures_planned",
-        ("措施", "未启动"),
-        ("measures planned", "Meas", "plan"),
-        false,
-        |f| Some(f.measures.planned),
-    ),
-    count(
-        "measures_unreported",
-        ("措施", "未报告"),
-        ("measures not reported", "Meas", "unrep"),
-        false,
-        |f| Some(f.measures.unreported),
-    ),
-    count(
-        "overdue_measures",
-        ("逾期", "措施"),
-        ("overdue measures", "Over", "meas"),
-        true,
-        |f| Some(f.overdue_measures),
-    ),
-    rate(
-        "measure_completion_rate",
-        ("措施", "完成率"),
-        ("measure completion rate", "Meas", "rate"),
-        |f| f.measure_completion_rate.map(|r| r as usize),
-    ),
-    count(
-        "recurring",
-        ("反弹", "回潮"),
-        ("recurring problems", "Recur", ""),
-        true,
-        |f| f.recurring,
-    ),
+/// The statuses in the order stats lists them: the closed and the open, then those the
+/// completion rate leaves aside. (The figures sheets and the report use [`Status::TALLIED`];
+/// the stats columns keep their published order.)
+const STATS_ORDER: [Status; 7] = [
+    Status::Done,
+    Status::InProgress,
+    Status::LongTerm,
+    Status::NotDone,
+    Status::Dropped,
+    Status::Planned,
+    Status::Unreported,
 ];
 
-/// Carried-over measures come last, after recurrences, in every layout.
-const CARRIED: Metric = count(
-    "carried_over",
-    ("结转", "措施"),
-    ("carried-over measures", "Carry", ""),
-    true,
-    |f| Some(f.carried_over),
-);
+/// Problems (or measures) by status, labelled from the status's [`Labels`]: a by-unit table
+/// shows those done, and problems not reported.
+fn by_status(problems: bool) -> impl Iterator<Item = Metric> {
+    let (kind, zh, en, head) = if problems {
+        ("problems", "问题", "problems", "Prob")
+    } else {
+        ("measures", "措施", "measures", "Meas")
+    };
+    STATS_ORDER.into_iter().map(move |status| {
+        let labels = Labels::of(status);
+        Metric {
+            key: format!("{kind}_{}", status.code()).into(),
+            zh: (zh, labels.zh_short),
+            en: format!("{en} {}", labels.en).into(),
+            en_head: (head, labels.en_short),
+            in_rows: status == Status::Done || problems && status == Status::Unreported,
+            value: if problems {
+                Value::Problems(status)
+            } else {
+                Value::Measures(status)
+            },
+            percent: false,
+        }
+    })
+}
 
-fn metrics() -> impl Iterator<Item = &'static Metric> {
-    METRICS.iter().chain(std::iter::once(&CARRIED))
+/// Every figure, in the order tables list them; carried-over measures come last, after
+/// recurrences, in every layout.
+fn metrics() -> &'static [Metric] {
+    static METRICS: LazyLock<Vec<Metric>> = LazyLock::new(|| {
+        std::iter::once(count(
+            "problems",
+            ("查摆", "问题"),
+            ("problems", "Prob", "total"),
+            true,
+            |f| f.problems.map(|c| c.total),
+        ))
+        .chain(by_status(true))
+        .chain([
+            count(
+                "overdue_problems",
+                ("逾期", "问题"),
+                ("overdue problems", "Over", "prob"),
+                true,
+                |f| f.overdue_problems,
+            ),
+            rate(
+                "completion_rate",
+                ("整改", "完成率"),
+                ("completion rate", "Rate", ""),
+                |f| f.completion_rate.map(|r| r as usize),
+            ),
+            count(
+                "measures",
+                ("整改", "措施"),
+                ("measures", "Meas", "total"),
+                true,
+                |f| Some(f.measures.total),
+            ),
+        ])
+        .chain(by_status(false))
+        .chain([
+            count(
+                "overdue_measures",
+                ("逾期", "措施"),
+                ("overdue measures", "Over", "meas"),
+                true,
+                |f| Some(f.overdue_measures),
+            ),
+            rate(
+                "measure_completion_rate",
+                ("措施", "完成率"),
+                ("measure completion rate", "Meas", "rate"),
+                |f| f.measure_completion_rate.map(|r| r as usize),
+            ),
+            count(
+                "recurring",
+                ("反弹", "回潮"),
+                ("recurring problems", "Recur", ""),
+                true,
+                |f| f.recurring,
+            ),
+            count(
+                "carried_over",
+                ("结转", "措施"),
+                ("carried-over measures", "Carry", ""),
+                true,
+                |f| Some(f.carried_over),
+            ),
+        ])
+        .collect()
+    });
+    &METRICS
 }
 
 impl Metric {
+    fn value(&self, f: &Figures) -> Option<usize> {
+        match self.value {
+            Value::Problems(status) => f.problems.map(|c| c.of(status)),
+            Value::Measures(status) => Some(f.measures.of(status)),
+            Value::Figure(value) => value(f),
+        }
+    }
+
     /// The label on one line (a row label) or two (a column header).
     fn label(&self, lang: Lang, two_lines: bool) -> String {
         match lang {
@@ -242,7 +199,7 @@ impl Metric {
 
     /// The value as a table shows it; `—` where the figure does not apply.
     fn cell(&self, f: &Figures) -> String {
-        match (self.value)(f) {
+        match self.value(f) {
             Some(v) if self.percent => format!("{v}%"),
             Some(v) => v.to_string(),
             None if self.percent => String::new(),
@@ -253,23 +210,24 @@ impl Metric {
     /// The value as a terminal table shows it: overdue counts red and done counts green, when not
     /// zero.
     fn painted_cell(&self, f: &Figures) -> Cell {
-        let tone = match self.key {
+        let tone = match self.key.as_ref() {
             "overdue_problems" | "overdue_measures" => Some(Tone::Overdue),
             "problems_done" | "measures_done" => Some(Tone::Done),
             _ => None,
         };
-        let lit = (self.value)(f).is_some_and(|v| v > 0);
+        let lit = self.value(f).is_some_and(|v| v > 0);
         Cell::toned(self.cell(f), tone.filter(|_| lit))
     }
 
     /// The value for CSV: a bare number, or empty.
     fn csv(&self, f: &Figures) -> String {
-        (self.value)(f).map(|v| v.to_string()).unwrap_or_default()
+        self.value(f).map(|v| v.to_string()).unwrap_or_default()
     }
 
     /// Whether the figure is about problems (and so absent by owner).
     fn about_problems(&self) -> bool {
-        self.key.contains("problems") || matches!(self.key, "completion_rate" | "recurring")
+        self.key.contains("problems")
+            || matches!(self.key.as_ref(), "completion_rate" | "recurring")
     }
 
     /// Whether the figure applies to these statistics (problem figures do not by owner).
@@ -280,7 +238,12 @@ impl Metric {
     /// Whether a table with a row per unit or owner shows it as a column.
     fn in_rows(&self, stats: &Stats) -> bool {
         let by_owner = stats.total.problems.is_none();
-        self.in_rows || by_owner && matches!(self.key, "measures_in_progress" | "measures_not_done")
+        self.in_rows
+            || by_owner
+                && matches!(
+                    self.key.as_ref(),
+                    "measures_in_progress" | "measures_not_done"
+                )
     }
 }
 
@@ -317,10 +280,10 @@ pub fn print(
         }
         Format::Csv => {
             let mut writer = crate::render::cells::CsvWriter::from_writer(out);
-            let header = std::iter::once("group").chain(metrics().map(|m| m.key));
+            let header = std::iter::once("group").chain(metrics().iter().map(|m| m.key.as_ref()));
             writer.write_record(header)?;
             for f in &all {
-                let cells = metrics().map(|m| m.csv(f));
+                let cells = metrics().iter().map(|m| m.csv(f));
                 writer.write_record(std::iter::once(f.group.clone()).chain(cells))?;
             }
             writer.flush()
@@ -365,6 +328,7 @@ fn by_period(stats: &Stats, all: &[&Figures], lang: Lang) -> (Vec<String>, Vec<V
     let mut labels = vec![String::new()];
     labels.extend(all.iter().map(|f| group_label(f, lang).to_string()));
     let rows = metrics()
+        .iter()
         .filter(|m| m.applies(stats))
         .map(|m| {
             let mut row = vec![Cell::from(m.label(lang, false))];
@@ -379,6 +343,7 @@ fn by_period(stats: &Stats, all: &[&Figures], lang: Lang) -> (Vec<String>, Vec<V
 /// full breakdown is in `--format json|csv` and `stats --by year`.
 fn by_row(stats: &Stats, all: &[&Figures], lang: Lang) -> (Vec<String>, Vec<Vec<Cell>>) {
     let shown: Vec<&Metric> = metrics()
+        .iter()
         .filter(|m| m.applies(stats))
         .filter(|m| m.in_rows(stats))
         .collect();
@@ -393,4 +358,27 @@ fn by_row(stats: &Stats, all: &[&Figures], lang: Lang) -> (Vec<String>, Vec<Vec<
         })
         .collect();
     (labels, rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stats_count_every_status_once_for_problems_and_for_measures() {
+        let mut order = STATS_ORDER.to_vec();
+        order.sort_by_key(|s| s.code());
+        order.dedup();
+        assert_eq!(order.len(), Status::EVERY.len());
+        for kind in ["problems", "measures"] {
+            for status in Status::EVERY {
+                let key = format!("{kind}_{}", status.code());
+                assert_eq!(
+                    metrics().iter().filter(|m| m.key == key).count(),
+                    1,
+                    "{key}"
+                );
+            }
+        }
+    }
 }

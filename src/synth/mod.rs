@@ -1,8 +1,9 @@
 //! Synthetic ledgers for tests and benchmarks: many made-up units, each year a few problems
 //! reworded in the genre, with the truth about which problems are "the same".
 //!
-//! This is a test and benchmark aid, not part of the product: no command uses it. It is public so
-//! that the crate's benches and integration tests can build province-sized stores.
+//! This is a test and benchmark aid, not part of the product: no command uses it, and `cargo
+//! build` leaves it out. The crate's own tests compile it (`cfg(test)`); the benches that build
+//! province-sized stores ask for it with the `synth` feature (`cargo bench --features synth`).
 //!
 //! Each problem is either drawn from one of ~200 shared themes (理论学习不够深入, 三会一课不规范,
 //! 专项资金监管不到位…, see `themes.rs`), reworded by each unit (synonymous predicates, sentence

@@ -12,11 +12,12 @@ use super::{
     Header, Ledger, LedgerMeasure, LedgerProblem, RowOutcome, RowScope, RowTrouble, RowWarning,
 };
 use crate::exchange::columns::Field;
-use crate::exchange::deadline::{self, CellDeadline};
+use crate::exchange::deadline;
 use crate::exchange::entries::{self, CellEntry};
 use crate::exchange::grid::{serial_date, Cell, Grid};
 use crate::exchange::layout::CLOSED;
 use crate::exchange::words::{is_only_the_word, status_of};
+use crate::model::WordedDeadline;
 use crate::model::{Owner, Status};
 
 /// Reads a sheet whose header has been found.
@@ -231,12 +232,12 @@ impl<'a> RowReader<'a> {
         (wide && region.first_row == region.last_row).then(|| self.grid.value(row, first).text())
     }
 
-    fn deadline(&self, row: usize) -> Result<Option<CellDeadline>, String> {
+    fn deadline(&self, row: usize) -> Result<Option<WordedDeadline>, String> {
         match self.cell(row, Field::Deadline) {
             Cell::Empty => Ok(None),
-            Cell::Date(d) => Ok(Some(CellDeadline::Date(*d))),
+            Cell::Date(d) => Ok(Some(WordedDeadline::Date(*d))),
             Cell::Number(n) if (20_000.0..80_000.0).contains(n) => serial_date(*n)
-                .map(|d| Some(CellDeadline::Date(d)))
+                .map(|d| Some(WordedDeadline::Date(d)))
                 .ok_or_else(|| Cell::Number(*n).text()),
             cell => {
                 let text = cell.text();

@@ -81,7 +81,7 @@ fn a_title_row_names_the_unit_and_year_and_merged_problems_span_their_measures()
         statuses,
         [Status::Done, Status::InProgress, Status::NotDone]
     );
-    assert_eq!(ledger.measures[1].deadline, Some(CellDeadline::LongTerm));
+    assert_eq!(ledger.measures[1].deadline, Some(WordedDeadline::LongTerm));
     assert!(ledger.warnings.is_empty(), "{:?}", ledger.warnings);
 }
 
@@ -159,7 +159,7 @@ fn a_two_row_header_names_the_owner_columns_under_a_merged_heading() {
     assert_eq!(m.owner.leader.as_deref(), Some("张副局长"));
     assert_eq!(m.owner.owner_dept.as_deref(), Some("综合科"));
     assert_eq!(m.owner.owner_person.as_deref(), Some("李雷"));
-    assert_eq!(m.deadline, Some(CellDeadline::Immediate));
+    assert_eq!(m.deadline, Some(WordedDeadline::Immediate));
 }
 
 #[test]
@@ -230,7 +230,7 @@ fn excel_dates_and_serial_numbers_are_deadlines() {
     g.rows[1][2] = Cell::Date(NaiveDate::from_ymd_opt(2025, 6, 30).unwrap());
     g.rows[2][2] = Cell::Number(45838.0);
     let ledger = parse(&g);
-    let due = CellDeadline::Date(NaiveDate::from_ymd_opt(2025, 6, 30).unwrap());
+    let due = WordedDeadline::Date(NaiveDate::from_ymd_opt(2025, 6, 30).unwrap());
     assert_eq!(ledger.measures[0].deadline, Some(due));
     assert_eq!(ledger.measures[1].deadline, Some(due));
 }

@@ -1,6 +1,8 @@
 //! Tests of `report`: the markers, clauses and tidying helpers, and rendering a computed
 //! report through the default and user templates.
 
+mod every_status;
+
 mod helpers {
     use super::super::*;
 
