@@ -254,7 +254,7 @@ fn restoring_a_backup_from_an_older_taizhang_upgrades_it() {
     exit: 0
     --- stdout
     restored [dir]/ledger.db from old.db (2 units, 9 problems, 10 measures)
-    the backup was of schema 1; it has been upgraded to 6
+    the backup was of schema 1; it has been upgraded to 7
     the store as it was is kept in [dir]/ledger-backup-20260115-093000.db (taizhang restore [dir]/ledger-backup-20260115-093000.db puts it back)
     --- stderr
     ");

@@ -30,16 +30,31 @@ fn a_workbook_of_many_units_has_a_sheet_a_year_that_imports_back_into_the_same_l
     std::fs::write(env.dir().join("汇总.csv"), rollup_csv()).unwrap();
     env.ok(&["--as-of", "2026-01-15", "import", "--ledger", "汇总.csv"]);
     let report = env.ok(&["--as-of", "2026-01-15", "export", "--xlsx", "全部.xlsx"]);
-    assert!(report.contains("工作表“2024年度”：各单位 2024年度，202 行"), "{report}");
-    assert!(report.contains("工作表“2025年度”：各单位 2025年度，6 行"), "{report}");
+    assert!(
+        report.contains("工作表“2024年度”：各单位 2024年度，202 行"),
+        "{report}"
+    );
+    assert!(
+        report.contains("工作表“2025年度”：各单位 2025年度，6 行"),
+        "{report}"
+    );
 
     let path = env.dir().join("全部.xlsx");
     let mut workbook: Xlsx<_> = calamine::open_workbook(&path).unwrap();
     let names = workbook.sheet_names();
     assert_eq!(names[..2], ["2024年度", "2025年度"]);
     let sheet = workbook.worksheet_range("2024年度").unwrap();
-    let header: Vec<String> = sheet.rows().nth(2).unwrap().iter().map(|c| c.to_string()).collect();
-    assert_eq!(header[..5], ["单位", "序号", "问题来源", "问题类别", "问题描述"]);
+    let header: Vec<String> = sheet
+        .rows()
+        .nth(2)
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(
+        header[..5],
+        ["单位", "序号", "问题来源", "问题类别", "问题描述"]
+    );
     let units: Vec<String> = sheet.rows().skip(3).map(|r| r[0].to_string()).collect();
     assert_eq!(units.len(), 202);
     assert_eq!(units[0], "第001号单位");
@@ -48,15 +63,37 @@ fn a_workbook_of_many_units_has_a_sheet_a_year_that_imports_back_into_the_same_l
     let fresh = TestEnv::init();
     std::fs::copy(&path, fresh.dir().join("全部.xlsx")).unwrap();
     for sheet in ["2024年度", "2025年度"] {
-        fresh.ok(&["--as-of", "2026-01-15", "import", "--ledger", "全部.xlsx", "--sheet", sheet]);
+        fresh.ok(&[
+            "--as-of",
+            "2026-01-15",
+            "import",
+            "--ledger",
+            "全部.xlsx",
+            "--sheet",
+            sheet,
+        ]);
     }
     let figures = |env: &TestEnv| {
-        env.ok(&["--as-of", "2026-01-15", "--format", "csv", "stats", "--by", "unit"])
+        env.ok(&[
+            "--as-of",
+            "2026-01-15",
+            "--format",
+            "csv",
+            "stats",
+            "--by",
+            "unit",
+        ])
     };
     assert_eq!(figures(&env), figures(&fresh));
     let statuses = |env: &TestEnv| {
         redact_uuids(&env.ok(&[
-            "--as-of", "2026-01-15", "--format", "csv", "status", "--unit", "第002号单位",
+            "--as-of",
+            "2026-01-15",
+            "--format",
+            "csv",
+            "status",
+            "--unit",
+            "第002号单位",
         ]))
     };
     assert_eq!(statuses(&env), statuses(&fresh));
