@@ -144,6 +144,17 @@ def table(binary, store, folder, repeat):
               f"×{ratio:7.1f} {limit} {'ok' if ok else 'OVER'}")
 
 
+def merge_row(binary, store, folder, repeat):
+    """The table's merge row alone: one small store into a copy of the province store."""
+    select1, _ = median_of(["sqlite3", store, "select 1"], repeat)
+    target = os.path.join(folder, "merge-target.db")
+    small = one_unit_store(binary, folder)
+    took, rss = median_of([binary, "--db", target, "merge", small], repeat,
+                          setup=lambda: shutil.copyfile(store, target))
+    print(f"merge of one unit's small store: {took:.3f} s, {rss:.0f} MiB; select 1 "
+          f"{select1:.3f} s; ×{took / select1:.1f} (target ≤ ×20)")
+
+
 def scaling(binary, sizes, folder, repeat):
     print(f"{'units':>7} {'report --unit':>14} {'status --unit':>14} {'show':>8}")
     for units in sizes:
@@ -157,6 +168,40 @@ def scaling(binary, sizes, folder, repeat):
         os.remove(store)
 
 
+def small_unit_store(binary, folder, n):
+    """A store of one unit of its own (汇总第n号单位): 2 years of 10 rows, through import --ledger."""
+    path = os.path.join(folder, f"unit-{n}.db")
+    ledger = os.path.join(folder, f"unit-{n}.csv")
+    lines = ["单位,年度,序号,问题描述,整改措施,牵头部门,整改时限,完成情况"]
+    for year in (2024, 2025):
+        for k in range(10):
+            lines.append(f"汇总第{n:05d}号单位,{year},{k // 2 + 1},第{k // 2 + 1}个问题：制度执行不严,"
+                         f"措施{k + 1}：修订制度并组织培训,办公室,{year + 1}-06-30,"
+                         + ("已完成" if k % 3 == 0 else "正在整改"))
+    with open(ledger, "w", encoding="utf-8-sig") as f:
+        f.write("\n".join(lines) + "\n")
+    run([binary, "--db", path, "init"])
+    run([binary, "--db", path, "--as-of", AS_OF, "import", "--ledger", ledger])
+    return path
+
+
+def rollup(binary, store, folder, count):
+    """Merges `count` small unit stores one by one into a copy of the province store (one
+    `merge` call each, as an office rolling up its units would) and extrapolates to 20,000."""
+    smalls = [small_unit_store(binary, folder, n) for n in range(1, count + 1)]
+    target = os.path.join(folder, "rollup-target.db")
+    shutil.copyfile(store, target)
+    times = []
+    for small in smalls:
+        took, _ = run([binary, "--db", target, "merge", small])
+        times.append(took)
+    total = sum(times)
+    per = statistics.median(times)
+    print(f"roll-up of {count} unit stores into the {os.path.basename(store)} store: "
+          f"{total:.1f} s in all, median {per:.3f} s a merge (first {times[0]:.3f} s, last "
+          f"{times[-1]:.3f} s); 20,000 such merges ≈ {per * 20000 / 60:.0f} min (target < 30 min)")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--units", type=int, default=2000)
@@ -164,6 +209,10 @@ def main():
     parser.add_argument("--binary", default=os.path.join(ROOT, "target", "release", "taizhang"))
     parser.add_argument("--folder", default=None, help="where the stores go (default: a temp dir)")
     parser.add_argument("--scaling", default=None, help="unit counts, e.g. 25,250,2500")
+    parser.add_argument("--rollup", type=int, default=0,
+                        help="also merge this many small unit stores one by one (e.g. 200)")
+    parser.add_argument("--merge-only", action="store_true",
+                        help="of the table, only the merge row (with --rollup: and the roll-up)")
     args = parser.parse_args()
     if shutil.which("sqlite3") is None:
         sys.exit("sqlite3 is not installed (Debian: apt-get install sqlite3)")
@@ -174,7 +223,12 @@ def main():
         scaling(args.binary, [int(n) for n in args.scaling.split(",")], folder, args.repeat)
         return
     store = build(args.binary, args.units, folder)
-    table(args.binary, store, folder, args.repeat)
+    if args.merge_only:
+        merge_row(args.binary, store, folder, args.repeat)
+    else:
+        table(args.binary, store, folder, args.repeat)
+    if args.rollup:
+        rollup(args.binary, store, folder, args.rollup)
 
 
 if __name__ == "__main__":

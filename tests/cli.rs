@@ -11,6 +11,7 @@ mod test_demo;
 mod test_docx;
 mod test_errors;
 mod test_export;
+mod test_export_many_units;
 mod test_help;
 mod test_hostile;
 mod test_import;

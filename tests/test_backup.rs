@@ -230,7 +230,7 @@ fn restore_refuses_what_is_not_a_good_taizhang_store_and_changes_nothing() {
     exit: 3
     taizhang：错误：contacts.db 不是 taizhang 台账；恢复时请提供“taizhang backup”写出的文件。
     exit: 3
-    taizhang：错误：newer.db 由较新版本的 taizhang 写入（架构第99版，本程序最高只认第6版）；请升级 taizhang 后再用。
+    taizhang：错误：newer.db 由较新版本的 taizhang 写入（架构第99版，本程序最高只认第7版）；请升级 taizhang 后再用。
     exit: 3
     taizhang：错误：damaged.db 未通过 SQLite 完整性检查，未予恢复；请换一份备份。
     exit: 3
@@ -254,7 +254,7 @@ fn restoring_a_backup_from_an_older_taizhang_upgrades_it() {
     exit: 0
     --- stdout
     restored [dir]/ledger.db from old.db (2 units, 9 problems, 10 measures)
-    the backup was of schema 1; it has been upgraded to 6
+    the backup was of schema 1; it has been upgraded to 7
     the store as it was is kept in [dir]/ledger-backup-20260115-093000.db (taizhang restore [dir]/ledger-backup-20260115-093000.db puts it back)
     --- stderr
     ");
@@ -294,12 +294,12 @@ fn init_backs_up_an_older_store_before_upgrading_it_and_says_so() {
     insta::assert_snapshot!(env.run(&["init"]), @r"
     exit: 0
     --- stdout
-    已将台账 [dir]/ledger.db 升级到第6版
+    已将台账 [dir]/ledger.db 升级到第7版
     --- stderr
-    提示：台账架构将从第1版升级到第6版，升级前已备份到 [dir]/ledger-backup-20260115-093000.db
+    提示：台账架构将从第1版升级到第7版，升级前已备份到 [dir]/ledger-backup-20260115-093000.db
     ");
     assert_eq!(fingerprint(&env.dir().join(BESIDE)), old);
-    assert!(env.fingerprint().starts_with("user_version 6\n"));
+    assert!(env.fingerprint().starts_with("user_version 7\n"));
     // Once upgraded, nothing more is backed up.
     let again = env.cmd(&["init"]).output().unwrap();
     assert!(again.stderr.is_empty());
@@ -324,7 +324,7 @@ fn a_write_command_upgrades_an_older_store_after_a_backup() {
     assert!(output.status.success(), "{}", env.render(&output));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.contains("提示：台账架构将从第1版升级到第6版，升级前已备份到"),
+        stderr.contains("提示：台账架构将从第1版升级到第7版，升级前已备份到"),
         "{stderr}"
     );
     assert_eq!(fingerprint(&env.dir().join(BESIDE)), old);
@@ -357,7 +357,7 @@ fn read_commands_refuse_an_older_store_and_leave_it_byte_identical() {
     exit: 3
     --- stdout
     --- stderr
-    taizhang：错误：[dir]/ledger.db 由较旧版本的 taizhang 写入（架构第1版，本程序使用第6版），需要升级；请运行“taizhang init”升级（升级前会先备份）。
+    taizhang：错误：[dir]/ledger.db 由较旧版本的 taizhang 写入（架构第1版，本程序使用第7版），需要升级；请运行“taizhang init”升级（升级前会先备份）。
     ");
     assert_eq!(std::fs::read(env.db()).unwrap(), before);
     assert_eq!(files_in(env.dir()), vec!["ledger.db"]);

@@ -10,7 +10,7 @@ use clap::{ArgGroup, Args};
 use super::{resolve_unit, Ctx};
 use crate::analysis::rollup::unit_table;
 use crate::analysis::{compute_ledger, LedgerRow, RowFilter};
-use crate::error::{Msg, Result};
+use crate::error::{Msg, Refusal, Result};
 use crate::exchange::layout::{self, OutsideProblems, Sheet};
 use crate::exchange::report::{self, ExportReport, SheetSummary};
 use crate::exchange::summary_sheet::Summary;
@@ -31,7 +31,8 @@ use crate::store::{self, Access, Conn, LedgerFilter};
 /// year' counts them) and the totals, with a column chart of the completion rate by year; when the
 /// export covers several units, a last sheet 各单位汇总 gives each unit's figures (as 'stats --by
 /// unit' counts them) and the totals, with a bar chart of the completion rate by unit (of the
-/// first 30 units). --csv writes the same columns (plus 单位 and 年度) as UTF-8 with BOM, one row per
+/// first 30 units). An export of more than 100 units × years has one sheet a year instead, with a
+/// 单位 column; one of more than 200,000 rows is refused (use --unit, --year or --csv). --csv writes the same columns (plus 单位 and 年度) as UTF-8 with BOM, one row per
 /// measure. Both can be read back with 'taizhang import --ledger'. --json writes everything
 /// (units, aliases, summaries, items, links, progress, history) so that 'taizhang import --json'
 /// or another unit's 'taizhang merge' gives back the same records.
@@ -130,6 +131,14 @@ pub fn run(ctx: &Ctx, args: ExportArgs, out: &mut dyn Write) -> Result<()> {
                 }
             }
         }
+        let lines: usize = sheets.iter().map(Sheet::lines).sum();
+        if format == "xlsx" && lines > layout::MAX_WORKBOOK_ROWS {
+            return Err(Refusal::XlsxTooLarge {
+                rows: lines,
+                max: layout::MAX_WORKBOOK_ROWS,
+            }
+            .into());
+        }
         let bytes = match format {
             "xlsx" => xlsx::write_with_summary(
                 &sheets,
@@ -219,12 +228,13 @@ fn progress_of(
 /// export lists them on a sheet of their own or not.
 fn outside(conn: &Conn, rows: &[LedgerRow]) -> Result<OutsideProblems> {
     let mut outside = OutsideProblems::new();
+    let listed: HashMap<ItemId, &LedgerRow> = rows.iter().map(|r| (r.id, r)).collect();
     for row in rows.iter().filter(|r| r.kind() == ItemKind::Measure) {
         for p in &row.links {
             if outside.contains_key(p) {
                 continue;
             }
-            if let Some(listed) = rows.iter().find(|r| r.id == *p) {
+            if let Some(listed) = listed.get(p) {
                 if (listed.unit.as_str(), listed.year) != (row.unit.as_str(), row.year) {
                     outside.insert(*p, (listed.year, listed.text.clone()));
                 }
@@ -245,7 +255,7 @@ fn sheet_report(
     progress: &[ProgressEntry],
     sheets: &[Sheet],
 ) -> ExportReport {
-    let ids: Vec<ItemId> = rows.iter().map(|r| r.id).collect();
+    let ids: HashSet<ItemId> = rows.iter().map(|r| r.id).collect();
     let mut units: Vec<&str> = sheets.iter().map(|s| s.unit.as_str()).collect();
     units.dedup();
     ExportReport {
@@ -261,8 +271,8 @@ fn sheet_report(
             .filter(|r| r.kind() == ItemKind::Measure)
             .count(),
         progress: progress.iter().filter(|e| ids.contains(&e.item)).count(),
-        sheets: if format == "xlsx" {
-            sheets
+        sheets: match (format, layout::by_year(sheets)) {
+            ("xlsx", None) => sheets
                 .iter()
                 .zip(layout::sheet_names(sheets))
                 .map(|(s, name)| SheetSummary {
@@ -271,9 +281,17 @@ fn sheet_report(
                     year: s.year,
                     rows: s.lines(),
                 })
-                .collect()
-        } else {
-            vec![]
+                .collect(),
+            ("xlsx", Some(years)) => years
+                .iter()
+                .map(|y| SheetSummary {
+                    name: y.name(),
+                    unit: "各单位".to_string(),
+                    year: y.year,
+                    rows: y.lines(),
+                })
+                .collect(),
+            _ => vec![],
         },
     }
 }

@@ -6,7 +6,9 @@
 //! measures takes one row of its own), then year-N measures answering earlier problems (under
 //! that problem, its year named as the source), then measures answering no problem.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+
+mod years;
 
 use chrono::NaiveDate;
 
@@ -14,6 +16,7 @@ use super::entries::{self, CellEntry};
 use super::sheet::{title_of, TITLE_CHARS};
 use crate::analysis::LedgerRow;
 use crate::model::{plan_start, Deadline, ItemId, ItemKind, ProgressEntry, Standing};
+pub use years::{by_year, YearSheets, MAX_UNIT_SHEETS, MAX_WORKBOOK_ROWS};
 
 /// The 16 columns, in order.
 pub const HEADERS: [&str; 16] = [
@@ -154,21 +157,20 @@ pub fn build(
     progress: &HashMap<ItemId, Vec<ProgressEntry>>,
     outside: &OutsideProblems,
 ) -> Vec<Sheet> {
-    let mut keys: Vec<(&str, i32)> = Vec::new();
+    // One pass: each sheet's rows, the sheets in the order their first rows come.
+    let mut index: HashMap<(&str, i32), usize> = HashMap::new();
+    let mut keyed: Vec<((&str, i32), Vec<&LedgerRow>)> = Vec::new();
     for row in rows {
         let key = (row.unit.as_str(), row.year);
-        if !keys.contains(&key) {
-            keys.push(key);
-        }
+        let at = *index.entry(key).or_insert_with(|| {
+            keyed.push((key, Vec::new()));
+            keyed.len() - 1
+        });
+        keyed[at].1.push(row);
     }
-    keys.into_iter()
-        .map(|(unit, year)| {
-            let in_sheet: Vec<&LedgerRow> = rows
-                .iter()
-                .filter(|r| r.unit == unit && r.year == year)
-                .collect();
-            sheet(unit, year, &in_sheet, progress, outside)
-        })
+    keyed
+        .into_iter()
+        .map(|((unit, year), in_sheet)| sheet(unit, year, &in_sheet, progress, outside))
         .collect()
 }
 
@@ -335,6 +337,7 @@ fn cell_entries(entries: &[ProgressEntry]) -> Vec<CellEntry> {
 pub fn sheet_names(sheets: &[Sheet]) -> Vec<String> {
     let one_unit = sheets.windows(2).all(|w| w[0].unit == w[1].unit);
     let mut names: Vec<String> = Vec::new();
+    let mut taken: HashSet<String> = HashSet::new();
     for s in sheets {
         let base = if one_unit {
             format!("{}年度", s.year)
@@ -354,12 +357,13 @@ pub fn sheet_names(sheets: &[Sheet]) -> Vec<String> {
             .rev()
             .collect();
         let mut n = 2;
-        while names.contains(&name) {
+        while taken.contains(&name) {
             let suffix = format!("({n})");
             let keep = 31 - suffix.chars().count();
             name = clean.chars().take(keep).collect::<String>() + &suffix;
             n += 1;
         }
+        taken.insert(name.clone());
         names.push(name);
     }
     names

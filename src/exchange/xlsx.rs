@@ -4,7 +4,8 @@
 //! the 16-column header (frozen, with an autofilter, repeated on every printed page), a problem's
 //! cells merged over the rows of its measures, wrapped text in 仿宋 with each row as tall as its
 //! longest cell, a drop-down list of the six statuses on 完成情况, overdue rows filled red, and
-//! page numbers in the footer.
+//! page numbers in the footer. A workbook of many units has one sheet a year instead, with a 单位
+//! column before the 16 (`layout::by_year`); `rows` writes the rows of either.
 //!
 //! Printed, the text stays at least 10 pt: on A3 landscape (the default) the 16 columns are fitted
 //! to the page width, which shrinks 11 pt text to no less than 10 pt ([`a3_scale`]); on A4
@@ -13,18 +14,18 @@
 
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{
-    DataValidation, DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError,
+    DataValidation, DocProperties, ExcelDateTime, Workbook, Worksheet, XlsxError,
 };
 
 use super::figures_sheet::{self, YearFigures};
-use super::layout::{
-    as_of_text, sheet_names, Line, Sheet, CLOSED_ON_COLUMN, DEADLINE_COLUMN, HEADERS, STATUS_COLUMN,
-};
+use super::layout::{as_of_text, by_year, sheet_names, Sheet, STATUS_COLUMN};
 use super::summary_sheet::{self, Summary, SHEET_NAME};
-use crate::model::{Deadline, Status};
+use crate::model::Status;
 use formats::Formats;
+use rows::Cols;
 
 mod formats;
+mod rows;
 
 const FONT: &str = "仿宋";
 /// Column widths in characters, one per header.
@@ -39,7 +40,12 @@ const A3_WIDTH: f64 = 420.0 / 25.4;
 /// The scale at which the columns fit A3's width, as Excel and LibreOffice fit a page: a column
 /// of width `w` is `7w + 5` pixels (the default font's digit is 7 pixels wide), 96 to the inch.
 pub fn a3_scale() -> f64 {
-    let pixels: f64 = WIDTHS.iter().map(|w| (7.0 * w + 5.0).round()).sum();
+    a3_scale_of(&WIDTHS)
+}
+
+/// [`a3_scale`] for columns of these widths.
+fn a3_scale_of(widths: &[f64]) -> f64 {
+    let pixels: f64 = widths.iter().map(|w| (7.0 * w + 5.0).round()).sum();
     let printable = A3_WIDTH - 2.0 * SIDE_MARGIN;
     (printable * 96.0 / pixels).min(1.0)
 }
@@ -106,6 +112,17 @@ impl Filed<'_> {
             self.on.day()
         )
     }
+
+    /// `填报人：张三    填报日期：2026年1月15日`, for a sheet of many units.
+    pub fn line_of_units(&self) -> String {
+        format!(
+            "填报人：{}    填报日期：{}年{}月{}日",
+            self.by,
+            self.on.year(),
+            self.on.month(),
+            self.on.day()
+        )
+    }
 }
 
 /// The workbook's bytes, for A3. `filed.on` (the as-of date) is shown in each title and is the
@@ -132,10 +149,33 @@ pub fn write_with_summary(
             .set_creation_datetime(&created),
     );
     let formats = Formats::new();
-    for (sheet, name) in sheets.iter().zip(sheet_names(sheets)) {
-        let worksheet = workbook.add_worksheet();
-        worksheet.set_name(name)?;
-        write_sheet(worksheet, sheet, filed, &formats, paper)?;
+    match by_year(sheets) {
+        None => {
+            for (sheet, name) in sheets.iter().zip(sheet_names(sheets)) {
+                let worksheet = workbook.add_worksheet();
+                worksheet.set_name(name)?;
+                let page = Page {
+                    title: format!("{}{}", sheet.title(), as_of_text(filed.on)),
+                    filed: filed.line(&sheet.unit),
+                    parts: &[sheet],
+                    unit_column: false,
+                };
+                write_sheet(worksheet, &page, &formats, paper)?;
+            }
+        }
+        Some(years) => {
+            for year in &years {
+                let worksheet = workbook.add_worksheet();
+                worksheet.set_name(year.name())?;
+                let page = Page {
+                    title: format!("{}{}", year.title(), as_of_text(filed.on)),
+                    filed: filed.line_of_units(),
+                    parts: &year.units,
+                    unit_column: true,
+                };
+                write_sheet(worksheet, &page, &formats, paper)?;
+            }
+        }
     }
     if let Some(years) = years {
         let worksheet = workbook.add_worksheet();
@@ -150,85 +190,46 @@ pub fn write_with_summary(
     workbook.save_to_buffer()
 }
 
+/// What one worksheet shows: a unit's ledger for a year, or (with a 单位 column before the 16)
+/// a year's ledgers of every unit, one after the other.
+struct Page<'a> {
+    title: String,
+    filed: String,
+    parts: &'a [&'a Sheet],
+    unit_column: bool,
+}
+
 fn write_sheet(
     ws: &mut Worksheet,
-    sheet: &Sheet,
-    filed: Filed,
+    page: &Page,
     f: &Formats,
     paper: Paper,
 ) -> Result<(), XlsxError> {
-    let last_col = HEADERS.len() as u16 - 1;
-    ws.merge_range(
-        TITLE_ROW,
-        0,
-        TITLE_ROW,
-        last_col,
-        &format!("{}{}", sheet.title(), as_of_text(filed.on)),
-        &f.title,
-    )?;
+    let cols = Cols::new(page.unit_column);
+    let last_col = cols.last();
+    ws.merge_range(TITLE_ROW, 0, TITLE_ROW, last_col, &page.title, &f.title)?;
     ws.set_row_height(TITLE_ROW, 40)?;
-    ws.merge_range(
-        FILED_ROW,
-        0,
-        FILED_ROW,
-        last_col,
-        &filed.line(&sheet.unit),
-        &f.filed,
-    )?;
+    ws.merge_range(FILED_ROW, 0, FILED_ROW, last_col, &page.filed, &f.filed)?;
     ws.set_row_height(FILED_ROW, 24)?;
-    for (col, (header, width)) in HEADERS.iter().zip(WIDTHS).enumerate() {
-        ws.write_string_with_format(HEADER_ROW, col as u16, *header, &f.header)?;
+    for (col, (header, width)) in cols.headers().into_iter().zip(cols.widths()).enumerate() {
+        ws.write_string_with_format(HEADER_ROW, col as u16, header, &f.header)?;
         ws.set_column_width(col as u16, width)?;
     }
     ws.set_row_height(HEADER_ROW, 36)?;
     let mut row = FIRST_DATA_ROW;
-    for group in &sheet.groups {
-        let first = row;
-        let mut heights = Vec::new();
-        for line in &group.lines {
-            write_line(ws, row, line, f)?;
-            heights.push(line_lines(line));
-            row += 1;
+    let mut seq = 0;
+    for part in page.parts {
+        let unit = page.unit_column.then_some(part.unit.as_str());
+        for group in &part.groups {
+            // A year's sheet numbers its problems through, so that no two units' rows read as
+            // one problem's.
+            seq += 1;
+            let seq = if page.unit_column { seq } else { group.seq };
+            row = rows::write_group(ws, row, group, seq, unit, cols, f)?;
         }
-        let last = row - 1;
-        // The problem's merged cells need their lines over all of the group's rows: the last
-        // row takes what the others leave short.
-        let merged = [
-            (&group.source, 1),
-            (&group.category, 2),
-            (&group.problem, 3),
-        ]
-        .iter()
-        .map(|(text, col)| lines_in(text, WIDTHS[*col]))
-        .max()
-        .unwrap_or(1);
-        let own: usize = heights.iter().sum();
-        if merged > own {
-            if let Some(last) = heights.last_mut() {
-                *last += merged - own;
-            }
-        }
-        for (k, lines) in heights.into_iter().enumerate() {
-            ws.set_row_height(first + k as u32, height_of(lines))?;
-        }
-        // A problem's cells span the rows of its measures; 序号 is a number, for sorting.
-        for (col, value) in [
-            (1, &group.source),
-            (2, &group.category),
-            (3, &group.problem),
-        ] {
-            if last > first {
-                ws.merge_range(first, col, last, col, value, &f.text)?;
-            } else {
-                ws.write_string_with_format(first, col, value, &f.text)?;
-            }
-        }
-        if last > first {
-            ws.merge_range(first, 0, last, 0, "", &f.centre)?;
-        }
-        ws.write_number_with_format(first, 0, group.seq as f64, &f.centre)?;
     }
-    if sheet.groups.is_empty() {
+    let empty = page.parts.iter().all(|p| p.groups.is_empty());
+    if empty {
         // A ledger to fill in by hand: ruled rows, one line high each.
         for r in FIRST_DATA_ROW..FIRST_DATA_ROW + RULED_ROWS {
             for col in 0..=last_col {
@@ -240,7 +241,7 @@ fn write_sheet(
     let last_row = row.saturating_sub(1).max(HEADER_ROW);
     ws.autofilter(HEADER_ROW, 0, last_row, last_col)?;
     ws.set_freeze_panes(FIRST_DATA_ROW, 0)?;
-    let list_end = if sheet.groups.is_empty() {
+    let list_end = if empty {
         FIRST_DATA_ROW + TEMPLATE_ROWS - 1
     } else {
         last_row
@@ -254,9 +255,9 @@ fn write_sheet(
         )?;
     ws.add_data_validation(
         FIRST_DATA_ROW,
-        STATUS_COLUMN,
+        cols.at(STATUS_COLUMN),
         list_end.max(FIRST_DATA_ROW),
-        STATUS_COLUMN,
+        cols.at(STATUS_COLUMN),
         &validation,
     )?;
     ws.set_landscape();
@@ -268,65 +269,13 @@ fn write_sheet(
         Paper::A4 => {
             ws.set_paper_size(9);
             ws.set_print_scale(A4_SCALE);
-            ws.set_repeat_columns(0, 3)?;
+            ws.set_repeat_columns(0, cols.at(3))?;
         }
     }
     ws.set_print_center_horizontally(true);
     ws.set_repeat_rows(HEADER_ROW, HEADER_ROW)?;
     ws.set_margins(SIDE_MARGIN, SIDE_MARGIN, 0.6, 0.6, 0.3, 0.3);
     ws.set_footer("&C第 &P 页，共 &N 页");
-    Ok(())
-}
-
-/// The lines the tallest of a measure row's own cells takes.
-fn line_lines(line: &Line) -> usize {
-    [
-        (&line.measure, 4),
-        (&line.owner_dept, 6),
-        (&line.co_depts, 7),
-        (&line.progress, 10),
-        (&line.evidence, 14),
-        (&line.note, 15),
-    ]
-    .iter()
-    .map(|(text, col)| lines_in(text, WIDTHS[*col]))
-    .max()
-    .unwrap_or(1)
-}
-
-fn write_line(ws: &mut Worksheet, row: u32, line: &Line, f: &Formats) -> Result<(), XlsxError> {
-    let (text, centre, date) = if line.overdue {
-        (&f.text_overdue, &f.centre_overdue, &f.date_overdue)
-    } else {
-        (&f.text, &f.centre, &f.date)
-    };
-    let cells: [(u16, &str, &Format); 10] = [
-        (4, &line.measure, text),
-        (5, &line.leader, centre),
-        (6, &line.owner_dept, centre),
-        (7, &line.co_depts, centre),
-        (8, &line.owner_person, centre),
-        (10, &line.progress, text),
-        (11, &line.status.label_zh(), centre),
-        (12, line.closed_text(), centre),
-        (14, &line.evidence, text),
-        (15, &line.note, text),
-    ];
-    for (col, value, format) in cells {
-        ws.write_string_with_format(row, col, value, format)?;
-    }
-    match line.deadline {
-        Some(Deadline::ByDate(d)) => {
-            ws.write_datetime_with_format(row, DEADLINE_COLUMN, &excel_date(d)?, date)?;
-        }
-        _ => {
-            ws.write_string_with_format(row, DEADLINE_COLUMN, line.deadline_text(), centre)?;
-        }
-    }
-    match line.closed_on {
-        Some(d) => ws.write_datetime_with_format(row, CLOSED_ON_COLUMN, &excel_date(d)?, date)?,
-        None => ws.write_blank(row, CLOSED_ON_COLUMN, centre)?,
-    };
     Ok(())
 }
 

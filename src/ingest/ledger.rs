@@ -11,9 +11,10 @@ use std::path::PathBuf;
 mod rows;
 
 use super::items::plan_start;
-use super::links::{link, unlinked_measures};
+use super::links::unlinked_measures;
 use super::units::{match_unit, UnitSource};
-use crate::cmd::Ctx;
+use crate::cmd::link::link_items;
+use crate::cmd::{Ctx, Item};
 use crate::error::{Error, Msg, Result};
 use crate::exchange::report::{trouble_text, ItemRecord, LedgerReport, RowMessage, Unlinked};
 use crate::exchange::sheet::{unit_and_year, Ledger, RowScope};
@@ -134,10 +135,12 @@ pub fn record_ledger(
         );
         let (measure, new) = recorder.measure(&unit, year, m, deadline)?;
         let mut links = Vec::new();
+        let item = Item::Measure(measure.clone());
         for &index in &m.problems {
             let problem = &problems[index];
             if problem.unit == measure.unit {
-                link(ctx, conn, measure.id, problem.id)?;
+                // The items in hand, not read again: the same link and history as `link`.
+                link_items(ctx, conn, &item, &Item::Problem(problem.clone()))?;
                 links.push(problem.id);
             }
         }
@@ -224,13 +227,18 @@ impl Recorder<'_> {
 
     /// The measures still linked to no problem, per unit and year the ledger touched.
     fn count_unlinked(&mut self) -> Result<()> {
+        let ids: HashMap<&str, i64> = self
+            .units
+            .values()
+            .map(|u| (u.name.as_str(), u.id))
+            .collect();
         let scopes: BTreeSet<(String, i64, i32)> = self
             .report
             .problems
             .iter()
             .chain(&self.report.measures)
             .filter_map(|item| {
-                let id = self.units.values().find(|u| u.name == item.unit)?.id;
+                let id = *ids.get(item.unit.as_str())?;
                 Some((item.unit.clone(), id, item.year))
             })
             .collect();

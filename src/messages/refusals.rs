@@ -165,6 +165,11 @@ pub enum Refusal {
     LedgerSheetIsFigures {
         sheet: String,
     },
+    /// `export --xlsx` of more ledger rows than a workbook holds.
+    XlsxTooLarge {
+        rows: usize,
+        max: usize,
+    },
 }
 
 fn record_zh(record: Record) -> &'static str {
@@ -335,6 +340,9 @@ impl Refusal {
             Refusal::LedgerSheetIsFigures { sheet } => format!(
                 "工作表“{sheet}”是 taizhang 导出时附的统计表，不是台账；请用 --sheet 指定一张年度台账工作表（如“2024年度”）。"
             ),
+            Refusal::XlsxTooLarge { rows, max } => format!(
+                "要导出的台账有 {rows} 行，一个 Excel 工作簿最多写 {max} 行；请用 --unit 按单位（或 --year 按年度）分开导出，或用 --csv 导出全部。"
+            ),
         }
     }
 
@@ -481,6 +489,9 @@ impl Refusal {
             ),
             Refusal::LedgerSheetIsFigures { sheet } => format!(
                 "the sheet '{sheet}' holds the figures taizhang adds to an export, not a ledger; name a year's ledger sheet with --sheet"
+            ),
+            Refusal::XlsxTooLarge { rows, max } => format!(
+                "the ledger to export has {rows} rows, and a workbook takes at most {max}; export one unit with --unit (or one year with --year), or everything with --csv"
             ),
         }
     }

@@ -289,6 +289,10 @@ fn refusals(path: &str, name: &str, text: &str) -> Vec<Refusal> {
         Refusal::LedgerSheetIsFigures {
             sheet: name.to_string(),
         },
+        Refusal::XlsxTooLarge {
+            rows: 800_000,
+            max: 200_000,
+        },
     ];
     for why in [
         NotDemo::OtherStore,
@@ -505,8 +509,9 @@ fn refusal_index(x: &Refusal) -> usize {
         Refusal::WordTemplateNoStyles { .. } => 28,
         Refusal::WordTemplateNeedsDocx { .. } => 29,
         Refusal::LedgerSheetIsFigures { .. } => 30,
+        Refusal::XlsxTooLarge { .. } => 31,
     }
 }
 
 const DONE: usize = 43;
-const REFUSALS: usize = 31;
+const REFUSALS: usize = 32;

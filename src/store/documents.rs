@@ -66,24 +66,22 @@ pub fn update_document(conn: &Connection, id: i64, new: &NewDocument<'_>) -> Res
     Ok(())
 }
 
+/// The query of [`find_document`], one search of the index on (unit_id, year): ?1 unit, ?2 year.
+pub(super) const FIND_DOCUMENT_SQL: &str = "SELECT id, uuid, unit_id, year, file_name, sha256
+     FROM documents WHERE unit_id = ?1 AND year = ?2 ORDER BY id DESC LIMIT 1";
+
 /// The summary of `unit_id` for `year`, if one was imported (the latest, if several were).
 pub fn find_document(conn: &Connection, unit_id: i64, year: i32) -> Result<Option<Document>> {
-    let document = super::cached_query_row(
-        conn,
-        "SELECT id, uuid, unit_id, year, file_name, sha256 FROM documents
-             WHERE unit_id = ?1 AND year = ?2 ORDER BY id DESC LIMIT 1",
-        params![unit_id, year],
-        |r| {
-            Ok(Document {
-                id: r.get(0)?,
-                uuid: r.get(1)?,
-                unit_id: r.get(2)?,
-                year: r.get(3)?,
-                file_name: r.get(4)?,
-                sha256: r.get(5)?,
-            })
-        },
-    )
+    let document = super::cached_query_row(conn, FIND_DOCUMENT_SQL, params![unit_id, year], |r| {
+        Ok(Document {
+            id: r.get(0)?,
+            uuid: r.get(1)?,
+            unit_id: r.get(2)?,
+            year: r.get(3)?,
+            file_name: r.get(4)?,
+            sha256: r.get(5)?,
+        })
+    })
     .optional()
     .context("find document")?;
     Ok(document)

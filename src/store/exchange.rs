@@ -1,7 +1,9 @@
 //! Lookups for reading ledgers into the store: an item by its exact text, an item's own status.
 //!
 //! A ledger row names an item by its words, not its id, so importing the same ledger twice must
-//! find what the first import recorded instead of recording it again.
+//! find what the first import recorded instead of recording it again. Each lookup is one search
+//! of an index on (unit, year, text) (schema step 7), so an import costs what its rows cost,
+//! not what the unit's and year's other items cost.
 
 use anyhow::Context;
 use chrono::NaiveDate;
@@ -12,6 +14,22 @@ use super::problems::{problem_from_row, PROBLEM_COLUMNS};
 use crate::error::Result;
 use crate::model::{ItemId, ItemKind, Measure, Problem, Status};
 
+/// The query of [`find_problem_by_text`]: ?1 unit id, ?2 year, ?3 text.
+fn problem_by_text_sql() -> String {
+    format!(
+        "SELECT {PROBLEM_COLUMNS} WHERE p.unit_id = ?1 AND p.year = ?2 AND p.body = ?3
+             ORDER BY p.id LIMIT 1"
+    )
+}
+
+/// The query of [`find_measure_by_text`]: ?1 unit id, ?2 year, ?3 text.
+fn measure_by_text_sql() -> String {
+    format!(
+        "SELECT {MEASURE_COLUMNS} WHERE m.unit_id = ?1 AND m.year = ?2 AND m.body = ?3
+             ORDER BY m.id LIMIT 1"
+    )
+}
+
 /// The first problem of the unit and year whose text is exactly `text`, if any.
 pub fn find_problem_by_text(
     conn: &Connection,
@@ -21,10 +39,7 @@ pub fn find_problem_by_text(
 ) -> Result<Option<Problem>> {
     let problem = super::cached_query_row(
         conn,
-        &format!(
-            "SELECT {PROBLEM_COLUMNS} WHERE p.unit_id = ?1 AND p.year = ?2 AND p.body = ?3
-                 ORDER BY p.id LIMIT 1"
-        ),
+        &problem_by_text_sql(),
         params![unit_id, year, text],
         problem_from_row,
     )
@@ -42,10 +57,7 @@ pub fn find_measure_by_text(
 ) -> Result<Option<Measure>> {
     let measure = super::cached_query_row(
         conn,
-        &format!(
-            "SELECT {MEASURE_COLUMNS} WHERE m.unit_id = ?1 AND m.year = ?2 AND m.body = ?3
-                 ORDER BY m.id LIMIT 1"
-        ),
+        &measure_by_text_sql(),
         params![unit_id, year, text],
         measure_from_row,
     )
@@ -102,39 +114,4 @@ pub fn latest_status(conn: &Connection, item: ItemId) -> Result<Option<Status>> 
 }
 
 #[cfg(test)]
-mod tests {
-    use chrono::NaiveDate;
-
-    use super::*;
-    use crate::store::testing::{add_problem, store_with_unit, AT};
-    use crate::store::{insert_progress, NewProgress};
-
-    #[test]
-    fn an_item_is_found_by_its_exact_text_in_its_unit_and_year() {
-        let (store, unit) = store_with_unit();
-        let conn = store.conn();
-        let problem = add_problem(conn, &unit, 2024, "会议记录不规范");
-        let found = find_problem_by_text(conn, unit.id, 2024, "会议记录不规范").unwrap();
-        assert_eq!(found.map(|p| p.id), Some(problem.id));
-        assert!(find_problem_by_text(conn, unit.id, 2025, "会议记录不规范")
-            .unwrap()
-            .is_none());
-        assert!(find_measure_by_text(conn, unit.id, 2024, "会议记录不规范")
-            .unwrap()
-            .is_none());
-        assert_eq!(latest_status(conn, problem.id).unwrap(), None);
-        for (day, status) in [(9, Status::Done), (1, Status::InProgress)] {
-            let entry = NewProgress {
-                item: problem.id,
-                status,
-                date: NaiveDate::from_ymd_opt(2025, 3, day).unwrap(),
-                note: None,
-                evidence: &[],
-                created_at: AT,
-                source: None,
-            };
-            insert_progress(conn, &entry).unwrap();
-        }
-        assert_eq!(latest_status(conn, problem.id).unwrap(), Some(Status::Done));
-    }
-}
+mod tests;

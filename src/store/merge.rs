@@ -106,7 +106,8 @@ struct Merger<'a> {
     measures: HashMap<&'a str, i64>,
     new_measures: HashSet<&'a str>,
     new_progress: HashMap<&'a str, i64>,
-    /// Our events before the merge, by item UUID, oldest first.
+    /// Our events before the merge of the items the dump holds or names, by item UUID, oldest
+    /// first.
     our_events: HashMap<String, Vec<OurEvent>>,
     /// Their events, by item UUID.
     their_events: HashMap<&'a str, Vec<&'a EventRow>>,
@@ -116,31 +117,7 @@ struct Merger<'a> {
 
 impl<'a> Merger<'a> {
     fn new(conn: &'a Connection, dump: &'a Dump, options: &'a MergeOptions<'a>) -> Result<Self> {
-        let mut our_events: HashMap<String, Vec<OurEvent>> = HashMap::new();
-        {
-            let mut stmt = conn
-                .prepare("SELECT item_uuid, uuid, action, detail FROM events ORDER BY id")
-                .context("read events")?;
-            let rows = stmt
-                .query_map([], |r| {
-                    Ok((
-                        r.get::<_, String>(0)?,
-                        r.get(1)?,
-                        r.get(2)?,
-                        r.get::<_, String>(3)?,
-                    ))
-                })
-                .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
-                .context("read events")?;
-            for (item, uuid, action, detail) in rows {
-                let detail = serde_json::from_str(&detail).unwrap_or_default();
-                our_events.entry(item).or_default().push(OurEvent {
-                    uuid,
-                    action,
-                    detail,
-                });
-            }
-        }
+        let our_events = our_events(conn, dump)?;
         let mut their_events: HashMap<&str, Vec<&EventRow>> = HashMap::new();
         for event in &dump.events {
             their_events
@@ -192,6 +169,51 @@ impl<'a> Merger<'a> {
         .transpose()
     }
 }
+
+/// Our events of the items the dump holds or its events name (all the merge compares), by item
+/// UUID, oldest first: one search of `events_item` an item, not a read of the whole log, so a
+/// merge costs what the dump holds, not what this store holds.
+fn our_events(conn: &Connection, dump: &Dump) -> Result<HashMap<String, Vec<OurEvent>>> {
+    let items: HashSet<&str> = dump
+        .units
+        .iter()
+        .map(|u| u.uuid.as_str())
+        .chain(dump.problems.iter().map(|p| p.uuid.as_str()))
+        .chain(dump.measures.iter().map(|m| m.uuid.as_str()))
+        .chain(dump.events.iter().map(|e| e.item_uuid.as_str()))
+        .collect();
+    let mut stmt = conn.prepare(OUR_EVENTS_SQL).context("read events")?;
+    let mut events = HashMap::new();
+    for item in items {
+        let rows = stmt
+            .query_map([item], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            })
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+            .context("read events")?;
+        if rows.is_empty() {
+            continue;
+        }
+        let list: Vec<OurEvent> = rows
+            .into_iter()
+            .map(|(uuid, action, detail)| OurEvent {
+                uuid,
+                action,
+                detail: serde_json::from_str(&detail).unwrap_or_default(),
+            })
+            .collect();
+        events.insert(item.to_string(), list);
+    }
+    Ok(events)
+}
+
+/// One item's events, oldest first: ?1 its UUID.
+const OUR_EVENTS_SQL: &str =
+    "SELECT uuid, action, detail FROM events WHERE item_uuid = ?1 ORDER BY id";
 
 /// The id of the row with this UUID in `table`, if there is one.
 fn id_by_uuid(conn: &Connection, table: &str, uuid: &str) -> Result<Option<i64>> {

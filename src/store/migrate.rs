@@ -28,6 +28,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "006_institution.sql",
         include_str!("../../schema/006_institution.sql"),
     ),
+    (
+        "007_lookup_indexes.sql",
+        include_str!("../../schema/007_lookup_indexes.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.

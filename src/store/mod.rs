@@ -297,6 +297,16 @@ impl Store {
         self.conn.busy_timeout(busy_timeout()).map_err(wrap)?;
         // Room for every statement an import or a ledger load runs row after row.
         self.conn.set_prepared_statement_cache_capacity(64);
+        // A plan that does not depend on the values bound. Without it SQLite marks some
+        // statements to be planned again whenever their parameters change, and a cached
+        // statement (whose parameters are cleared when it goes back to the cache) was parsed
+        // and planned again on every use: a third of an import's time.
+        self.conn
+            .set_db_config(
+                rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
+                true,
+            )
+            .map_err(wrap)?;
         self.conn
             .pragma_update(None, "foreign_keys", true)
             .map_err(wrap)?;
@@ -325,6 +335,18 @@ impl Store {
         if !read_only && self.path != Path::new(":memory:") {
             self.conn
                 .pragma_update_and_check(None, "journal_mode", "wal", |_| Ok(()))
+                .map_err(wrap)?;
+        }
+        if !read_only {
+            // A command writes in one transaction: up to 64 MiB of pages stay in memory until
+            // it commits instead of spilling to the log (a cache of SQLite's default 2 MiB spilled
+            // after a few thousand rows of an import), and the journal of each statement (kept
+            // so that a failing statement undoes only itself) is kept in memory, not a file.
+            self.conn
+                .pragma_update(None, "cache_size", -65536)
+                .map_err(wrap)?;
+            self.conn
+                .pragma_update(None, "temp_store", "memory")
                 .map_err(wrap)?;
         }
         Ok(())

@@ -87,7 +87,7 @@ pub fn progress_of(conn: &Connection, item: ItemId) -> Result<Vec<ProgressEntry>
         ItemKind::Measure => "measure_id",
     };
     let mut stmt = conn
-        .prepare(&format!(
+        .prepare_cached(&format!(
             "SELECT p.id, p.uuid, p.status, p.date, p.note, d.year FROM progress p
              LEFT JOIN documents d ON d.id = p.document_id
              WHERE p.{column} = ?1 ORDER BY p.date, p.id"

@@ -32,3 +32,10 @@ fn the_filed_line_names_unit_actor_and_day() {
         "填报单位：临江市财政局    填报人：张三    填报日期：2026年1月15日"
     );
 }
+
+#[test]
+fn on_a3_a_year_sheet_with_its_unit_column_still_prints_at_ten_points() {
+    let widths = Cols::new(true).widths();
+    assert_eq!(widths.len(), 17);
+    assert!(FONT_SIZE * a3_scale_of(&widths) >= 10.0);
+}
