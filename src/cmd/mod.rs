@@ -24,6 +24,7 @@ pub mod merge;
 pub mod problem;
 pub mod progress;
 pub mod recur;
+mod scan;
 pub mod report;
 pub mod rollup;
 pub mod show;

@@ -19,6 +19,7 @@ pub mod outcome;
 pub mod paint;
 pub mod prose_dates;
 pub mod records;
+pub mod stream;
 pub mod recur;
 pub mod report;
 pub mod report_sources;
