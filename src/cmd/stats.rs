@@ -70,9 +70,8 @@ pub fn run(ctx: &Ctx, args: StatsArgs, out: &mut dyn Write) -> Result<()> {
         recurring: &recurring,
         carried: &carried,
     };
-    let in_years = |row: &LedgerRow| {
-        from.is_none_or(|y| row.year >= y) && to.is_none_or(|y| row.year <= y)
-    };
+    let in_years =
+        |row: &LedgerRow| from.is_none_or(|y| row.year >= y) && to.is_none_or(|y| row.year <= y);
     // Counted as each unit's rows are computed: a whole-store stats holds one unit's rows at a
     // time.
     let mut tally = StatsTally::new(args.by, args.long_term_as_done);

@@ -58,7 +58,8 @@ impl RecordStream {
                     let separator: &[u8] = if self.written == 0 { b"\n  " } else { b",\n  " };
                     out.write_all(separator)?;
                     self.buffer.clear();
-                    serde_json::to_writer_pretty(&mut self.buffer, row).map_err(io::Error::other)?;
+                    serde_json::to_writer_pretty(&mut self.buffer, row)
+                        .map_err(io::Error::other)?;
                     // Inside the array every line of the element is indented once more; a JSON
                     // text has no raw line break but those of its layout.
                     let mut lines = self.buffer.split(|b| *b == b'\n');

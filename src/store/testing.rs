@@ -43,7 +43,9 @@ pub fn varied_store(units: usize, years: i32) -> Store {
     let conn = store.conn();
     let mut seed: u64 = 0x5eed;
     let mut next = move |n: u64| {
-        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         (seed >> 33) % n
     };
     let statuses = Status::EVERY;
@@ -88,8 +90,8 @@ pub fn varied_store(units: usize, years: i32) -> Store {
                         co_depts: (0..next(2)).map(|_| "纪检组".to_string()).collect(),
                         ..Owner::default()
                     };
-                    let due = NaiveDate::from_ymd_opt(year + 1, 1 + next(12) as u32, 15)
-                        .expect("a date");
+                    let due =
+                        NaiveDate::from_ymd_opt(year + 1, 1 + next(12) as u32, 15).expect("a date");
                     let deadline = match next(6) {
                         0 => Deadline::LongTerm,
                         1 => Deadline::Immediate(due),
@@ -116,12 +118,26 @@ pub fn varied_store(units: usize, years: i32) -> Store {
                         super::link(conn, measure, old).expect("link");
                     }
                     for _ in 0..next(3) {
-                        add_entry(conn, measure, statuses[next(7) as usize], year, &mut next, None);
+                        add_entry(
+                            conn,
+                            measure,
+                            statuses[next(7) as usize],
+                            year,
+                            &mut next,
+                            None,
+                        );
                     }
                 }
                 if next(3) == 0 {
                     let reported = (next(2) == 0).then_some(doc);
-                    add_entry(conn, problem, statuses[next(7) as usize], year, &mut next, reported);
+                    add_entry(
+                        conn,
+                        problem,
+                        statuses[next(7) as usize],
+                        year,
+                        &mut next,
+                        reported,
+                    );
                 }
                 earlier = Some(problem);
             }

@@ -4,9 +4,7 @@ use std::collections::HashSet;
 
 use super::*;
 use crate::analysis::ledger::{compute_ledger, RowFilter};
-use crate::model::{
-    Deadline, ItemId, LedgerData, Measure, Owner, Problem, ProgressEntry, Status,
-};
+use crate::model::{Deadline, ItemId, LedgerData, Measure, Owner, Problem, ProgressEntry, Status};
 use chrono::NaiveDate;
 
 fn date(s: &str) -> NaiveDate {

@@ -102,12 +102,10 @@ fn the_status_table_printed_a_unit_at_a_time_is_byte_for_byte_the_one_printed_at
         for format in [Format::Json, Format::Csv, Format::Md, Format::Table] {
             for lang in [Lang::Zh, Lang::En] {
                 let mut at_once = Vec::new();
-                ledger::print(&mut at_once, format, lang, Paint::OFF, &records, as_of())
-                    .unwrap();
+                ledger::print(&mut at_once, format, lang, Paint::OFF, &records, as_of()).unwrap();
                 let mut streamed = Vec::new();
                 let mut printer =
-                    LedgerPrinter::start(&mut streamed, format, lang, Paint::OFF, as_of())
-                        .unwrap();
+                    LedgerPrinter::start(&mut streamed, format, lang, Paint::OFF, as_of()).unwrap();
                 for piece in by_unit(conn, Scope::default(), &filter) {
                     let records: Vec<LedgerRecord<'_>> =
                         piece.iter().map(LedgerRecord::from).collect();

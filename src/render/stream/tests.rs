@@ -14,7 +14,10 @@ struct Sample {
 
 impl Record for Sample {
     const CSV_HEADER: &'static [&'static str] = &["name", "tags"];
-    const COLUMNS: &'static [Column] = &[Column::wrapping("名称", "Name"), Column::fixed("标签", "Tags")];
+    const COLUMNS: &'static [Column] = &[
+        Column::wrapping("名称", "Name"),
+        Column::fixed("标签", "Tags"),
+    ];
 
     fn csv_row(&self) -> Vec<String> {
         vec![self.name.clone(), self.tags.join(";")]
