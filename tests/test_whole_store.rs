@@ -27,23 +27,28 @@ const SELECTIONS: [&[&str]; 4] = [
     &["--year", "2024", "--sort", "due"],
 ];
 
+/// `status --format FORMAT`, the selection, and `--unit UNIT` when given.
+fn status_args<'a>(format: &'a str, selection: &[&'a str], unit: Option<&'a str>) -> Vec<&'a str> {
+    let mut args = vec!["status", "--format", format];
+    args.extend_from_slice(selection);
+    if let Some(unit) = unit {
+        args.extend(["--unit", unit]);
+    }
+    args
+}
+
 #[test]
 fn whole_store_json_is_the_per_unit_arrays_joined_into_one_document() {
     let env = TestEnv::with_fixture_ledger();
     let units = units(&env);
     for selection in SELECTIONS {
-        let args = |unit: Option<&str>| {
-            let mut args = vec!["status", "--format", "json"];
-            args.extend(selection);
-            args.extend(unit.map(|u| ["--unit", u]).into_iter().flatten());
-            args
-        };
         let mut joined: Vec<Value> = Vec::new();
         for unit in &units {
-            let part: Vec<Value> = serde_json::from_str(&env.ok(&args(Some(unit)))).unwrap();
+            let part = env.ok(&status_args("json", selection, Some(unit.as_str())));
+            let part: Vec<Value> = serde_json::from_str(&part).unwrap();
             joined.extend(part);
         }
-        let whole = env.ok(&args(None));
+        let whole = env.ok(&status_args("json", selection, None));
         assert_eq!(
             whole,
             format!("{}\n", serde_json::to_string_pretty(&joined).unwrap()),
@@ -57,17 +62,11 @@ fn whole_store_csv_is_one_header_and_the_per_unit_rows_in_unit_order() {
     let env = TestEnv::with_fixture_ledger();
     let units = units(&env);
     for selection in SELECTIONS {
-        let args = |unit: Option<&str>| {
-            let mut args = vec!["status", "--format", "csv"];
-            args.extend(selection);
-            args.extend(unit.map(|u| ["--unit", u]).into_iter().flatten());
-            args
-        };
-        let whole = env.ok(&args(None));
+        let whole = env.ok(&status_args("csv", selection, None));
         let (header, _) = whole.split_once('\n').unwrap();
         let mut joined = format!("{header}\n");
         for unit in &units {
-            let part = env.ok(&args(Some(unit)));
+            let part = env.ok(&status_args("csv", selection, Some(unit.as_str())));
             let (part_header, rows) = part.split_once('\n').unwrap();
             assert_eq!(part_header, header);
             joined.push_str(rows);

@@ -48,7 +48,15 @@ pub fn varied_store(units: usize, years: i32) -> Store {
             .wrapping_add(1442695040888963407);
         (seed >> 33) % n
     };
-    let statuses = Status::EVERY;
+    // The statuses an entry can record (未报告 is never recorded, only derived).
+    let statuses = [
+        Status::Planned,
+        Status::InProgress,
+        Status::Done,
+        Status::LongTerm,
+        Status::NotDone,
+        Status::Dropped,
+    ];
     let depts = ["办公室", "财务科", "人事科"];
     for u in 0..units {
         // Ids rise as names fall: the ledger's order is by name, not by id.
@@ -121,7 +129,7 @@ pub fn varied_store(units: usize, years: i32) -> Store {
                         add_entry(
                             conn,
                             measure,
-                            statuses[next(7) as usize],
+                            statuses[next(6) as usize],
                             year,
                             &mut next,
                             None,
@@ -133,7 +141,7 @@ pub fn varied_store(units: usize, years: i32) -> Store {
                     add_entry(
                         conn,
                         problem,
-                        statuses[next(7) as usize],
+                        statuses[next(6) as usize],
                         year,
                         &mut next,
                         reported,
@@ -160,7 +168,8 @@ fn add_entry(
         item,
         status,
         date,
-        note: None,
+        // A dropped item says why.
+        note: (status == crate::model::Status::Dropped).then_some("不再实施"),
         evidence: &[],
         created_at: AT,
         source,
