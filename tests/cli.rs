@@ -36,5 +36,6 @@ mod test_status;
 mod test_store_safety;
 mod test_table_widths;
 mod test_undo;
+mod test_whole_store;
 mod test_xlsx_figures;
 mod test_xlsx_print;

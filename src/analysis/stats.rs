@@ -93,15 +93,41 @@ pub fn compute_stats(
     by: GroupBy,
     long_term_as_done: bool,
 ) -> Stats {
-    let mut groups: BTreeMap<(i32, String), Tally> = BTreeMap::new();
-    let mut total = Tally::default();
-    let unassigned = "（未指定）";
+    let mut tally = StatsTally::new(by, long_term_as_done);
     for row in rows {
-        let key = match by {
+        tally.add(row, marks);
+    }
+    tally.finish()
+}
+
+/// Statistics counted a row at a time, for a whole store read a unit at a time: the rows added,
+/// in any order and any number of pieces, give the [`compute_stats`] of all of them.
+#[derive(Debug, Clone)]
+pub struct StatsTally {
+    by: GroupBy,
+    long_term_as_done: bool,
+    groups: BTreeMap<(i32, String), Tally>,
+    total: Tally,
+}
+
+impl StatsTally {
+    pub fn new(by: GroupBy, long_term_as_done: bool) -> StatsTally {
+        StatsTally {
+            by,
+            long_term_as_done,
+            groups: BTreeMap::new(),
+            total: Tally::default(),
+        }
+    }
+
+    /// Counts one row in its group and in the totals.
+    pub fn add(&mut self, row: &LedgerRow, marks: Marks<'_>) {
+        let unassigned = "（未指定）";
+        let key = match self.by {
             GroupBy::Year => (row.year, row.year.to_string()),
             GroupBy::Unit => (0, row.unit.clone()),
             GroupBy::Owner => match row.kind() {
-                ItemKind::Problem => continue,
+                ItemKind::Problem => return,
                 ItemKind::Measure => (
                     0,
                     row.owner
@@ -111,166 +137,31 @@ pub fn compute_stats(
                 ),
             },
         };
-        groups.entry(key).or_default().add(row, marks);
-        total.add(row, marks);
+        self.groups.entry(key).or_default().add(row, marks);
+        self.total.add(row, marks);
     }
-    let with_problems = by != GroupBy::Owner;
-    Stats {
-        by: by.code(),
-        long_term_counts_as_done: long_term_as_done,
-        groups: groups
-            .into_iter()
-            .map(|((_, name), t)| Figures::new(name, &t, with_problems, long_term_as_done))
-            .collect(),
-        total: Figures::new("total".into(), &total, with_problems, long_term_as_done),
+
+    /// The groups in order and the totals.
+    pub fn finish(self) -> Stats {
+        let with_problems = self.by != GroupBy::Owner;
+        let long_term_as_done = self.long_term_as_done;
+        Stats {
+            by: self.by.code(),
+            long_term_counts_as_done: long_term_as_done,
+            groups: self
+                .groups
+                .into_iter()
+                .map(|((_, name), t)| Figures::new(name, &t, with_problems, long_term_as_done))
+                .collect(),
+            total: Figures::new(
+                "total".into(),
+                &self.total,
+                with_problems,
+                long_term_as_done,
+            ),
+        }
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use std::collections::HashSet;
-
-    use super::*;
-    use crate::analysis::ledger::{compute_ledger, RowFilter};
-    use crate::model::{
-        Deadline, ItemId, LedgerData, Measure, Owner, Problem, ProgressEntry, Status,
-    };
-    use chrono::NaiveDate;
-
-    fn date(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
-
-    /// One problem and one linked measure per entry, the measure in the given status.
-    fn data(statuses: &[(i32, &str, Status)]) -> LedgerData {
-        let mut data = LedgerData::default();
-        for (i, (year, unit, status)) in statuses.iter().enumerate() {
-            let num = i as i64 + 1;
-            data.problems.push(Problem {
-                id: ItemId::problem(num),
-                uuid: String::new(),
-                unit: unit.to_string(),
-                year: *year,
-                category: None,
-                text: format!("问题{num}"),
-            });
-            let dept = if num % 2 == 0 {
-                "办公室"
-            } else {
-                "人事科"
-            };
-            data.measures.push(Measure {
-                id: ItemId::measure(num),
-                uuid: String::new(),
-                unit: unit.to_string(),
-                year: *year,
-                title: None,
-                text: format!("措施{num}"),
-                owner: Owner {
-                    owner_dept: Some(dept.into()),
-                    ..Owner::default()
-                },
-                deadline: Deadline::default_for_year(*year),
-                institution: None,
-            });
-            data.links
-                .push((ItemId::problem(num), ItemId::measure(num)));
-            data.progress.push(ProgressEntry {
-                seq: num,
-                uuid: String::new(),
-                item: ItemId::measure(num),
-                status: *status,
-                date: date(&format!("{}-06-01", year + 1)),
-                note: None,
-                evidence: vec![],
-                reported_in: None,
-            });
-        }
-        data
-    }
-
-    fn stats(statuses: &[(i32, &str, Status)], by: GroupBy) -> Stats {
-        let rows = compute_ledger(&data(statuses), date("2027-01-15"), &RowFilter::default());
-        let recurring = HashSet::from([ItemId::problem(2)]);
-        let carried = HashSet::from([ItemId::measure(1)]);
-        let marks = Marks {
-            recurring: &recurring,
-            carried: &carried,
-        };
-        compute_stats(&rows, marks, by, false)
-    }
-
-    const LEDGER: [(i32, &str, Status); 4] = [
-        (2024, "甲局", Status::InProgress),
-        (2024, "乙局", Status::Done),
-        (2025, "甲局", Status::Done),
-        (2025, "甲局", Status::LongTerm),
-    ];
-
-    #[test]
-    fn by_year_counts_problems_and_measures_apart() {
-        let s = stats(&LEDGER, GroupBy::Year);
-        let years: Vec<&str> = s.groups.iter().map(|g| g.group.as_str()).collect();
-        assert_eq!(years, ["2024", "2025"]);
-        let y2024 = &s.groups[0];
-        assert_eq!(y2024.measures.done, 1);
-        assert_eq!(y2024.problems.unwrap().done, 1);
-        assert_eq!(
-            (y2024.overdue_problems, y2024.overdue_measures),
-            (Some(1), 1)
-        );
-        assert_eq!(y2024.completion_rate, Some(50));
-        assert_eq!(
-            s.groups[1].completion_rate,
-            Some(100),
-            "长期坚持 is left out"
-        );
-        assert_eq!(
-            (
-                s.total.problems.unwrap().total,
-                s.total.recurring,
-                s.total.carried_over
-            ),
-            (4, Some(1), 1)
-        );
-    }
-
-    #[test]
-    fn long_term_items_count_as_done_when_asked() {
-        let rows = compute_ledger(&data(&LEDGER), date("2027-01-15"), &RowFilter::default());
-        let none = HashSet::new();
-        let marks = Marks {
-            recurring: &none,
-            carried: &none,
-        };
-        let s = compute_stats(&rows, marks, GroupBy::Year, true);
-        assert_eq!(s.total.completion_rate, Some(75));
-        assert!(s.long_term_counts_as_done);
-    }
-
-    #[test]
-    fn by_owner_counts_the_measures_each_owner_answers_for_and_no_problems() {
-        let s = stats(&LEDGER, GroupBy::Owner);
-        let owners: Vec<(&str, usize)> = s
-            .groups
-            .iter()
-            .map(|g| (g.group.as_str(), g.measures.total))
-            .collect();
-        assert_eq!(owners, [("人事科", 2), ("办公室", 2)]);
-        assert_eq!(s.total.measures.total, 4);
-        assert_eq!(s.total.problems, None);
-        assert_eq!(s.total.completion_rate, None);
-        assert_eq!(s.total.overdue_measures, 1);
-    }
-
-    #[test]
-    fn by_unit_gives_one_group_per_unit() {
-        let s = stats(&LEDGER, GroupBy::Unit);
-        let units: Vec<(&str, usize)> = s
-            .groups
-            .iter()
-            .map(|g| (g.group.as_str(), g.measures.total))
-            .collect();
-        assert_eq!(units, [("乙局", 1), ("甲局", 3)]);
-    }
-}
+mod tests;

@@ -26,6 +26,7 @@ pub mod progress;
 pub mod recur;
 pub mod report;
 pub mod rollup;
+mod scan;
 pub mod show;
 pub mod stats;
 pub mod status;

@@ -5,14 +5,15 @@ use std::io::Write;
 
 use clap::Args;
 
+use super::scan::{self, Scope};
 use super::{resolve_unit, Ctx};
 use crate::analysis::figures::Marks;
-use crate::analysis::stats::{compute_stats, GroupBy};
-use crate::analysis::{compute_ledger, RowFilter};
+use crate::analysis::stats::{GroupBy, StatsTally};
+use crate::analysis::{LedgerRow, RowFilter};
 use crate::error::{Msg, Result};
 use crate::model::check_year;
 use crate::render::stats;
-use crate::store::{self, Access, LedgerFilter};
+use crate::store::{self, Access};
 
 /// Figures over years, units or owners: how many problems, how far rectified, what is overdue.
 ///
@@ -63,23 +64,28 @@ pub fn run(ctx: &Ctx, args: StatsArgs, out: &mut dyn Write) -> Result<()> {
         .map(|u| resolve_unit(conn, u))
         .transpose()?;
     let as_of = ctx.clock.today();
-    let data = store::load_ledger(
-        conn,
-        LedgerFilter {
-            unit_id: unit.map(|u| u.id),
-            year: None,
-        },
-        as_of,
-    )?;
-    let mut rows = compute_ledger(&data, as_of, &RowFilter::default());
-    rows.retain(|r| from.is_none_or(|y| r.year >= y) && to.is_none_or(|y| r.year <= y));
     let recurring: HashSet<_> = store::confirmed_recurrences(conn)?.into_keys().collect();
     let carried: HashSet<_> = store::carried_from(conn)?.into_values().collect();
     let marks = Marks {
         recurring: &recurring,
         carried: &carried,
     };
-    let figures = compute_stats(&rows, marks, args.by, args.long_term_as_done);
+    let in_years =
+        |row: &LedgerRow| from.is_none_or(|y| row.year >= y) && to.is_none_or(|y| row.year <= y);
+    // Counted as each unit's rows are computed: a whole-store stats holds one unit's rows at a
+    // time.
+    let mut tally = StatsTally::new(args.by, args.long_term_as_done);
+    let scope = Scope {
+        unit: unit.map(|u| u.id),
+        year: None,
+    };
+    scan::each_unit(conn, scope, as_of, &RowFilter::default(), |rows| {
+        for row in rows.iter().filter(|r| in_years(r)) {
+            tally.add(row, marks);
+        }
+        Ok(())
+    })?;
+    let figures = tally.finish();
     stats::print(out, ctx.format, ctx.lang, ctx.paint, &figures)?;
     Ok(())
 }

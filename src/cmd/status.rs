@@ -4,12 +4,13 @@ use std::io::Write;
 
 use clap::{Args, ValueEnum};
 
+use super::scan::{self, Scope};
 use super::{resolve_unit, Ctx};
-use crate::analysis::{compute_ledger, RowFilter, RowOrder};
+use crate::analysis::{RowFilter, RowOrder};
 use crate::error::{Error, Msg, Result};
 use crate::model::{check_year, ItemKind, Status};
-use crate::render::ledger::{self, LedgerRecord};
-use crate::store::{self, Access, LedgerFilter};
+use crate::render::ledger::{LedgerPrinter, LedgerRecord};
+use crate::store::Access;
 
 /// Show the ledger: every problem and measure with its owner, deadline and current status.
 ///
@@ -106,14 +107,6 @@ pub fn run(ctx: &Ctx, args: StatusArgs, out: &mut dyn Write) -> Result<()> {
         .map(|u| resolve_unit(conn, u))
         .transpose()?;
     let as_of = ctx.clock.today();
-    let data = store::load_ledger(
-        conn,
-        LedgerFilter {
-            unit_id: unit.map(|u| u.id),
-            year,
-        },
-        as_of,
-    )?;
     let due_within = args.due_within.as_deref().map(period_days).transpose()?;
     let filter = RowFilter {
         status,
@@ -132,8 +125,17 @@ pub fn run(ctx: &Ctx, args: StatusArgs, out: &mut dyn Write) -> Result<()> {
             SortArg::Id => RowOrder::Id,
         }),
     };
-    let rows = compute_ledger(&data, as_of, &filter);
-    let records: Vec<LedgerRecord<'_>> = rows.iter().map(LedgerRecord::from).collect();
-    ledger::print(out, ctx.format, ctx.lang, ctx.paint, &records, as_of)?;
+    let scope = Scope {
+        unit: unit.map(|u| u.id),
+        year,
+    };
+    // Each unit's rows are printed as soon as they are computed: a whole-store status holds one
+    // unit's rows at a time.
+    let mut printer = LedgerPrinter::start(out, ctx.format, ctx.lang, ctx.paint, as_of)?;
+    scan::each_unit(conn, scope, as_of, &filter, |rows| {
+        let records: Vec<LedgerRecord<'_>> = rows.iter().map(LedgerRecord::from).collect();
+        Ok(printer.push(&records)?)
+    })?;
+    printer.finish()?;
     Ok(())
 }

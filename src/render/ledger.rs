@@ -3,12 +3,10 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use std::io::{self, Write};
-
-use super::paint::{Paint, Tone};
-use super::records::{csv_list, csv_opt, emit, Column, Record};
-use super::table::{self, shorten, Cell, TableColumn};
-use super::{deadline_label, Format, Lang};
+use super::paint::Tone;
+use super::records::{csv_list, csv_opt, Column, Record};
+use super::table::{shorten, Cell};
+use super::{deadline_label, Lang};
 use crate::analysis::LedgerRow;
 use crate::model::{ItemId, ItemKind, Status};
 
@@ -241,81 +239,6 @@ fn alert(days_overdue: Option<i64>, days_left: Option<i64>, lang: Lang) -> Strin
     }
 }
 
-/// Prints the status table. In a terminal, each unit and year gets a table of its own under a
-/// caption line, which leaves the width of an 80-column terminal to the text; a count line closes
-/// the output. With `paint` on, the lights are coloured (see [`LedgerRecord::painted_row`]), as are
-/// the overdue and due-soon counts when not zero. `records` must be ordered by unit and year.
-pub fn print(
-    out: &mut dyn Write,
-    format: Format,
-    lang: Lang,
-    paint: Paint,
-    records: &[LedgerRecord<'_>],
-    as_of: NaiveDate,
-) -> io::Result<()> {
-    let empty = lang.pick("没有符合条件的条目。", "No items match.");
-    if format != Format::Table || records.is_empty() {
-        return emit(out, format, lang, records, empty);
-    }
-    // Unit (1) and year (2) are in the caption.
-    let keep = |index: usize| index != 1 && index != 2;
-    let columns: Vec<TableColumn<'_>> = LedgerRecord::COLUMNS
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| keep(*i))
-        .map(|(_, c)| TableColumn {
-            label: lang.pick(c.zh, c.en),
-            wrap: c.wrap,
-            spare: c.spare,
-        })
-        .collect();
-    for group in records.chunk_by(|a, b| a.unit == b.unit && a.year == b.year) {
-        let caption = match lang {
-            Lang::Zh => format!("{} · {}年度", group[0].unit, group[0].year),
-            Lang::En => format!("{} · year {}", group[0].unit, group[0].year),
-        };
-        let rows = group
-            .iter()
-            .map(|r| {
-                let cells = r.painted_row(lang).into_iter().enumerate();
-                cells
-                    .filter(|(i, _)| keep(*i))
-                    .map(|(_, cell)| cell)
-                    .collect()
-            })
-            .collect();
-        writeln!(out, "{caption}")?;
-        writeln!(out, "{}", table::render_painted(&columns, rows, paint))?;
-    }
-    let overdue = records.iter().filter(|r| r.overdue).count();
-    let soon = records
-        .iter()
-        .filter(|r| r.days_left.is_some_and(|d| d <= DUE_SOON_DAYS))
-        .count();
-    let total = records.len();
-    let lit = |count: usize, tone: Tone| (count > 0).then_some(tone);
-    let (head, overdue_part, gap, soon_part, tail) = match lang {
-        Lang::Zh => (
-            format!("共 {total} 项，"),
-            format!("逾期 {overdue} 项"),
-            "，",
-            format!("{DUE_SOON_DAYS} 天内到期 {soon} 项"),
-            format!("（截至 {as_of}）"),
-        ),
-        Lang::En => (
-            format!("{total} items, "),
-            format!("{overdue} overdue"),
-            ", ",
-            format!("{soon} due within {DUE_SOON_DAYS} days"),
-            format!(" (as of {as_of})"),
-        ),
-    };
-    let parts = [
-        (head.as_str(), None),
-        (overdue_part.as_str(), lit(overdue, Tone::Overdue)),
-        (gap, None),
-        (soon_part.as_str(), lit(soon, Tone::DueSoon)),
-        (tail.as_str(), None),
-    ];
-    writeln!(out, "{}", table::prose(&parts, paint))
-}
+mod printer;
+
+pub use printer::{print, LedgerPrinter};

@@ -24,6 +24,7 @@ pub mod report;
 pub mod report_sources;
 pub mod rollup;
 pub mod stats;
+pub mod stream;
 pub mod table;
 pub mod units;
 pub mod wrap;

@@ -107,19 +107,32 @@ pub fn emit<T: Record>(
 
 /// A GitHub-style pipe table; pipes and line breaks inside cells are escaped.
 pub fn markdown_table(labels: &[&str], rows: &[Vec<String>]) -> String {
+    let mut text = markdown_header(labels);
+    for row in rows {
+        text.push_str(&markdown_row(row));
+    }
+    text
+}
+
+/// The first two lines of a pipe table: the labels and the rule under them.
+pub fn markdown_header(labels: &[&str]) -> String {
+    format!(
+        "| {} |\n|{}\n",
+        labels.join(" | "),
+        "---|".repeat(labels.len())
+    )
+}
+
+/// One line of a pipe table; pipes and line breaks inside cells are escaped.
+pub fn markdown_row(row: &[String]) -> String {
     // Control characters in stored texts never reach the terminal raw (see `cells`).
     let escape = |cell: &str| {
         super::cells::escape_controls(cell)
             .replace('|', "\\|")
             .replace('\n', "<br>")
     };
-    let mut text = format!("| {} |\n", labels.join(" | "));
-    text.push_str(&format!("|{}\n", "---|".repeat(labels.len())));
-    for row in rows {
-        let cells: Vec<String> = row.iter().map(|c| escape(c)).collect();
-        text.push_str(&format!("| {} |\n", cells.join(" | ")));
-    }
-    text
+    let cells: Vec<String> = row.iter().map(|c| escape(c)).collect();
+    format!("| {} |\n", cells.join(" | "))
 }
 
 /// Joins a list for a CSV cell.
