@@ -11,11 +11,12 @@
 //! The generated problems come from `taizhang::synth`, which only the `synth` feature compiles.
 //!
 //! The target is under 60 s for 800,000 problems on 2 cores; `TAIZHANG_BENCH_THREADS` sets the
-//! thread count (default: 2).
+//! thread count (default: 2), `TAIZHANG_BENCH_EVIDENCE=words` clusters on words (segmented with
+//! jieba) instead of the default characters.
 
 use std::time::{Duration, Instant};
 
-use taizhang::analysis::clusters::{cluster, ClusterOptions};
+use taizhang::analysis::clusters::{cluster, ClusterOptions, Evidence, DEFAULT_THRESHOLD};
 use taizhang::analysis::similarity::Profile;
 use taizhang::store::Store;
 use taizhang::synth::{generate, write_to_store, SynthConfig};
@@ -50,10 +51,16 @@ fn clustering(name: &str, years: usize, threads: usize) {
     let profiles: Vec<Profile> = corpus.iter().map(|p| Profile::new(&p.text)).collect();
     let reference = started.elapsed();
     drop(profiles);
+    let words = std::env::var("TAIZHANG_BENCH_EVIDENCE").is_ok_and(|e| e == "words");
     let options = ClusterOptions {
         threads,
         min_units: 3,
-        ..ClusterOptions::default()
+        evidence: if words {
+            Evidence::WORDS
+        } else {
+            Evidence::DEFAULT
+        },
+        threshold: if words { 0.45 } else { DEFAULT_THRESHOLD },
     };
     let started = Instant::now();
     let clusters = cluster(&corpus, &options);

@@ -1,6 +1,6 @@
 //! Finding candidates without comparing all pairs: MinHash signatures over a text's informative
-//! bigrams, cut into bands (locality-sensitive hashing); texts with the same values in a band share
-//! a bucket. Two texts sharing a fraction `s` of their bigrams meet in some bucket with probability
+//! character bigrams (or words), cut into bands (locality-sensitive hashing); texts with the same
+//! values in a band share a bucket. Two texts sharing a fraction `s` of their bigrams meet in some bucket with probability
 //! `1 - (1 - s^ROWS)^BANDS` (s = 0.3: 0.77; s = 0.5: 0.99).
 //!
 //! Bigrams are left out of the signatures when they occur in one text only (they cannot make two
@@ -42,7 +42,7 @@ impl Buckets {
         let useful: Vec<bool> = (0..vectors.keys.len())
             .map(|id| {
                 let df = vectors.df[id];
-                vectors.is_bigram(id as u32) && df >= 2 && f64::from(df) <= limit
+                vectors.signs[id] && df >= 2 && f64::from(df) <= limit
             })
             .collect();
         let seeds: Vec<(u64, u64)> = (0..HASHES as u64)
@@ -128,6 +128,8 @@ fn band_runs(values: &[u64], n: usize, band: usize) -> Vec<Vec<u32>> {
 mod tests {
     use super::*;
 
+    use crate::analysis::clusters::Evidence;
+
     #[test]
     fn rewordings_share_buckets_and_unrelated_texts_do_not() {
         let texts = [
@@ -136,19 +138,23 @@ mod tests {
             "食品安全抽检覆盖面不广，农村地区抽检批次偏少",
             "预算执行进度滞后，结转结余资金较多",
         ];
-        let vectors = Vectors::build(&texts, 1);
-        let buckets = Buckets::build(&vectors, 2);
-        let shared = |a: usize, b: usize| buckets.of(a).any(|x| buckets.of(b).any(|y| x == y));
-        assert!(shared(0, 1));
-        assert!(!shared(0, 2) && !shared(2, 3));
-        assert!(buckets.density[0] > 0 && buckets.density[3] == 0);
+        for evidence in [Evidence::Characters, Evidence::WORDS] {
+            let vectors = Vectors::build(&texts, evidence, 1);
+            let buckets = Buckets::build(&vectors, 2);
+            let shared = |a: usize, b: usize| buckets.of(a).any(|x| buckets.of(b).any(|y| x == y));
+            assert!(shared(0, 1), "{evidence:?}");
+            assert!(!shared(0, 2) && !shared(2, 3), "{evidence:?}");
+            assert!(buckets.density[0] > 0 && buckets.density[3] == 0);
+        }
     }
 
     #[test]
     fn a_text_without_letters_joins_no_bucket() {
         let texts = ["，。", "，。", "理论学习不够深入"];
-        let buckets = Buckets::build(&Vectors::build(&texts, 1), 1);
-        assert_eq!(buckets.of(0).count(), 0);
-        assert_eq!(buckets.count, 0);
+        for evidence in [Evidence::Characters, Evidence::WORDS] {
+            let buckets = Buckets::build(&Vectors::build(&texts, evidence, 1), 1);
+            assert_eq!(buckets.of(0).count(), 0);
+            assert_eq!(buckets.count, 0);
+        }
     }
 }

@@ -1,12 +1,21 @@
 //! How well clusters recover the shared themes planted in synthetic ledgers ([`crate::synth`]).
 //!
-//! The figures in the module documentation come from `threshold_sweep` (ignored by default:
-//! `cargo test --release --lib clusters::quality -- --ignored --nocapture`).
+//! Two seeds, kept apart: the default threshold and evidence are chosen on ledgers of
+//! [`TUNING_SEED`] (`threshold_sweep`, ignored by default: `cargo test --release --lib
+//! clusters::quality -- --ignored --nocapture`); the quality test measures ledgers of
+//! [`MEASURING_SEED`], which nothing was tuned on. Run it with `--nocapture` to see the figures
+//! with and without words.
 
 use std::collections::{HashMap, HashSet};
 
-use super::{cluster, Cluster, ClusterOptions};
+use super::{cluster, Cluster, ClusterOptions, Evidence, Weights};
 use crate::synth::{generate, Label, SynthConfig, SynthLedger};
+
+/// The seed of the ledgers the defaults are chosen on: the generator's default, whose text the
+/// reference vocabulary also counts.
+const TUNING_SEED: u64 = 0x7A1_2024;
+/// The seed of the ledgers quality is measured on; nothing was tuned on it.
+const MEASURING_SEED: u64 = 0xC020_2616;
 
 /// Clusters must span this many units to count (what a higher office would look at).
 const MIN_UNITS: usize = 3;
@@ -76,38 +85,94 @@ fn measure(ledger: &SynthLedger, clusters: &[Cluster<'_>]) -> Quality {
     }
 }
 
-fn run(ledger: &SynthLedger, threshold: f64) -> Quality {
+fn run(ledger: &SynthLedger, threshold: f64, evidence: Evidence) -> Quality {
     let corpus = ledger.corpus();
     let options = ClusterOptions {
         threshold,
         min_units: MIN_UNITS,
+        evidence,
         ..ClusterOptions::default()
     };
     measure(ledger, &cluster(&corpus, &options))
 }
 
-/// 300 units naming 3–5 problems each, with a seed the default threshold was not tuned on.
-fn small_ledger() -> SynthLedger {
-    generate(&SynthConfig::new(300, 1).with_seed(11))
+/// The threshold words are measured at, chosen on the tuning seed (`threshold_sweep`: purity
+/// .92 at recall .71 and .67 on 60 and 300 units; on 1,200 units purity is .85 at recall .75).
+const WORDS_THRESHOLD: f64 = 0.45;
+
+/// Every variant measured: (name, evidence, threshold).
+fn variants() -> Vec<(&'static str, Evidence, f64)> {
+    let words = |synonyms, weights| Evidence::Words { synonyms, weights };
+    let t = WORDS_THRESHOLD;
+    vec![
+        (
+            "characters (the default)",
+            Evidence::Characters,
+            super::DEFAULT_THRESHOLD,
+        ),
+        ("words, every signal", Evidence::WORDS, t),
+        ("  without synonyms", words(false, Weights::Both), t),
+        (
+            "  weights: texts clustered only",
+            words(true, Weights::Clustered),
+            t,
+        ),
+        (
+            "  weights: reference only",
+            words(true, Weights::Reference),
+            t,
+        ),
+    ]
 }
 
+/// A ledger of `units` units naming 3–5 problems in one year, of the measuring seed.
+fn measured(units: usize) -> SynthLedger {
+    generate(&SynthConfig::new(units, 1).with_seed(MEASURING_SEED))
+}
+
+/// The goal of issue 16 is purity ≥ 0.9 at recall ≥ 0.8 on ledgers nothing was tuned on. It is
+/// not reached (measured: characters .902 / .557 and .911 / .678 on 300 and 1,200 units; words
+/// .939 / .641 and .864 / .688), so the test holds what is: on 300 units words are purer and find
+/// more than characters; on 1,200 characters keep their purity.
 #[test]
-fn clusters_recover_the_planted_shared_themes() {
-    let q = run(&small_ledger(), super::DEFAULT_THRESHOLD);
-    // Measured: purity 0.928, recall 0.605 (see the module documentation).
-    assert!(q.purity >= 0.9, "{q:?}");
-    assert!(q.recall >= 0.55, "{q:?}");
+fn words_find_more_shared_themes_than_characters_in_a_small_store() {
+    for units in [300, 1200] {
+        let ledger = measured(units);
+        println!(
+            "{units} units, seed {MEASURING_SEED:#x}: {} problems",
+            ledger.problems.len()
+        );
+        let figures: Vec<(&str, Quality)> = variants()
+            .into_iter()
+            .map(|(name, evidence, threshold)| (name, run(&ledger, threshold, evidence)))
+            .collect();
+        for (name, q) in &figures {
+            println!(
+                "  {name:<32} purity {:.3}  recall {:.3}  clusters {}",
+                q.purity, q.recall, q.clusters
+            );
+        }
+        let (characters, words) = (&figures[0].1, &figures[1].1);
+        assert!(characters.purity >= 0.88, "{units}: {characters:?}");
+        if units == 300 {
+            assert!(words.purity >= 0.92, "{units}: {words:?}");
+            assert!(
+                words.recall >= characters.recall + 0.05,
+                "{units}: {words:?} {characters:?}"
+            );
+        }
+    }
 }
 
 #[test]
 fn one_off_problems_stay_out_of_large_clusters() {
-    let ledger = small_ledger();
+    let ledger = measured(300);
     let one_offs = ledger
         .problems
         .iter()
         .filter(|p| matches!(p.label, Label::Local(_)))
         .count();
-    let q = run(&ledger, super::DEFAULT_THRESHOLD);
+    let q = run(&ledger, super::DEFAULT_THRESHOLD, Evidence::DEFAULT);
     assert!(
         q.one_offs_in_large_clusters <= one_offs / 50,
         "{q:?} of {one_offs}"
@@ -116,9 +181,10 @@ fn one_off_problems_stay_out_of_large_clusters() {
 
 #[test]
 fn a_lower_threshold_finds_more_of_each_theme_and_a_higher_one_keeps_clusters_purer() {
-    let ledger = small_ledger();
-    let low = run(&ledger, 0.30);
-    let high = run(&ledger, 0.50);
+    let ledger = measured(300);
+    let t = super::DEFAULT_THRESHOLD;
+    let low = run(&ledger, t - 0.1, Evidence::DEFAULT);
+    let high = run(&ledger, t + 0.1, Evidence::DEFAULT);
     assert!(low.recall > high.recall, "{low:?} {high:?}");
     assert!(high.purity > low.purity, "{low:?} {high:?}");
 }
@@ -180,38 +246,52 @@ fn profile_single_link<'a>(
 }
 
 #[test]
-#[ignore = "prints the figures behind the default threshold; run with --release --nocapture"]
+#[ignore = "prints the figures behind the default threshold; run with --release --nocapture \
+            (SWEEP_BASELINE=1 adds the Profile single-link baseline)"]
 fn threshold_sweep() {
-    let ledger = generate(&SynthConfig::new(1200, 1).with_seed(11));
-    let corpus = ledger.corpus();
-    println!("baseline, Profile cosine, single link, 1200 units, seed 11");
-    println!("threshold  purity  recall");
-    let thresholds = [0.40, 0.45, 0.50, 0.55, 0.60, 0.65, 0.70, 0.75];
-    for (threshold, clusters) in thresholds
-        .iter()
-        .zip(profile_single_link(&corpus, &thresholds))
-    {
-        let q = measure(&ledger, &clusters);
-        println!("{threshold:9.2}  {:6.3}  {:6.3}", q.purity, q.recall);
+    if std::env::var_os("SWEEP_BASELINE").is_some() {
+        let ledger = generate(&SynthConfig::new(1200, 1).with_seed(TUNING_SEED));
+        let corpus = ledger.corpus();
+        println!("baseline, Profile cosine, single link, 1200 units, seed {TUNING_SEED:#x}");
+        println!("threshold  purity  recall");
+        let thresholds = [0.40, 0.45, 0.50, 0.55, 0.60, 0.65, 0.70, 0.75];
+        for (threshold, clusters) in thresholds
+            .iter()
+            .zip(profile_single_link(&corpus, &thresholds))
+        {
+            let q = measure(&ledger, &clusters);
+            println!("{threshold:9.2}  {:6.3}  {:6.3}", q.purity, q.recall);
+        }
     }
-    for (units, seed) in [(60, 11), (300, 11), (300, 12), (1200, 11), (1200, 12)] {
-        let ledger = generate(&SynthConfig::new(units, 1).with_seed(seed));
+    // SWEEP_ALL: every variant, not only characters and the default.
+    let all = std::env::var_os("SWEEP_ALL").is_some();
+    for units in [60, 300, 1200] {
+        let ledger = generate(&SynthConfig::new(units, 1).with_seed(TUNING_SEED));
         let one_offs = ledger
             .problems
             .iter()
             .filter(|p| matches!(p.label, Label::Local(_)))
             .count();
         println!(
-            "{units} units, seed {seed}: {} problems, {one_offs} one-off",
+            "{units} units, seed {TUNING_SEED:#x}: {} problems, {one_offs} one-off",
             ledger.problems.len()
         );
-        println!("threshold  purity  recall  clusters  one-offs clustered (in 5+ unit clusters)");
-        for threshold in [0.25, 0.30, 0.35, 0.40, 0.45, 0.50, 0.55] {
-            let q = run(&ledger, threshold);
+        for (name, evidence, _) in variants().into_iter().take(if all { 5 } else { 2 }) {
+            println!("{name}");
             println!(
-                "{threshold:9.2}  {:6.3}  {:6.3}  {:8}  {:8} ({})",
-                q.purity, q.recall, q.clusters, q.one_offs_clustered, q.one_offs_in_large_clusters
+                "threshold  purity  recall  clusters  one-offs clustered (in 5+ unit clusters)"
             );
+            for threshold in [0.20, 0.25, 0.30, 0.35, 0.40, 0.45, 0.50, 0.55] {
+                let q = run(&ledger, threshold, evidence);
+                println!(
+                    "{threshold:9.2}  {:6.3}  {:6.3}  {:8}  {:8} ({})",
+                    q.purity,
+                    q.recall,
+                    q.clusters,
+                    q.one_offs_clustered,
+                    q.one_offs_in_large_clusters
+                );
+            }
         }
     }
 }

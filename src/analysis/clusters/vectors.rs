@@ -1,12 +1,16 @@
-//! Problem texts as sparse unit vectors over the features of
-//! [`Profile`](crate::analysis::similarity::Profile) (character unigrams and bigrams of the
-//! normalised text), weighted by inverse document frequency over the texts being clustered.
+//! Problem texts as sparse unit vectors over their features (see [`Evidence`]): the character
+//! unigrams and bigrams of [`Profile`](crate::analysis::similarity::Profile) (the default), or
+//! the words of [`crate::analysis::words::terms`].
 //!
 //! The weighting is what lets a cluster form around what a problem is about (特种设备, 党费收缴)
 //! rather than around the stock phrases every summary uses (存在, 不够, 有待加强, 的问题依然存在).
+//! Characters are weighted by inverse document frequency over the texts being clustered; words by
+//! the geometric mean of that and the reference vocabulary's
+//! ([`Reference`](crate::analysis::words::Reference)), unless [`Evidence`] says otherwise.
 
+use super::features::Features;
 use super::parallel::{map_chunks, FxHashMap};
-use crate::analysis::similarity::normalize;
+use super::Evidence;
 
 /// Inverse document frequency is `ln((N + SMOOTHING) / (df + 1))`: as if the store held this many
 /// more problems, one of them with the feature. In a large store it is the usual `ln(N / df)`; in
@@ -15,10 +19,18 @@ use crate::analysis::similarity::normalize;
 /// N/df)`, a 13-problem store split 理论学习不够深入 into two clusters and missed 三会一课.)
 const SMOOTHING: f64 = 100.0;
 
-/// A feature: a character and the one after it (`NO_NEXT` for a unigram), packed in 42 bits.
+/// A feature: a character bigram or unigram, or a word's hash (see `features.rs`).
 pub(super) type Key = u64;
 
-const NO_NEXT: u64 = 0x1F_FFFF;
+/// What is known of one feature while the vectors are built.
+#[derive(Clone, Copy)]
+struct Seen {
+    df: u32,
+    /// Its weight in the reference vocabulary (words only; 1 otherwise).
+    prior: f32,
+    /// Whether it may go into MinHash signatures.
+    signs: bool,
+}
 
 /// The texts as vectors, stored flat: the entries of text `i` are
 /// `entries[starts[i]..starts[i + 1]]`, (feature id, weight) sorted by feature id, with unit
@@ -26,69 +38,104 @@ const NO_NEXT: u64 = 0x1F_FFFF;
 pub(super) struct Vectors {
     entries: Vec<(u32, f32)>,
     starts: Vec<usize>,
-    /// Per feature id: its key and in how many texts it occurs.
+    /// Per feature id: its key, in how many texts it occurs, and whether it may sign.
     pub keys: Vec<Key>,
     pub df: Vec<u32>,
+    pub signs: Vec<bool>,
+}
+
+/// One chunk's features: per text its (key, count), flat, and what the chunk saw of each key.
+struct Part {
+    features: Vec<(Key, u32)>,
+    lengths: Vec<u32>,
+    seen: FxHashMap<Key, Seen>,
 }
 
 impl Vectors {
-    /// Builds the vectors of `texts` on `threads` threads. Feature ids follow key order, so the
-    /// result does not depend on the thread count.
-    pub fn build<S: AsRef<str> + Sync>(texts: &[S], threads: usize) -> Vectors {
-        let counts = map_chunks(texts, threads, |chunk, _| {
-            let mut df: FxHashMap<Key, u32> = FxHashMap::default();
-            let mut scratch = Scratch::default();
+    /// Builds the vectors of `texts` on `threads` threads. Each text is read once (segmenting
+    /// is the costly step); feature ids follow key order, so the result does not depend on the
+    /// thread count.
+    pub fn build<S: AsRef<str> + Sync>(texts: &[S], evidence: Evidence, threads: usize) -> Vectors {
+        let parts = map_chunks(texts, threads, |chunk, _| {
+            let mut part = Part {
+                features: Vec::new(),
+                lengths: Vec::with_capacity(chunk.len()),
+                seen: FxHashMap::default(),
+            };
+            let mut scratch = Features::new(evidence);
             for text in chunk {
-                for &(key, _) in scratch.features(text.as_ref()) {
-                    *df.entry(key).or_default() += 1;
+                let features = scratch.of(text.as_ref());
+                for f in features {
+                    let seen = part.seen.entry(f.key).or_insert(Seen {
+                        df: 0,
+                        prior: f.prior,
+                        signs: f.signs,
+                    });
+                    seen.df += 1;
+                    part.features.push((f.key, f.count));
                 }
+                part.lengths.push(features.len() as u32);
             }
-            df
+            part
         });
-        let mut total: FxHashMap<Key, u32> = FxHashMap::default();
-        for part in counts {
-            for (key, n) in part {
-                *total.entry(key).or_default() += n;
+        let mut total: FxHashMap<Key, Seen> = FxHashMap::default();
+        for part in &parts {
+            for (&key, seen) in &part.seen {
+                total
+                    .entry(key)
+                    .and_modify(|s| s.df += seen.df)
+                    .or_insert(*seen);
             }
         }
         let mut keys: Vec<Key> = total.keys().copied().collect();
         keys.sort_unstable();
-        let df: Vec<u32> = keys.iter().map(|k| total[k]).collect();
+        let df: Vec<u32> = keys.iter().map(|k| total[k].df).collect();
+        let signs: Vec<bool> = keys.iter().map(|k| total[k].signs).collect();
         let ids: FxHashMap<Key, u32> = keys
             .iter()
             .enumerate()
             .map(|(i, &k)| (k, i as u32))
             .collect();
         let n = texts.len() as f64;
-        let idf: Vec<f32> = df
+        let weight: Vec<f32> = keys
             .iter()
-            .map(|&d| ((n + SMOOTHING) / (f64::from(d) + 1.0)).ln() as f32)
+            .map(|k| {
+                let seen = &total[k];
+                let idf = ((n + SMOOTHING) / (f64::from(seen.df) + 1.0)).ln() as f32;
+                evidence.weigh(idf, seen.prior)
+            })
             .collect();
-        let parts = map_chunks(texts, threads, |chunk, _| {
-            let mut entries = Vec::new();
-            let mut lengths = Vec::with_capacity(chunk.len());
-            let mut scratch = Scratch::default();
-            for text in chunk {
-                let start = entries.len();
-                for &(key, count) in scratch.features(text.as_ref()) {
-                    let id = ids[&key];
-                    entries.push((id, count as f32 * idf[id as usize]));
-                }
-                let doc = &mut entries[start..];
-                doc.sort_unstable_by_key(|e| e.0);
-                let norm = doc.iter().map(|e| e.1 * e.1).sum::<f32>().sqrt();
-                doc.iter_mut().for_each(|e| e.1 /= norm);
-                lengths.push(entries.len() - start);
-            }
-            (entries, lengths)
+        drop(total);
+        let vectors = map_chunks(&parts, threads, |chunk, _| {
+            chunk
+                .iter()
+                .map(|part| {
+                    let mut entries = Vec::with_capacity(part.features.len());
+                    let mut start = 0;
+                    for &len in &part.lengths {
+                        let doc = &part.features[start..start + len as usize];
+                        start += len as usize;
+                        let first = entries.len();
+                        for &(key, count) in doc {
+                            let id = ids[&key];
+                            entries.push((id, count as f32 * weight[id as usize]));
+                        }
+                        let doc = &mut entries[first..];
+                        doc.sort_unstable_by_key(|e| e.0);
+                        let norm = doc.iter().map(|e| e.1 * e.1).sum::<f32>().sqrt();
+                        doc.iter_mut().for_each(|e| e.1 /= norm);
+                    }
+                    entries
+                })
+                .collect::<Vec<_>>()
         });
-        let mut entries = Vec::with_capacity(parts.iter().map(|p| p.0.len()).sum());
+        let mut entries = Vec::with_capacity(parts.iter().map(|p| p.features.len()).sum());
         let mut starts = Vec::with_capacity(texts.len() + 1);
         starts.push(0);
-        for (part, lengths) in parts {
-            entries.extend_from_slice(&part);
-            for len in lengths {
-                starts.push(starts[starts.len() - 1] + len);
+        for (part, part_entries) in parts.iter().zip(vectors.into_iter().flatten()) {
+            entries.extend_from_slice(&part_entries);
+            for &len in &part.lengths {
+                starts.push(starts[starts.len() - 1] + len as usize);
             }
         }
         Vectors {
@@ -96,6 +143,7 @@ impl Vectors {
             starts,
             keys,
             df,
+            signs,
         }
     }
 
@@ -106,11 +154,6 @@ impl Vectors {
     /// The entries of text `i`.
     pub fn doc(&self, i: usize) -> &[(u32, f32)] {
         &self.entries[self.starts[i]..self.starts[i + 1]]
-    }
-
-    /// Whether feature `id` is a bigram.
-    pub fn is_bigram(&self, id: u32) -> bool {
-        self.keys[id as usize] & NO_NEXT != NO_NEXT
     }
 }
 
@@ -131,78 +174,5 @@ pub(super) fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
     sum
 }
 
-/// Buffers reused from one text to the next.
-#[derive(Default)]
-struct Scratch {
-    chars: Vec<char>,
-    keys: Vec<Key>,
-    counted: Vec<(Key, u32)>,
-}
-
-impl Scratch {
-    /// The distinct features of `text` with their counts, in key order.
-    fn features(&mut self, text: &str) -> &[(Key, u32)] {
-        self.chars.clear();
-        self.chars.extend(normalize(text));
-        self.keys.clear();
-        for (i, &c) in self.chars.iter().enumerate() {
-            let c = u64::from(c) << 21;
-            self.keys.push(c | NO_NEXT);
-            if let Some(&next) = self.chars.get(i + 1) {
-                self.keys.push(c | u64::from(next));
-            }
-        }
-        self.keys.sort_unstable();
-        self.counted.clear();
-        for &key in &self.keys {
-            match self.counted.last_mut() {
-                Some((last, n)) if *last == key => *n += 1,
-                _ => self.counted.push((key, 1)),
-            }
-        }
-        &self.counted
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn vectors_have_unit_length_and_identical_texts_a_cosine_of_one() {
-        let texts = [
-            "理论学习不够深入",
-            "理论学习不够深入。",
-            "党费收缴不规范",
-            "，。",
-        ];
-        let v = Vectors::build(&texts, 2);
-        assert_eq!(v.len(), 4);
-        assert!((dot(v.doc(0), v.doc(0)) - 1.0).abs() < 1e-5);
-        assert!((dot(v.doc(0), v.doc(1)) - 1.0).abs() < 1e-5);
-        assert!(dot(v.doc(0), v.doc(2)) < 0.3);
-        assert!(v.doc(3).is_empty());
-    }
-
-    #[test]
-    fn stock_words_weigh_less_than_what_a_problem_is_about() {
-        let texts = [
-            "理论学习有待加强",
-            "党费收缴有待加强",
-            "档案管理有待加强",
-            "理论学习不够深入",
-        ];
-        let v = Vectors::build(&texts, 1);
-        // Sharing 理论学习 (rare) counts for more than sharing 有待加强 (everywhere).
-        assert!(dot(v.doc(0), v.doc(3)) > dot(v.doc(0), v.doc(1)));
-    }
-
-    #[test]
-    fn the_thread_count_does_not_change_the_vectors() {
-        let texts: Vec<String> = (0..50).map(|i| format!("第{i}项问题整改不到位")).collect();
-        let one = Vectors::build(&texts, 1);
-        let three = Vectors::build(&texts, 3);
-        assert_eq!(one.entries, three.entries);
-        assert_eq!(one.starts, three.starts);
-    }
-}
+mod tests;
