@@ -9,14 +9,20 @@ fn json(env: &TestEnv, args: &[&str]) -> serde_json::Value {
 #[test]
 fn recur_lists_reworded_problems_of_one_unit_across_years() {
     let env = TestEnv::with_fixture_ledger();
-    insta::assert_snapshot!(env.run(&["recur"]));
-    insta::assert_snapshot!(env.run(&["recur", "--format", "json", "--unit", "东山县市场监管局"]));
+    insta::assert_snapshot!(env.transcript(&["recur"]));
+    insta::assert_snapshot!(env.transcript(&[
+        "recur",
+        "--format",
+        "json",
+        "--unit",
+        "东山县市场监管局"
+    ]));
 }
 
 #[test]
 fn recur_explain_shows_the_shared_words_cues_outcome_and_confidence_of_one_pair() {
     let env = TestEnv::with_fixture_ledger();
-    insta::assert_snapshot!(env.run(&["recur", "--explain", "P4", "P9"]));
+    insta::assert_snapshot!(env.transcript(&["recur", "--explain", "P4", "P9"]));
     let explained = json(
         &env,
         &["recur", "--explain", "P9", "P4", "--format", "json"],
@@ -33,7 +39,7 @@ fn recur_explain_shows_the_shared_words_cues_outcome_and_confidence_of_one_pair(
 #[test]
 fn a_confirmed_recurrence_is_kept_marked_in_the_report_and_counted() {
     let env = TestEnv::with_fixture_ledger();
-    insta::assert_snapshot!(env.run(&["recur", "--confirm", "P7", "P1"]));
+    insta::assert_snapshot!(env.transcript(&["recur", "--confirm", "P7", "P1"]));
     let pairs = json(&env, &["recur", "--threshold", "0.99", "--format", "json"]);
     assert_eq!(
         pairs.as_array().unwrap().len(),
@@ -46,7 +52,7 @@ fn a_confirmed_recurrence_is_kept_marked_in_the_report_and_counted() {
     assert!(report.contains("（2024年度曾查摆此类问题）"), "{report}");
     let stats = json(&env, &["stats", "--format", "json"]);
     assert_eq!(stats["total"]["recurring"], 1);
-    insta::assert_snapshot!(env.run(&["history", "P7"]));
+    insta::assert_snapshot!(env.transcript(&["history", "P7"]));
 }
 
 #[test]
@@ -65,10 +71,10 @@ fn a_rejected_pair_is_not_proposed_again() {
 fn recur_refuses_pairs_that_cannot_be_recurrences() {
     let env = TestEnv::with_fixture_ledger();
     let before = env.fingerprint();
-    insta::assert_snapshot!(env.run(&["recur", "--confirm", "P1", "P2"]));
-    insta::assert_snapshot!(env.run(&["recur", "--confirm", "P1", "P9"]));
-    insta::assert_snapshot!(env.run(&["recur", "--confirm", "P1", "M7"]));
-    insta::assert_snapshot!(env.run(&["recur", "--threshold", "1.5"]));
+    insta::assert_snapshot!(env.transcript(&["recur", "--confirm", "P1", "P2"]));
+    insta::assert_snapshot!(env.transcript(&["recur", "--confirm", "P1", "P9"]));
+    insta::assert_snapshot!(env.transcript(&["recur", "--confirm", "P1", "M7"]));
+    insta::assert_snapshot!(env.transcript(&["recur", "--threshold", "1.5"]));
     assert_eq!(before, env.fingerprint());
 }
 
@@ -76,15 +82,15 @@ fn recur_refuses_pairs_that_cannot_be_recurrences() {
 fn stats_by_year_puts_years_in_columns_with_totals() {
     let env = TestEnv::with_fixture_ledger();
     env.ok(&["carry", "M3", "--year", "2025"]);
-    insta::assert_snapshot!(env.run(&["stats"]));
-    insta::assert_snapshot!(env.run(&["stats", "--format", "json", "--from", "2025"]));
+    insta::assert_snapshot!(env.transcript(&["stats"]));
+    insta::assert_snapshot!(env.transcript(&["stats", "--format", "json", "--from", "2025"]));
 }
 
 #[test]
 fn stats_by_unit_and_by_owner_give_a_row_each() {
     let env = TestEnv::with_fixture_ledger();
-    insta::assert_snapshot!(env.run(&["stats", "--by", "unit"]));
-    insta::assert_snapshot!(env.run(&[
+    insta::assert_snapshot!(env.transcript(&["stats", "--by", "unit"]));
+    insta::assert_snapshot!(env.transcript(&[
         "stats",
         "--by",
         "owner",
@@ -117,5 +123,5 @@ fn stats_figures_add_up_across_groups() {
 #[test]
 fn stats_refuses_a_backward_range() {
     let env = TestEnv::with_fixture_ledger();
-    insta::assert_snapshot!(env.run(&["stats", "--from", "2025", "--to", "2024"]));
+    insta::assert_snapshot!(env.transcript(&["stats", "--from", "2025", "--to", "2024"]));
 }

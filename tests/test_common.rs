@@ -89,32 +89,32 @@ fn shared_store() -> TestEnv {
 #[test]
 fn rewordings_of_one_problem_by_several_units_are_grouped_largest_first() {
     let env = shared_store();
-    insta::assert_snapshot!(env.run(&["common", "--year", "2024"]));
+    insta::assert_snapshot!(env.transcript(&["common", "--year", "2024"]));
 }
 
 #[test]
 fn common_prints_stable_json() {
     let env = shared_store();
-    insta::assert_snapshot!(env.run(&["common", "--year", "2024", "--format", "json"]));
+    insta::assert_snapshot!(env.transcript(&["common", "--year", "2024", "--format", "json"]));
 }
 
 #[test]
 fn common_prints_one_csv_row_per_problem_with_its_group() {
     let env = shared_store();
-    insta::assert_snapshot!(env.run(&["common", "--format", "csv"]));
+    insta::assert_snapshot!(env.transcript(&["common", "--format", "csv"]));
 }
 
 #[test]
 fn common_speaks_english_with_lang_en() {
     let env = shared_store();
-    insta::assert_snapshot!(env.run(&["common", "--year", "2024", "--lang", "en"]));
+    insta::assert_snapshot!(env.transcript(&["common", "--year", "2024", "--lang", "en"]));
 }
 
 #[test]
 fn min_units_leaves_out_problems_fewer_units_share() {
     let env = shared_store();
-    insta::assert_snapshot!(env.run(&["common", "--year", "2024", "--min-units", "4"]));
-    insta::assert_snapshot!(env.run(&["common", "--year", "2024", "--min-units", "5"]));
+    insta::assert_snapshot!(env.transcript(&["common", "--year", "2024", "--min-units", "4"]));
+    insta::assert_snapshot!(env.transcript(&["common", "--year", "2024", "--min-units", "5"]));
 }
 
 #[test]
@@ -129,7 +129,7 @@ fn year_limits_the_problems_compared() {
         in_2024.lines().skip(1).all(|l| l.contains(",2024,")),
         "{in_2024}"
     );
-    insta::assert_snapshot!(env.run(&["common", "--year", "2023"]));
+    insta::assert_snapshot!(env.transcript(&["common", "--year", "2023"]));
 }
 
 #[test]
@@ -142,16 +142,16 @@ fn a_problem_one_unit_repeats_over_the_years_is_not_shared() {
 #[test]
 fn an_empty_store_has_no_shared_problems() {
     let env = TestEnv::init();
-    insta::assert_snapshot!(env.run(&["common"]));
-    insta::assert_snapshot!(env.run(&["common", "--format", "json"]));
+    insta::assert_snapshot!(env.transcript(&["common"]));
+    insta::assert_snapshot!(env.transcript(&["common", "--format", "json"]));
 }
 
 #[test]
 fn a_bad_threshold_or_min_units_is_refused_in_one_sentence() {
     let env = TestEnv::init();
-    insta::assert_snapshot!(env.run(&["common", "--threshold", "1.5"]));
-    insta::assert_snapshot!(env.run(&["common", "--threshold", "abc"]));
-    insta::assert_snapshot!(env.run(&["common", "--min-units", "1"]));
+    insta::assert_snapshot!(env.transcript(&["common", "--threshold", "1.5"]));
+    insta::assert_snapshot!(env.transcript(&["common", "--threshold", "abc"]));
+    insta::assert_snapshot!(env.transcript(&["common", "--min-units", "1"]));
 }
 
 #[test]

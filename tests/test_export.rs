@@ -66,7 +66,7 @@ fn style_of(sheet_xml: &str, cell: &str) -> String {
 #[test]
 fn the_workbook_has_the_official_layout_and_reads_back_with_calamine() {
     let env = TestEnv::with_fixture_ledger();
-    insta::assert_snapshot!(env.run(&[
+    insta::assert_snapshot!(env.transcript(&[
         "export",
         "--xlsx",
         "台账.xlsx",
@@ -157,7 +157,7 @@ fn an_empty_unit_and_year_give_a_ledger_to_fill_in() {
 #[test]
 fn the_csv_has_a_bom_and_reads_back_with_the_csv_crate() {
     let env = TestEnv::with_fixture_ledger();
-    insta::assert_snapshot!(env.run(&["export", "--csv", "台账.csv", "--year", "2024"]));
+    insta::assert_snapshot!(env.transcript(&["export", "--csv", "台账.csv", "--year", "2024"]));
     let bytes = std::fs::read(env.dir().join("台账.csv")).unwrap();
     assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "UTF-8 with BOM");
     let mut reader = csv::Reader::from_reader(&bytes[3..]);
@@ -218,7 +218,7 @@ fn the_json_export_is_versioned_and_imports_into_an_identical_store() {
         .join(summary);
     std::fs::copy(source, env.dir().join(summary)).unwrap();
     env.ok(&["import", summary]);
-    insta::assert_snapshot!(env.run(&["export", "--json", "store.json"]));
+    insta::assert_snapshot!(env.transcript(&["export", "--json", "store.json"]));
     let text = std::fs::read_to_string(env.dir().join("store.json")).unwrap();
     let value: Value = serde_json::from_str(&text).unwrap();
     let keys: Vec<&str> = value
@@ -283,7 +283,7 @@ fn the_json_export_of_one_unit_holds_only_that_unit() {
     let fresh = TestEnv::init();
     std::fs::copy(env.dir().join("one.json"), fresh.dir().join("one.json")).unwrap();
     insta::assert_snapshot!(import(&fresh, &["--json", "one.json"]));
-    insta::assert_snapshot!(fresh.run(&["status", "--year", "2024"]));
+    insta::assert_snapshot!(fresh.transcript(&["status", "--year", "2024"]));
 }
 
 #[test]
@@ -304,11 +304,11 @@ fn a_json_file_from_elsewhere_is_refused_with_a_clear_sentence() {
 #[test]
 fn export_refuses_targets_that_cannot_be_right() {
     let env = TestEnv::with_fixture_ledger();
-    insta::assert_snapshot!(env.run(&["export", "--xlsx", "台账.csv"]));
-    insta::assert_snapshot!(env.run(&["export", "--json", "a.json", "--year", "2024"]));
-    insta::assert_snapshot!(env.run(&["export", "--json", "ledger.db"]));
-    insta::assert_snapshot!(env.run(&["export", "--csv", "out.csv", "--year", "2030"]));
-    insta::assert_snapshot!(env.run(&["export", "--csv", "a.csv", "--json", "b.json"]));
+    insta::assert_snapshot!(env.transcript(&["export", "--xlsx", "台账.csv"]));
+    insta::assert_snapshot!(env.transcript(&["export", "--json", "a.json", "--year", "2024"]));
+    insta::assert_snapshot!(env.transcript(&["export", "--json", "ledger.db"]));
+    insta::assert_snapshot!(env.transcript(&["export", "--csv", "out.csv", "--year", "2030"]));
+    insta::assert_snapshot!(env.transcript(&["export", "--csv", "a.csv", "--json", "b.json"]));
     let files: Vec<String> = std::fs::read_dir(env.dir())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

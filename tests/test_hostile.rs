@@ -100,7 +100,7 @@ fn import_json_refuses_rows_pointing_at_unknown_uuids_and_writes_nothing() {
     let other = TestEnv::init();
     std::fs::copy(&path, other.dir().join("store.json")).unwrap();
     let before = other.fingerprint();
-    insta::assert_snapshot!(other.run(&["import", "--json", "store.json"]));
+    insta::assert_snapshot!(other.transcript(&["import", "--json", "store.json"]));
     assert_eq!(before, other.fingerprint());
 }
 

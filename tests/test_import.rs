@@ -113,7 +113,7 @@ fn a_different_file_for_an_imported_year_is_refused_without_replace() {
         std::fs::read_to_string(env.dir().join(CHAIN[0])).unwrap() + "\n（此稿为修订稿）\n";
     std::fs::write(env.dir().join("修订稿.txt"), edited).unwrap();
     let before = env.fingerprint();
-    insta::assert_snapshot!(env.run(&["import", "修订稿.txt"]));
+    insta::assert_snapshot!(env.transcript(&["import", "修订稿.txt"]));
     assert_eq!(before, env.fingerprint());
     let report = json(
         &env,
@@ -268,11 +268,11 @@ fn unreadable_files_get_one_clear_sentence() {
     )
     .unwrap();
     let before = env.fingerprint();
-    insta::assert_snapshot!(env.run(&["import", "空白.txt"]));
-    insta::assert_snapshot!(env.run(&["import", "旧版.doc"]));
-    insta::assert_snapshot!(env.run(&["import", "不存在.txt"]));
-    insta::assert_snapshot!(env.run(&["import", "--encoding", "utf-8", CHAIN[1]]));
-    insta::assert_snapshot!(env.run(&["import", "--encoding", "latin-9", CHAIN[1]]));
+    insta::assert_snapshot!(env.transcript(&["import", "空白.txt"]));
+    insta::assert_snapshot!(env.transcript(&["import", "旧版.doc"]));
+    insta::assert_snapshot!(env.transcript(&["import", "不存在.txt"]));
+    insta::assert_snapshot!(env.transcript(&["import", "--encoding", "utf-8", CHAIN[1]]));
+    insta::assert_snapshot!(env.transcript(&["import", "--encoding", "latin-9", CHAIN[1]]));
     assert_eq!(before, env.fingerprint());
 }
 
@@ -295,7 +295,7 @@ fn an_ambiguous_unit_name_stops_the_import_and_lists_the_candidates() {
     env.ok(&["unit", "add", "临江市财政局离退休干部党支部"]);
     copy(&env, &CHAIN[..1]);
     let before = env.fingerprint();
-    insta::assert_snapshot!(env.run(&["import", CHAIN[0]]));
+    insta::assert_snapshot!(env.transcript(&["import", CHAIN[0]]));
     assert_eq!(before, env.fingerprint());
 }
 

@@ -51,7 +51,7 @@ fn an_official_ledger_is_read_with_merged_problems_dates_owners_and_statuses() {
     let env = TestEnv::init();
     copy(&env, "beihu_weijian_2024.xlsx");
     insta::assert_snapshot!(import(&env, &["--ledger", "beihu_weijian_2024.xlsx"]));
-    insta::assert_snapshot!(env.run(&["status"]));
+    insta::assert_snapshot!(env.transcript(&["status"]));
     let m1 = json_of(&env, &["show", "M1", "--format", "json"]);
     assert_eq!(m1["title"], "完善考核办法");
     assert_eq!(m1["co_depts"], serde_json::json!(["财务科", "基层卫生科"]));
@@ -108,7 +108,7 @@ fn a_two_row_header_under_a_title_with_sentences_and_an_unreadable_deadline() {
     let env = TestEnv::init();
     copy(&env, "dongcheng_two_row_header.xlsx");
     insta::assert_snapshot!(import(&env, &["--ledger", "dongcheng_two_row_header.xlsx"]));
-    insta::assert_snapshot!(env.run(&["status", "--format", "md"]));
+    insta::assert_snapshot!(env.transcript(&["status", "--format", "md"]));
 }
 
 #[test]
@@ -226,7 +226,7 @@ fn a_gb18030_roll_up_ledger_names_a_unit_and_year_on_each_row() {
     let env = TestEnv::init();
     copy(&env, "xihe_rollup_gb18030.csv");
     insta::assert_snapshot!(import(&env, &["--ledger", "xihe_rollup_gb18030.csv"]));
-    insta::assert_snapshot!(env.run(&["unit", "list"]));
+    insta::assert_snapshot!(env.transcript(&["unit", "list"]));
     let dropped = json_of(&env, &["show", "M3", "--format", "json"]);
     assert_eq!(dropped["status"], "dropped");
     assert_eq!(dropped["progress"][0]["note"], "台账标注为“已撤销”");

@@ -3,7 +3,7 @@ use crate::common::TestEnv;
 #[test]
 fn init_creates_a_store_and_says_where() {
     let env = TestEnv::new();
-    insta::assert_snapshot!(env.run(&["init"]));
+    insta::assert_snapshot!(env.transcript(&["init"]));
     assert!(env.db().exists());
 }
 
@@ -11,14 +11,14 @@ fn init_creates_a_store_and_says_where() {
 fn init_on_an_existing_store_changes_nothing() {
     let env = TestEnv::with_fixture_ledger();
     let before = env.fingerprint();
-    insta::assert_snapshot!(env.run(&["init"]));
+    insta::assert_snapshot!(env.transcript(&["init"]));
     assert_eq!(before, env.fingerprint());
 }
 
 #[test]
 fn init_reports_itself_as_json() {
     let env = TestEnv::new();
-    insta::assert_snapshot!(env.run(&["init", "--format", "json"]));
+    insta::assert_snapshot!(env.transcript(&["init", "--format", "json"]));
 }
 
 #[test]
@@ -54,13 +54,13 @@ fn units_are_added_listed_and_aliased() {
         "临江市税务局",
     ]);
     env.ok(&["unit", "add", "临江市财政局"]);
-    insta::assert_snapshot!(env.run(&["unit", "alias", "临江市税务局", "市税务局"]));
-    insta::assert_snapshot!(env.run(&["unit", "list"]));
-    insta::assert_snapshot!(env.run(&["unit", "list", "--format", "json"]));
+    insta::assert_snapshot!(env.transcript(&["unit", "alias", "临江市税务局", "市税务局"]));
+    insta::assert_snapshot!(env.transcript(&["unit", "list"]));
+    insta::assert_snapshot!(env.transcript(&["unit", "list", "--format", "json"]));
 }
 
 #[test]
 fn an_empty_store_lists_no_units_and_says_how_to_add_one() {
     let env = TestEnv::init();
-    insta::assert_snapshot!(env.run(&["unit", "list"]));
+    insta::assert_snapshot!(env.transcript(&["unit", "list"]));
 }

@@ -9,7 +9,7 @@ fn env_with_unit() -> TestEnv {
 #[test]
 fn a_problem_is_recorded_with_a_short_id() {
     let env = env_with_unit();
-    insta::assert_snapshot!(env.run(&[
+    insta::assert_snapshot!(env.transcript(&[
         "problem",
         "add",
         "--unit",
@@ -25,7 +25,7 @@ fn a_problem_is_recorded_with_a_short_id() {
 #[test]
 fn a_problem_can_be_recorded_for_scripts_as_json() {
     let env = env_with_unit();
-    insta::assert_snapshot!(env.run(&[
+    insta::assert_snapshot!(env.transcript(&[
         "problem",
         "add",
         "--unit",
@@ -50,7 +50,7 @@ fn a_measure_defaults_to_the_end_of_the_following_year() {
         "2024",
         "调查研究不够深入",
     ]);
-    insta::assert_snapshot!(env.run(&[
+    insta::assert_snapshot!(env.transcript(&[
         "measure",
         "add",
         "--unit",
@@ -133,7 +133,7 @@ fn a_measure_records_every_owner_field() {
         "2025-06-30",
         "强化理论武装。每季度开展一次专题研讨",
     ]);
-    insta::assert_snapshot!(env.run(&["show", "M1"]));
+    insta::assert_snapshot!(env.transcript(&["show", "M1"]));
 }
 
 #[test]
@@ -168,9 +168,9 @@ fn linking_is_many_to_many_and_idempotent() {
         "P1",
         "措施一",
     ]);
-    insta::assert_snapshot!(env.run(&["link", "M1", "P2"]));
-    insta::assert_snapshot!(env.run(&["link", "P2", "M1"]));
-    insta::assert_snapshot!(env.run(&["unlink", "M1", "P1"]));
+    insta::assert_snapshot!(env.transcript(&["link", "M1", "P2"]));
+    insta::assert_snapshot!(env.transcript(&["link", "P2", "M1"]));
+    insta::assert_snapshot!(env.transcript(&["unlink", "M1", "P1"]));
     let json = env.ok(&["show", "M1", "--format", "json"]);
     let value: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(value["links"], serde_json::json!(["P2"]));
@@ -199,7 +199,7 @@ fn a_measure_cannot_answer_a_problem_of_another_unit() {
         "措施一",
     ]);
     let before = env.fingerprint();
-    insta::assert_snapshot!(env.run(&["link", "M1", "P1"]));
+    insta::assert_snapshot!(env.transcript(&["link", "M1", "P1"]));
     assert_eq!(before, env.fingerprint());
 }
 
@@ -219,7 +219,7 @@ fn edit_changes_only_the_fields_given_and_records_old_and_new() {
         "人事科",
         "措施一",
     ]);
-    insta::assert_snapshot!(env.run(&[
+    insta::assert_snapshot!(env.transcript(&[
         "edit",
         "M1",
         "--text",
@@ -231,8 +231,8 @@ fn edit_changes_only_the_fields_given_and_records_old_and_new() {
         "--due",
         "2025-09-30"
     ]));
-    insta::assert_snapshot!(env.run(&["history", "M1"]));
-    insta::assert_snapshot!(env.run(&["edit", "M1", "--owner-dept", "机关党委"]));
+    insta::assert_snapshot!(env.transcript(&["history", "M1"]));
+    insta::assert_snapshot!(env.transcript(&["edit", "M1", "--owner-dept", "机关党委"]));
 }
 
 #[test]
@@ -248,8 +248,8 @@ fn edit_refuses_fields_that_do_not_belong_to_the_item() {
         "问题一",
     ]);
     let before = env.fingerprint();
-    insta::assert_snapshot!(env.run(&["edit", "P1", "--owner-dept", "办公室"]));
-    insta::assert_snapshot!(env.run(&["edit", "P1"]));
+    insta::assert_snapshot!(env.transcript(&["edit", "P1", "--owner-dept", "办公室"]));
+    insta::assert_snapshot!(env.transcript(&["edit", "P1"]));
     assert_eq!(before, env.fingerprint());
 }
 
@@ -279,7 +279,7 @@ fn link_joins_every_measure_given_to_every_problem_in_one_operation() {
             text,
         ]);
     }
-    insta::assert_snapshot!(env.run(&["link", "M1", "P1", "M2", "P2"]));
+    insta::assert_snapshot!(env.transcript(&["link", "M1", "P1", "M2", "P2"]));
     let links = |id: &str| {
         let json = env.ok(&["show", id, "--format", "json"]);
         let value: serde_json::Value = serde_json::from_str(&json).unwrap();
@@ -315,6 +315,6 @@ fn link_with_an_unknown_id_among_several_links_nothing() {
         "修订会议记录模板",
     ]);
     let before = env.fingerprint();
-    insta::assert_snapshot!(env.run(&["link", "M1", "P1", "P7"]));
+    insta::assert_snapshot!(env.transcript(&["link", "M1", "P1", "P7"]));
     assert_eq!(env.fingerprint(), before);
 }

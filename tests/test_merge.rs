@@ -82,8 +82,8 @@ fn a_county_office_rolls_up_its_units_stores() {
     bring(&a, &county, "caizheng.db");
     bring(&b, &county, "shenji.db");
     let before_a = fingerprint(&county.dir().join("caizheng.db"));
-    insta::assert_snapshot!(county.run(&["merge", "caizheng.db", "shenji.db"]));
-    insta::assert_snapshot!(county.run(&["status"]));
+    insta::assert_snapshot!(county.transcript(&["merge", "caizheng.db", "shenji.db"]));
+    insta::assert_snapshot!(county.transcript(&["status"]));
     assert_eq!(
         before_a,
         fingerprint(&county.dir().join("caizheng.db")),
@@ -116,7 +116,7 @@ fn merging_the_same_store_twice_changes_nothing() {
     bring(&a, &county, "caizheng.db");
     county.ok(&["merge", "caizheng.db"]);
     let before = county.fingerprint();
-    insta::assert_snapshot!(county.run(&["merge", "caizheng.db"]));
+    insta::assert_snapshot!(county.transcript(&["merge", "caizheng.db"]));
     assert_eq!(before, county.fingerprint());
     // Merged into an empty store, the rows and their ids are the unit's own.
     assert_eq!(county.fingerprint(), a.fingerprint());
@@ -149,7 +149,7 @@ fn a_newer_copy_adds_only_what_is_new_and_brings_its_edits() {
         "政府采购意向公开不及时",
     ]);
     bring(&a, &county, "caizheng.db");
-    insta::assert_snapshot!(county.run(&["merge", "caizheng.db", "--format", "json"]));
+    insta::assert_snapshot!(county.transcript(&["merge", "caizheng.db", "--format", "json"]));
     assert_eq!(county.fingerprint(), a.fingerprint());
 }
 
@@ -162,13 +162,13 @@ fn an_item_changed_in_both_keeps_this_store_s_version_and_both_histories() {
     a.ok(&["edit", "P1", "--text", "预算执行进度偏慢，年底突击花钱"]);
     county.ok(&["edit", "P1", "--text", "预算执行进度偏慢，部分项目资金沉淀"]);
     bring(&a, &county, "caizheng.db");
-    insta::assert_snapshot!(county.run(&["merge", "caizheng.db"]));
+    insta::assert_snapshot!(county.transcript(&["merge", "caizheng.db"]));
     let p1 = status(&county)
         .into_iter()
         .find(|r| r["id"] == "P1")
         .unwrap();
     assert_eq!(p1["text"], "预算执行进度偏慢，部分项目资金沉淀");
-    insta::assert_snapshot!(county.run(&["history", "P1", "--format", "json"]));
+    insta::assert_snapshot!(county.transcript(&["history", "P1", "--format", "json"]));
     let before = county.fingerprint();
     county.ok(&["merge", "caizheng.db"]);
     assert_eq!(
@@ -184,8 +184,8 @@ fn a_unit_of_the_same_name_here_is_the_same_unit() {
     let county = TestEnv::init();
     county.ok(&["unit", "add", "东山县财政局"]);
     bring(&a, &county, "caizheng.db");
-    insta::assert_snapshot!(county.run(&["merge", "caizheng.db"]));
-    insta::assert_snapshot!(county.run(&["unit", "list"]));
+    insta::assert_snapshot!(county.transcript(&["merge", "caizheng.db"]));
+    insta::assert_snapshot!(county.transcript(&["unit", "list"]));
 }
 
 #[test]
@@ -200,9 +200,9 @@ fn merge_takes_one_unit_of_a_roll_up_with_unit() {
     // The city's roll-up, merged into a store of one unit, brings only that unit.
     let c = TestEnv::init();
     bring(&city, &c, "city.db");
-    insta::assert_snapshot!(c.run(&["merge", "city.db", "--unit", "县审计局"]));
-    insta::assert_snapshot!(c.run(&["unit", "list"]));
-    insta::assert_snapshot!(c.run(&["merge", "city.db", "--unit", "县教育局"]));
+    insta::assert_snapshot!(c.transcript(&["merge", "city.db", "--unit", "县审计局"]));
+    insta::assert_snapshot!(c.transcript(&["unit", "list"]));
+    insta::assert_snapshot!(c.transcript(&["merge", "city.db", "--unit", "县教育局"]));
 }
 
 #[test]
@@ -211,7 +211,13 @@ fn a_dry_run_shows_what_would_come_in_and_writes_nothing() {
     let county = TestEnv::init();
     bring(&a, &county, "caizheng.db");
     let before = county.fingerprint();
-    insta::assert_snapshot!(county.run(&["merge", "--dry-run", "caizheng.db", "--lang", "en"]));
+    insta::assert_snapshot!(county.transcript(&[
+        "merge",
+        "--dry-run",
+        "caizheng.db",
+        "--lang",
+        "en"
+    ]));
     assert_eq!(before, county.fingerprint());
 }
 
@@ -241,7 +247,7 @@ fn stores_that_cannot_be_merged_are_refused_and_nothing_is_merged() {
         &["merge", "ledger.db"],
         &["merge", "./ledger.db"],
     ] {
-        insta::assert_snapshot!(county.run(args));
+        insta::assert_snapshot!(county.transcript(args));
     }
     assert_eq!(before, county.fingerprint());
 }
@@ -277,7 +283,7 @@ fn a_field_edited_on_one_side_only_is_taken_even_when_another_field_conflicts() 
     ]);
     county.ok(&["edit", "M1", "--text", "建立月度检查通报制度并公开"]);
     bring(&a, &county, "caizheng.db");
-    insta::assert_snapshot!(county.run(&["merge", "caizheng.db"]));
+    insta::assert_snapshot!(county.transcript(&["merge", "caizheng.db"]));
     assert_eq!(field(&county, "M1", "owner_person"), "王会计");
     assert_eq!(field(&county, "M1", "text"), "建立月度检查通报制度并公开");
 }
@@ -295,7 +301,7 @@ fn merging_back_the_other_way_reports_the_conflict_and_keeps_the_local_value() {
     b.ok(&["merge", "a.db"]);
     // Back the other way: A's own edit is known to B now, yet the text was changed on both sides.
     bring(&b, &a, "b.db");
-    insta::assert_snapshot!(a.run(&["merge", "b.db"]));
+    insta::assert_snapshot!(a.transcript(&["merge", "b.db"]));
     assert_eq!(field(&a, "P1", "text"), "甲的版本");
     assert_eq!(
         field(&a, "M2", "owner_dept"),
@@ -326,6 +332,6 @@ fn a_damaged_store_is_refused_before_anything_is_merged() {
     }
     std::fs::write(&damaged, bytes).unwrap();
     let before = county.fingerprint();
-    insta::assert_snapshot!(county.run(&["merge", "damaged.db"]));
+    insta::assert_snapshot!(county.transcript(&["merge", "damaged.db"]));
     assert_eq!(before, county.fingerprint());
 }

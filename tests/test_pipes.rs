@@ -135,5 +135,5 @@ fn quiet_leaves_out_confirmations_and_notices_but_not_errors_or_data() {
     ]);
     assert!(json.contains("\"action\": \"progress\""), "{json}");
     assert!(env.ok(&["--quiet", "status"]).contains("P1"));
-    insta::assert_snapshot!(env.run(&["--quiet", "show", "P9"]));
+    insta::assert_snapshot!(env.transcript(&["--quiet", "show", "P9"]));
 }

@@ -31,7 +31,7 @@ fn env_with_measure() -> TestEnv {
 #[test]
 fn progress_accepts_the_status_code_or_its_chinese_label() {
     let env = env_with_measure();
-    insta::assert_snapshot!(env.run(&[
+    insta::assert_snapshot!(env.transcript(&[
         "progress",
         "M1",
         "--status",
@@ -39,7 +39,7 @@ fn progress_accepts_the_status_code_or_its_chinese_label() {
         "--date",
         "2025-03-01"
     ]));
-    insta::assert_snapshot!(env.run(&[
+    insta::assert_snapshot!(env.transcript(&[
         "progress",
         "M1",
         "--status",
@@ -100,7 +100,7 @@ fn an_evidence_file_is_recorded_with_its_size_and_sha256() {
 #[test]
 fn a_missing_evidence_path_is_kept_as_a_reference_with_a_note() {
     let env = env_with_measure();
-    insta::assert_snapshot!(env.run(&[
+    insta::assert_snapshot!(env.transcript(&[
         "progress",
         "M1",
         "--status",
@@ -116,7 +116,7 @@ fn a_missing_evidence_path_is_kept_as_a_reference_with_a_note() {
 fn progress_after_the_as_of_date_is_refused() {
     let env = env_with_measure();
     let before = env.fingerprint();
-    insta::assert_snapshot!(env.run(&[
+    insta::assert_snapshot!(env.transcript(&[
         "progress",
         "M1",
         "--status",
@@ -131,7 +131,7 @@ fn progress_after_the_as_of_date_is_refused() {
 fn progress_before_the_item_s_year_is_refused() {
     let env = env_with_measure();
     let before = env.fingerprint();
-    insta::assert_snapshot!(env.run(&[
+    insta::assert_snapshot!(env.transcript(&[
         "progress",
         "M1",
         "--status",
@@ -185,7 +185,7 @@ fn a_dropped_measure_keeps_its_reason() {
         "--note",
         "职能已划转",
     ]);
-    insta::assert_snapshot!(env.run(&["show", "M1"]));
+    insta::assert_snapshot!(env.transcript(&["show", "M1"]));
 }
 
 fn status_of(env: &TestEnv, id: &str) -> String {
@@ -238,7 +238,7 @@ fn progress_help_lists_the_accepted_status_words() {
 fn an_unknown_status_word_is_refused_and_nothing_is_written() {
     let env = env_with_measure();
     let before = env.fingerprint();
-    insta::assert_snapshot!(env.run(&["progress", "M1", "--status", "差不多了"]));
+    insta::assert_snapshot!(env.transcript(&["progress", "M1", "--status", "差不多了"]));
     assert_eq!(env.fingerprint(), before);
 }
 
@@ -262,7 +262,7 @@ fn progress_reads_the_date_in_every_common_form() {
 #[test]
 fn a_date_that_does_not_exist_is_refused_in_one_sentence() {
     let env = env_with_measure();
-    insta::assert_snapshot!(env.run(&[
+    insta::assert_snapshot!(env.transcript(&[
         "progress",
         "M1",
         "--status",
@@ -317,7 +317,7 @@ fn several_items_get_the_same_entry_in_one_operation() {
         list.as_array().unwrap().len()
     };
     let before = operations(&env);
-    insta::assert_snapshot!(env.run(&[
+    insta::assert_snapshot!(env.transcript(&[
         "progress",
         "M1",
         "M2",
@@ -347,7 +347,7 @@ fn several_items_get_the_same_entry_in_one_operation() {
 fn an_unknown_item_among_several_writes_nothing_and_is_named() {
     let env = env_with_three_measures();
     let before = env.fingerprint();
-    insta::assert_snapshot!(env.run(&[
+    insta::assert_snapshot!(env.transcript(&[
         "progress",
         "M1",
         "M9",

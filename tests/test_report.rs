@@ -3,13 +3,13 @@ use crate::common::TestEnv;
 #[test]
 fn the_report_reviews_last_year_and_lists_this_year_s_problems_and_plans() {
     let env = TestEnv::with_fixture_ledger();
-    insta::assert_snapshot!(env.run(&["report", "--unit", "市财政局", "--year", "2025"]));
+    insta::assert_snapshot!(env.transcript(&["report", "--unit", "市财政局", "--year", "2025"]));
 }
 
 #[test]
 fn the_report_in_paren_style_with_long_term_counted_as_done() {
     let env = TestEnv::with_fixture_ledger();
-    insta::assert_snapshot!(env.run(&[
+    insta::assert_snapshot!(env.transcript(&[
         "report",
         "--unit",
         "市财政局",
@@ -24,7 +24,7 @@ fn the_report_in_paren_style_with_long_term_counted_as_done() {
 #[test]
 fn the_report_names_unfinished_and_dropped_items_with_their_reasons() {
     let env = TestEnv::with_fixture_ledger();
-    insta::assert_snapshot!(env.run(&[
+    insta::assert_snapshot!(env.transcript(&[
         "report",
         "--unit",
         "东山县市场监管局",
@@ -53,7 +53,7 @@ fn the_report_counts_are_as_of_the_given_date() {
 #[test]
 fn the_report_as_markdown_and_json() {
     let env = TestEnv::with_fixture_ledger();
-    insta::assert_snapshot!(env.run(&[
+    insta::assert_snapshot!(env.transcript(&[
         "report",
         "--unit",
         "市财政局",
@@ -112,7 +112,7 @@ fn the_report_is_written_to_txt_md_and_docx_files() {
 #[test]
 fn an_unknown_output_extension_is_refused_before_anything_is_written() {
     let env = TestEnv::with_fixture_ledger();
-    insta::assert_snapshot!(env.run(&[
+    insta::assert_snapshot!(env.transcript(&[
         "report",
         "--unit",
         "市财政局",
@@ -132,7 +132,7 @@ fn a_user_template_replaces_the_wording() {
         "{{ report.unit }}：上年度措施{{ report.review.measures.total }}条，完成率{{ report.review.completion_rate }}%\n",
     )
     .unwrap();
-    insta::assert_snapshot!(env.run(&[
+    insta::assert_snapshot!(env.transcript(&[
         "report",
         "--unit",
         "市财政局",
@@ -142,7 +142,7 @@ fn a_user_template_replaces_the_wording() {
         "mine.j2"
     ]));
     std::fs::write(env.dir().join("broken.j2"), "{{ report.unit ").unwrap();
-    insta::assert_snapshot!(env.run(&[
+    insta::assert_snapshot!(env.transcript(&[
         "report",
         "--unit",
         "市财政局",
@@ -164,7 +164,7 @@ fn print_template_prints_the_default_without_a_store() {
 #[test]
 fn carrying_a_measure_over_adds_it_to_next_year_s_plan() {
     let env = TestEnv::with_fixture_ledger();
-    insta::assert_snapshot!(env.run(&["carry", "M3", "--year", "2025"]));
+    insta::assert_snapshot!(env.transcript(&["carry", "M3", "--year", "2025"]));
     let json = env.ok(&["show", "M11", "--format", "json"]);
     let value: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(value["year"], 2025);
@@ -172,20 +172,20 @@ fn carrying_a_measure_over_adds_it_to_next_year_s_plan() {
     assert_eq!(value["due"], "2026-12-31");
     let text = env.ok(&["report", "--unit", "市财政局", "--year", "2025"]);
     assert!(text.contains("（上年度措施，持续推进；"), "{text}");
-    insta::assert_snapshot!(env.run(&["history", "M3"]));
+    insta::assert_snapshot!(env.transcript(&["history", "M3"]));
 }
 
 #[test]
 fn only_unfinished_measures_are_carried_once_into_a_later_year() {
     let env = TestEnv::with_fixture_ledger();
     let before = env.fingerprint();
-    insta::assert_snapshot!(env.run(&["carry", "M1", "--year", "2025"]));
-    insta::assert_snapshot!(env.run(&["carry", "M3", "--year", "2024"]));
-    insta::assert_snapshot!(env.run(&["carry", "P3", "--year", "2025"]));
+    insta::assert_snapshot!(env.transcript(&["carry", "M1", "--year", "2025"]));
+    insta::assert_snapshot!(env.transcript(&["carry", "M3", "--year", "2024"]));
+    insta::assert_snapshot!(env.transcript(&["carry", "P3", "--year", "2025"]));
     assert_eq!(before, env.fingerprint());
     env.ok(&["carry", "M3", "--year", "2025"]);
     let before = env.fingerprint();
-    insta::assert_snapshot!(env.run(&["carry", "M3", "--year", "2025"]));
+    insta::assert_snapshot!(env.transcript(&["carry", "M3", "--year", "2025"]));
     assert_eq!(before, env.fingerprint());
 }
 
@@ -374,7 +374,7 @@ fn every_section_says_each_status_once_in_chinese_dates_and_agrees_with_stats() 
 #[test]
 fn sources_name_the_record_behind_each_sentence() {
     let env = TestEnv::with_fixture_ledger();
-    insta::assert_snapshot!(env.run(&[
+    insta::assert_snapshot!(env.transcript(&[
         "report",
         "--unit",
         "市财政局",

@@ -119,13 +119,13 @@ pub fn county() -> TestEnv {
 #[test]
 fn the_roll_up_of_three_merged_units_names_the_highest_and_lowest_and_tables_every_unit() {
     let env = county();
-    insta::assert_snapshot!(env.run(&["report", "--all-units", "--year", "2025"]));
+    insta::assert_snapshot!(env.transcript(&["report", "--all-units", "--year", "2025"]));
 }
 
 #[test]
 fn the_roll_up_in_markdown_has_a_pipe_table() {
     let env = county();
-    insta::assert_snapshot!(env.run(&[
+    insta::assert_snapshot!(env.transcript(&[
         "report",
         "--all-units",
         "--year",
@@ -221,7 +221,7 @@ fn units_chooses_the_units_by_name_or_alias() {
 #[test]
 fn unit_and_all_units_together_are_refused_in_chinese() {
     let env = county();
-    insta::assert_snapshot!(env.run(&[
+    insta::assert_snapshot!(env.transcript(&[
         "report",
         "--unit",
         "县财政局",
@@ -234,7 +234,7 @@ fn unit_and_all_units_together_are_refused_in_chinese() {
 #[test]
 fn an_unknown_unit_in_units_is_refused_with_the_closest_name() {
     let env = county();
-    insta::assert_snapshot!(env.run(&[
+    insta::assert_snapshot!(env.transcript(&[
         "report",
         "--all-units",
         "--units",
@@ -260,7 +260,7 @@ fn units_without_all_units_is_refused() {
 #[test]
 fn a_store_without_units_has_nothing_to_roll_up() {
     let env = TestEnv::init();
-    insta::assert_snapshot!(env.run(&["report", "--all-units", "--year", "2025"]));
+    insta::assert_snapshot!(env.transcript(&["report", "--all-units", "--year", "2025"]));
 }
 
 /// The figures both commands give for each unit, as comparable JSON.

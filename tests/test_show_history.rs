@@ -3,28 +3,28 @@ use crate::common::TestEnv;
 #[test]
 fn show_gives_everything_about_a_problem() {
     let env = TestEnv::with_fixture_ledger();
-    insta::assert_snapshot!(env.run(&["show", "P3"]));
+    insta::assert_snapshot!(env.transcript(&["show", "P3"]));
 }
 
 #[test]
 fn show_gives_a_measure_with_its_progress_and_evidence() {
     let env = TestEnv::with_fixture_ledger();
-    insta::assert_snapshot!(env.run(&["show", "M1"]));
+    insta::assert_snapshot!(env.transcript(&["show", "M1"]));
 }
 
 #[test]
 fn show_prints_json_csv_and_markdown() {
     let env = TestEnv::with_fixture_ledger();
-    insta::assert_snapshot!(env.run(&["show", "M5", "--format", "json"]));
-    insta::assert_snapshot!(env.run(&["show", "M5", "--format", "csv"]));
-    insta::assert_snapshot!(env.run(&["show", "M5", "--format", "md", "--lang", "en"]));
+    insta::assert_snapshot!(env.transcript(&["show", "M5", "--format", "json"]));
+    insta::assert_snapshot!(env.transcript(&["show", "M5", "--format", "csv"]));
+    insta::assert_snapshot!(env.transcript(&["show", "M5", "--format", "md", "--lang", "en"]));
 }
 
 #[test]
 fn history_lists_every_change_with_who_and_when() {
     let env = TestEnv::with_fixture_ledger();
-    insta::assert_snapshot!(env.run(&["history", "M1"]));
-    insta::assert_snapshot!(env.run(&["history", "P1", "--format", "json"]));
+    insta::assert_snapshot!(env.transcript(&["history", "M1"]));
+    insta::assert_snapshot!(env.transcript(&["history", "P1", "--format", "json"]));
 }
 
 #[test]
@@ -41,7 +41,7 @@ fn show_names_every_empty_field_and_where_the_item_came_from() {
         "健全会议记录制度",
     ]);
     env.ok(&["carry", "M1", "--year", "2024"]);
-    insta::assert_snapshot!(env.run(&["show", "M2"]));
+    insta::assert_snapshot!(env.transcript(&["show", "M2"]));
     let json: serde_json::Value =
         serde_json::from_str(&env.ok(&["show", "M2", "--format", "json"])).unwrap();
     assert_eq!(json["carried_from"], "M1");

@@ -3,19 +3,19 @@ use crate::common::TestEnv;
 #[test]
 fn the_status_table_shows_every_item_with_overdue_days() {
     let env = TestEnv::with_fixture_ledger();
-    insta::assert_snapshot!(env.run(&["status"]));
+    insta::assert_snapshot!(env.transcript(&["status"]));
 }
 
 #[test]
 fn the_status_table_of_one_unit_and_year_moves_them_into_a_caption() {
     let env = TestEnv::with_fixture_ledger();
-    insta::assert_snapshot!(env.run(&["status", "--unit", "市财政局", "--year", "2024"]));
+    insta::assert_snapshot!(env.transcript(&["status", "--unit", "市财政局", "--year", "2024"]));
 }
 
 #[test]
 fn the_status_table_speaks_english_with_lang_en() {
     let env = TestEnv::with_fixture_ledger();
-    insta::assert_snapshot!(env.run(&[
+    insta::assert_snapshot!(env.transcript(&[
         "status",
         "--unit",
         "东山县市场监管局",
@@ -29,13 +29,13 @@ fn the_status_table_speaks_english_with_lang_en() {
 #[test]
 fn overdue_lists_only_items_past_their_deadline() {
     let env = TestEnv::with_fixture_ledger();
-    insta::assert_snapshot!(env.run(&["status", "--overdue"]));
+    insta::assert_snapshot!(env.transcript(&["status", "--overdue"]));
 }
 
 #[test]
 fn statuses_are_computed_as_of_the_given_date() {
     let env = TestEnv::with_fixture_ledger();
-    insta::assert_snapshot!(env.run(&[
+    insta::assert_snapshot!(env.transcript(&[
         "status",
         "--unit",
         "临江市财政局",
@@ -49,13 +49,19 @@ fn statuses_are_computed_as_of_the_given_date() {
 #[test]
 fn status_filters_by_owner_and_status() {
     let env = TestEnv::with_fixture_ledger();
-    insta::assert_snapshot!(env.run(&["status", "--owner", "机关党委", "--status", "已完成"]));
+    insta::assert_snapshot!(env.transcript(&[
+        "status",
+        "--owner",
+        "机关党委",
+        "--status",
+        "已完成"
+    ]));
 }
 
 #[test]
 fn status_prints_stable_json() {
     let env = TestEnv::with_fixture_ledger();
-    insta::assert_snapshot!(env.run(&[
+    insta::assert_snapshot!(env.transcript(&[
         "status",
         "--unit",
         "临江市财政局",
@@ -69,20 +75,20 @@ fn status_prints_stable_json() {
 #[test]
 fn status_prints_csv_with_a_header() {
     let env = TestEnv::with_fixture_ledger();
-    insta::assert_snapshot!(env.run(&["status", "--format", "csv"]));
+    insta::assert_snapshot!(env.transcript(&["status", "--format", "csv"]));
 }
 
 #[test]
 fn status_prints_a_markdown_table_with_full_text() {
     let env = TestEnv::with_fixture_ledger();
-    insta::assert_snapshot!(env.run(&["status", "--year", "2025", "--format", "md"]));
+    insta::assert_snapshot!(env.transcript(&["status", "--year", "2025", "--format", "md"]));
 }
 
 #[test]
 fn an_empty_selection_says_so() {
     let env = TestEnv::with_fixture_ledger();
-    insta::assert_snapshot!(env.run(&["status", "--year", "2019"]));
-    insta::assert_snapshot!(env.run(&["status", "--year", "2019", "--format", "json"]));
+    insta::assert_snapshot!(env.transcript(&["status", "--year", "2019"]));
+    insta::assert_snapshot!(env.transcript(&["status", "--year", "2019", "--format", "json"]));
 }
 
 #[test]
@@ -152,7 +158,13 @@ fn the_schema_views_agree_with_the_computed_statuses() {
 #[test]
 fn due_within_lists_what_falls_due_soon_with_days_left() {
     let env = TestEnv::with_fixture_ledger();
-    insta::assert_snapshot!(env.run(&["status", "--due-within", "30d", "--as-of", "2026-06-10"]));
+    insta::assert_snapshot!(env.transcript(&[
+        "status",
+        "--due-within",
+        "30d",
+        "--as-of",
+        "2026-06-10"
+    ]));
     let json = env.ok(&[
         "status",
         "--due-within",
@@ -170,7 +182,7 @@ fn due_within_lists_what_falls_due_soon_with_days_left() {
 #[test]
 fn a_period_that_is_not_one_is_refused() {
     let env = TestEnv::with_fixture_ledger();
-    insta::assert_snapshot!(env.run(&["status", "--due-within", "soon"]));
+    insta::assert_snapshot!(env.transcript(&["status", "--due-within", "soon"]));
 }
 
 fn ids_of(json: &str) -> Vec<String> {
@@ -185,7 +197,7 @@ fn ids_of(json: &str) -> Vec<String> {
 #[test]
 fn status_finds_items_by_kind_category_and_text() {
     let env = TestEnv::with_fixture_ledger();
-    insta::assert_snapshot!(env.run(&["status", "--category", "思想建设", "--sort", "id"]));
+    insta::assert_snapshot!(env.transcript(&["status", "--category", "思想建设", "--sort", "id"]));
     let all: serde_json::Value =
         serde_json::from_str(&env.ok(&["status", "--format", "json"])).unwrap();
     let rows = all.as_array().unwrap();
@@ -267,5 +279,5 @@ fn status_sorts_by_due_date_status_or_id_within_each_unit_and_year() {
             assert!(rank(&pair[0]) <= rank(&pair[1]));
         }
     }
-    insta::assert_snapshot!(env.run(&["status", "--sort", "kind"]));
+    insta::assert_snapshot!(env.transcript(&["status", "--sort", "kind"]));
 }

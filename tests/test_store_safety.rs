@@ -29,7 +29,7 @@ fn a_command_that_fails_midway_leaves_the_store_unchanged() {
 #[test]
 fn a_missing_store_is_not_created_by_accident() {
     let env = TestEnv::new();
-    insta::assert_snapshot!(env.run(&["status"]));
+    insta::assert_snapshot!(env.transcript(&["status"]));
     assert!(!env.db().exists());
 }
 
@@ -37,16 +37,16 @@ fn a_missing_store_is_not_created_by_accident() {
 fn a_directory_is_refused_as_a_store() {
     let env = TestEnv::new();
     let dir = env.dir().to_str().unwrap().to_string();
-    insta::assert_snapshot!(env.run(&["status", "--db", &dir]));
-    insta::assert_snapshot!(env.run(&["init", "--db", &dir]));
+    insta::assert_snapshot!(env.transcript(&["status", "--db", &dir]));
+    insta::assert_snapshot!(env.transcript(&["init", "--db", &dir]));
 }
 
 #[test]
 fn a_file_that_is_not_sqlite_is_refused_and_left_alone() {
     let env = TestEnv::new();
     std::fs::write(env.db(), "序号,问题描述\n1,会议记录不规范\n").unwrap();
-    insta::assert_snapshot!(env.run(&["status"]));
-    insta::assert_snapshot!(env.run(&["init"]));
+    insta::assert_snapshot!(env.transcript(&["status"]));
+    insta::assert_snapshot!(env.transcript(&["init"]));
     assert_eq!(
         std::fs::read_to_string(env.db()).unwrap(),
         "序号,问题描述\n1,会议记录不规范\n"
@@ -61,7 +61,7 @@ fn a_sqlite_file_of_another_program_is_refused() {
         .unwrap();
     drop(conn);
     let before = crate::common::fingerprint(env.db());
-    insta::assert_snapshot!(env.run(&["init"]));
+    insta::assert_snapshot!(env.transcript(&["init"]));
     assert_eq!(before, env.fingerprint());
 }
 
@@ -72,8 +72,8 @@ fn a_store_from_a_newer_taizhang_is_refused() {
     conn.pragma_update(None, "user_version", 99).unwrap();
     drop(conn);
     let before = env.fingerprint();
-    insta::assert_snapshot!(env.run(&["status"]));
-    insta::assert_snapshot!(env.run(&["unit", "add", "临江市审计局"]));
+    insta::assert_snapshot!(env.transcript(&["status"]));
+    insta::assert_snapshot!(env.transcript(&["unit", "add", "临江市审计局"]));
     assert_eq!(before, env.fingerprint());
 }
 
@@ -82,7 +82,7 @@ fn a_read_only_store_can_be_read_but_not_written() {
     let env = TestEnv::with_fixture_ledger();
     let before = env.fingerprint();
     std::fs::set_permissions(env.db(), std::fs::Permissions::from_mode(0o444)).unwrap();
-    insta::assert_snapshot!(env.run(&["progress", "M3", "--status", "done"]));
+    insta::assert_snapshot!(env.transcript(&["progress", "M3", "--status", "done"]));
     let output = env
         .cmd(&["status", "--overdue", "--format", "csv"])
         .output()

@@ -276,7 +276,7 @@ fn a_deleted_item_keeps_its_history_and_its_id_is_never_given_again() {
         "重复的问题",
     ]);
     assert!(last.contains("P10"), "{last}");
-    insta::assert_snapshot!(env.run(&["delete", "P10", "--reason", "重复录入"]));
+    insta::assert_snapshot!(env.transcript(&["delete", "P10", "--reason", "重复录入"]));
     let status = env.ok(&["status", "--format", "json"]);
     assert!(!status.contains("\"P10\""));
     let history = env.ok(&["history", "P10"]);
@@ -315,7 +315,7 @@ fn a_deleted_item_keeps_its_history_and_its_id_is_never_given_again() {
 fn a_unit_with_items_is_only_removed_with_force_and_merged_names_stay_as_aliases() {
     let env = TestEnv::with_fixture_ledger();
     let before = env.fingerprint();
-    insta::assert_snapshot!(env.run(&["unit", "remove", "东山县市场监管局"]));
+    insta::assert_snapshot!(env.transcript(&["unit", "remove", "东山县市场监管局"]));
     assert_eq!(env.fingerprint(), before, "nothing removed without --force");
     env.ok(&["unit", "add", "临江市材政局"]);
     env.ok(&[
@@ -327,7 +327,7 @@ fn a_unit_with_items_is_only_removed_with_force_and_merged_names_stay_as_aliases
         "2025",
         "错录到别名下的问题",
     ]);
-    insta::assert_snapshot!(env.run(&["unit", "merge", "临江市财政局", "临江市材政局"]));
+    insta::assert_snapshot!(env.transcript(&["unit", "merge", "临江市财政局", "临江市材政局"]));
     let status = env.ok(&[
         "status",
         "--unit",
@@ -341,7 +341,12 @@ fn a_unit_with_items_is_only_removed_with_force_and_merged_names_stay_as_aliases
         status.contains("错录到别名下的问题") && status.contains("\"unit\": \"临江市财政局\""),
         "{status}"
     );
-    insta::assert_snapshot!(env.run(&["unit", "rename", "临江市财政局", "临江市财政局（本级）"]));
+    insta::assert_snapshot!(env.transcript(&[
+        "unit",
+        "rename",
+        "临江市财政局",
+        "临江市财政局（本级）"
+    ]));
     let units = env.ok(&["unit", "list", "--format", "json"]);
     assert!(
         units.contains("临江市财政局（本级）") && units.contains("\"临江市财政局\""),
@@ -352,10 +357,10 @@ fn a_unit_with_items_is_only_removed_with_force_and_merged_names_stay_as_aliases
 #[test]
 fn undo_without_anything_to_undo_and_unknown_operations_are_refused() {
     let env = TestEnv::init();
-    insta::assert_snapshot!(env.run(&["undo"]));
-    insta::assert_snapshot!(env.run(&["undo", "99"]));
-    insta::assert_snapshot!(env.run(&["undo", "abc"]));
-    insta::assert_snapshot!(env.run(&["delete", "P1", "--reason", " "]));
+    insta::assert_snapshot!(env.transcript(&["undo"]));
+    insta::assert_snapshot!(env.transcript(&["undo", "99"]));
+    insta::assert_snapshot!(env.transcript(&["undo", "abc"]));
+    insta::assert_snapshot!(env.transcript(&["delete", "P1", "--reason", " "]));
 }
 
 #[test]
@@ -372,5 +377,5 @@ fn undo_list_shows_the_operations_newest_first() {
         "学习不深",
     ]);
     env.ok(&["undo"]);
-    insta::assert_snapshot!(env.run(&["undo", "--list"]));
+    insta::assert_snapshot!(env.transcript(&["undo", "--list"]));
 }

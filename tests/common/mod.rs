@@ -91,6 +91,17 @@ impl TestEnv {
         self.render(&output)
     }
 
+    /// [`TestEnv::run`] with the command line first (`$ taizhang …`, the temp dir as `[dir]`), so
+    /// that a snapshot says what produced it.
+    pub fn transcript(&self, args: &[&str]) -> String {
+        let dir = self.dir.path().display().to_string();
+        format!(
+            "{}\n{}",
+            command_line(args).replace(&dir, "[dir]"),
+            self.run(args)
+        )
+    }
+
     pub fn render(&self, output: &Output) -> String {
         let text = format!(
             "exit: {}\n--- stdout\n{}--- stderr\n{}",
@@ -214,4 +225,25 @@ fn is_uuid(b: &[u8]) -> bool {
         8 | 13 | 18 | 23 => *c == b'-',
         _ => c.is_ascii_hexdigit() && !c.is_ascii_uppercase(),
     })
+}
+
+/// `$ taizhang ARGS` as a shell would take it: an argument with spaces, quotes or other shell
+/// characters in single quotes.
+pub fn command_line(args: &[&str]) -> String {
+    let quoted: Vec<String> = args
+        .iter()
+        .map(|a| {
+            let plain = !a.is_empty()
+                && a.chars()
+                    .all(|c| !c.is_whitespace() && !"'\"\\$`!*?;&|<>(){}[]#~".contains(c));
+            if plain {
+                a.to_string()
+            } else {
+                format!("'{}'", a.replace('\'', "'\\''"))
+            }
+        })
+        .collect();
+    format!("$ taizhang {}", quoted.join(" "))
+        .trim_end()
+        .to_string()
 }
