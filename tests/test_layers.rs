@@ -1,5 +1,6 @@
 //! The stack of `src/lib.rs` kept honest: computation and rendering never reach into the store or
-//! the commands, and no SQL is written outside `src/store`.
+//! the commands, no SQL is written outside `src/store`, and only `src/render` decides what each
+//! `--format` prints.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -206,4 +207,72 @@ fn the_sql_check_finds_the_stores_own_sql() {
     assert!(sql_outside(&nowhere)
         .iter()
         .any(|l| l.contains("src/store")));
+}
+
+/// The variants of the output format (`render::Format`, `--format table|json|csv|md`).
+const OUTPUT_FORMATS: [&str; 4] = ["Table", "Json", "Csv", "Md"];
+
+/// Whether `code` names a variant of the output format (`Format::Json`, `render::Format::Md`),
+/// which is how a switch on it is written. `Format::new()` (a cell format of the xlsx writer)
+/// and `SecondsFormat::Secs` are other types.
+fn names_output_format(code: &str) -> bool {
+    code.match_indices("Format::").any(|(at, _)| {
+        let before = code[..at].chars().next_back();
+        let variant: String = code[at + "Format::".len()..]
+            .chars()
+            .take_while(|c| is_ident(*c))
+            .collect();
+        !before.is_some_and(is_ident) && OUTPUT_FORMATS.contains(&variant.as_str())
+    })
+}
+
+/// Lines outside `render` that name a variant of the output format, as `file:line: text`.
+fn output_format_outside(render: &Path) -> Vec<String> {
+    let mut files = Vec::new();
+    rust_files(&src(), &mut files);
+    let mut found = Vec::new();
+    for file in files
+        .iter()
+        .filter(|f| !f.starts_with(render) && *f != &render.with_extension("rs"))
+    {
+        for (n, code) in code_lines(file) {
+            if names_output_format(&code) {
+                found.push(format!("{}:{n}: {}", file.display(), code.trim()));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn only_render_switches_on_the_output_format() {
+    let found = output_format_outside(&src().join("render"));
+    assert!(
+        found.is_empty(),
+        "a switch on --format outside src/render (ask a render function or a Format method):\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_format_check_finds_the_switches_in_render() {
+    // With nothing set apart as render, render's own switches are found.
+    let nowhere = src().join("no such directory");
+    assert!(output_format_outside(&nowhere)
+        .iter()
+        .any(|l| l.contains("src/render/records.rs")));
+    for code in [
+        "Format::Json => json(out, r),",
+        "if ctx.format == crate::render::Format::Md {",
+        "matches!(f, Format::Table | Format::Csv)",
+    ] {
+        assert!(names_output_format(code), "{code}");
+    }
+    for code in [
+        "let note = Format::new()",
+        "now.to_rfc3339_opts(chrono::SecondsFormat::Secs, false)",
+        "Format::default()",
+    ] {
+        assert!(!names_output_format(code), "{code}");
+    }
 }

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::Ctx;
 use crate::error::{Done, Result};
-use crate::render::{Format, Lang};
+use crate::render::Lang;
 use crate::store::{self, StoreCounts};
 
 /// Write a copy of the whole store to FILE, consistent even while others write to it.
@@ -75,7 +75,7 @@ pub fn run_backup(ctx: &Ctx, args: BackupArgs, out: &mut dyn Write) -> Result<()
         file: target.display().to_string(),
         counts,
     };
-    if ctx.format == Format::Json {
+    if ctx.format.is_json() {
         return print_json(out, &report);
     }
     let StoreCounts {
@@ -104,7 +104,7 @@ pub fn run_restore(ctx: &Ctx, args: RestoreArgs, out: &mut dyn Write) -> Result<
         upgraded_from: restored.upgraded_from,
         counts: restored.counts,
     };
-    if ctx.format == Format::Json {
+    if ctx.format.is_json() {
         return print_json(out, &report);
     }
     let StoreCounts {

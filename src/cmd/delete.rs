@@ -65,14 +65,9 @@ pub fn run(ctx: &Ctx, args: DeleteArgs, out: &mut dyn Write) -> Result<()> {
     let op = tx.operation();
     tx.commit()?;
     ctx.confirm(out, &done)?;
-    if !ctx.quiet
-        && matches!(
-            ctx.format,
-            crate::render::Format::Table | crate::render::Format::Md
-        )
-    {
+    if !ctx.quiet {
         let hint = Done::DeleteUndoHint { operation: op }.render(ctx.lang);
-        writeln!(out, "{hint}")?;
+        crate::render::shapes::for_people(out, ctx.format, &hint)?;
     }
     Ok(())
 }

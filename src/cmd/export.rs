@@ -12,11 +12,11 @@ use crate::analysis::rollup::unit_table;
 use crate::analysis::{compute_ledger, LedgerRow, RowFilter};
 use crate::error::{Msg, Refusal, Result};
 use crate::exchange::layout::{self, OutsideProblems, Sheet};
-use crate::exchange::report::{self, ExportReport, SheetSummary};
 use crate::exchange::summary_sheet::Summary;
 use crate::exchange::{csv, json, xlsx};
 use crate::files::{self, Written};
 use crate::model::{check_year, ItemId, ItemKind, ProgressEntry};
+use crate::render::exchange::{self as report, ExportReport, SheetSummary};
 use crate::store::{self, Access, Conn, LedgerFilter};
 
 /// Export the ledger for Excel and WPS, or the whole store for another taizhang.

@@ -11,7 +11,7 @@ use crate::error::{Done, Error, Msg, Refusal, Result};
 use crate::import::{self, Summary};
 use crate::ingest::{record_summary, FileOutcome, FileReport, SummaryInput};
 use crate::render::import as view;
-use crate::render::Format;
+use crate::render::shapes;
 use crate::store::Access;
 
 /// Import annual summaries (.txt or .docx), Excel ledgers (--ledger) or another store (--json).
@@ -158,10 +158,13 @@ fn dry_run(
 ) -> Result<()> {
     if let [path] = args.files.as_slice() {
         let (_, _, summary) = read(path, args)?;
-        return match ctx.format {
-            Format::Json => Ok(view::print_json(out, &[summary], false, ctx.lang)?),
-            _ => Ok(view::print_dry_run(out, ctx.format, ctx.lang, &[summary])?),
-        };
+        return Ok(view::print_summaries(
+            out,
+            ctx.format,
+            ctx.lang,
+            &[summary],
+            false,
+        )?);
     }
     let mut summaries = Vec::new();
     let mut failed = 0;
@@ -176,10 +179,8 @@ fn dry_run(
         }
         progress.inc();
     }
-    match ctx.format {
-        Format::Json => view::print_json(out, &summaries, args.files.len() > 1, ctx.lang)?,
-        _ => view::print_dry_run(out, ctx.format, ctx.lang, &summaries)?,
-    }
+    let many = args.files.len() > 1;
+    view::print_summaries(out, ctx.format, ctx.lang, &summaries, many)?;
     failures(failed, args.files.len())
 }
 
@@ -236,9 +237,9 @@ fn write(
         }
     }
     view::print_reports(out, ctx.format, ctx.lang, &reports)?;
-    if !commit && matches!(ctx.format, Format::Table | Format::Md) {
+    if !commit {
         let note = Done::DryRunReplace.render(ctx.lang);
-        writeln!(out, "{note}")?;
+        shapes::for_people(out, ctx.format, &note)?;
     }
     let failed = reports.iter().filter(|r| r.is_failure()).count();
     failures(failed, reports.len())

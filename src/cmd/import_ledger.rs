@@ -10,12 +10,12 @@ use std::path::Path;
 
 use super::Ctx;
 use crate::error::{Error, Refusal, Result};
-use crate::exchange::report::{self, MergeSummary};
 use crate::exchange::{columns, figures_sheet, grid, json, sheet, summary_sheet};
 use crate::ingest::ledger::is_csv;
 use crate::ingest::record_ledger;
 pub use crate::ingest::LedgerImport;
 use crate::model::check_year;
+use crate::render::exchange::{self as report, MergeSummary};
 use crate::store::{self, Access, MergeOptions};
 
 /// Reads a ledger (.xlsx, .xlsm, .xls, .ods or .csv) and records its problems, measures, owners,
@@ -74,7 +74,7 @@ pub fn run_json(ctx: &Ctx, path: &Path, dry_run: bool, out: &mut dyn Write) -> R
     let summary = MergeSummary {
         source,
         dry_run,
-        report: &merged,
+        report: super::merged::merged(&merged),
     };
     report::print_merges(out, ctx.format, ctx.lang, &[summary])?;
     Ok(())

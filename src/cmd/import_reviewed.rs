@@ -19,8 +19,7 @@ use crate::exchange::input::{self, SUMMARY_LIMIT};
 use crate::import::reviewed::{self, Fault, Kind, Place, Review, ReviewError, Reviewed};
 use crate::import::{self, Summary};
 use crate::ingest::{record_summary, SummaryInput};
-use crate::render::import as view;
-use crate::render::Format;
+use crate::render::{import as view, shapes};
 use crate::store::Access;
 
 /// Separates a document's bytes from the reviewed items in what is hashed.
@@ -65,10 +64,9 @@ pub fn run(ctx: &Ctx, args: &ImportArgs, path: &Path, out: &mut dyn Write) -> Re
             .iter()
             .map(|p| p.reviewed.summary.clone())
             .collect();
-        return match ctx.format {
-            Format::Json => Ok(view::print_json(out, &summaries, many, ctx.lang)?),
-            _ => Ok(view::print_dry_run(out, ctx.format, ctx.lang, &summaries)?),
-        };
+        return Ok(view::print_summaries(
+            out, ctx.format, ctx.lang, &summaries, many,
+        )?);
     }
     // Oldest year first, so that a later summary's outcomes find the earlier problems.
     prepared.sort_by_key(|p| p.reviewed.summary.year);
@@ -89,9 +87,9 @@ pub fn run(ctx: &Ctx, args: &ImportArgs, path: &Path, out: &mut dyn Write) -> Re
         tx.commit()?;
     }
     view::print_reports(out, ctx.format, ctx.lang, &reports)?;
-    if args.dry_run && matches!(ctx.format, Format::Table | Format::Md) {
+    if args.dry_run {
         let note = Done::DryRunReview.render(ctx.lang);
-        writeln!(out, "{note}")?;
+        shapes::for_people(out, ctx.format, &note)?;
     }
     Ok(())
 }

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::Ctx;
 use crate::error::{Done, Result};
-use crate::render::Format;
+use crate::render::shapes;
 use crate::store::{Created, Store};
 
 /// Create a new store, or upgrade the one already there.
@@ -36,34 +36,23 @@ pub fn run(ctx: &Ctx, _args: InitArgs, out: &mut dyn Write) -> Result<()> {
         schema_version: store.schema_version()?,
         created: created == Created::New,
     };
-    match ctx.format {
-        Format::Json => writeln!(
-            out,
-            "{}",
-            serde_json::to_string_pretty(&report).map_err(anyhow::Error::from)?
-        )?,
-        Format::Csv => {
-            let mut w = crate::render::cells::CsvWriter::from_writer(out);
-            w.write_record(["path", "schema_version", "created"])
-                .map_err(anyhow::Error::from)?;
-            w.write_record([
-                report.path.clone(),
-                report.schema_version.to_string(),
-                report.created.to_string(),
-            ])
-            .map_err(anyhow::Error::from)?;
-            w.flush()?;
-        }
-        Format::Table | Format::Md => {
-            let (path, version) = (report.path.clone(), report.schema_version);
-            let done = match created {
-                _ if upgrade.is_some() => Done::StoreUpgradedTo { path, version },
-                Created::New => Done::StoreCreated { path },
-                Created::Existing => Done::StoreAlreadyThere { path, version },
-            };
-            let message = done.render(ctx.lang);
-            writeln!(out, "{message}")?;
-        }
-    }
+    let (path, version) = (report.path.clone(), report.schema_version);
+    let done = match created {
+        _ if upgrade.is_some() => Done::StoreUpgradedTo { path, version },
+        Created::New => Done::StoreCreated { path },
+        Created::Existing => Done::StoreAlreadyThere { path, version },
+    };
+    let row = vec![
+        report.path.clone(),
+        report.schema_version.to_string(),
+        report.created.to_string(),
+    ];
+    shapes::one_record(
+        out,
+        ctx.format,
+        &report,
+        (&["path", "schema_version", "created"], row),
+        &done.render(ctx.lang),
+    )?;
     Ok(())
 }

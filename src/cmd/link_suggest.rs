@@ -9,9 +9,9 @@ use super::{load_item, resolve_unit, Ctx};
 use crate::analysis::linking::{suggest_links, Known, Suggestion};
 use crate::error::{Done, Error, Refusal, Result};
 use crate::model::{check_year, ItemId, ItemKind, Measure};
+use crate::render::emit;
 use crate::render::links::SuggestionRecord;
 use crate::render::outcome::Outcome;
-use crate::render::{emit, Format};
 use crate::store::{self, Access, Conn};
 
 pub fn run(ctx: &Ctx, args: &LinkArgs, out: &mut dyn Write) -> Result<()> {
@@ -70,7 +70,7 @@ fn list(ctx: &Ctx, unit: Option<&str>, year: Option<i32>, out: &mut dyn Write) -
     }
     .render(ctx.lang);
     emit(out, ctx.format, ctx.lang, &records, &empty)?;
-    if ctx.format == Format::Table && !records.is_empty() {
+    if ctx.format.is_table() && !records.is_empty() {
         let measures: HashSet<ItemId> = found.suggestions.iter().map(|s| s.measure).collect();
         let hint = Done::SuggestionsHint {
             unlinked: found.unlinked,
@@ -111,7 +111,7 @@ fn accept(
         });
     }
     tx.commit()?;
-    if done.is_empty() && matches!(ctx.format, Format::Table | Format::Md) {
+    if done.is_empty() && ctx.format.for_people() {
         let none = Done::NoSuggestionToAccept.render(ctx.lang);
         writeln!(out, "{none}")?;
         return Ok(());

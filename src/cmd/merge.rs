@@ -8,7 +8,7 @@ use clap::Args;
 
 use super::Ctx;
 use crate::error::{Error, Msg, Result};
-use crate::exchange::report::{self, MergeSummary};
+use crate::render::exchange::{self as report, MergeSummary};
 use crate::store::{self, Access, Dump, MergeOptions};
 
 /// Bring other units' stores into this one (a county or city office rolling up its units).
@@ -76,13 +76,13 @@ pub fn run(ctx: &Ctx, args: MergeArgs, out: &mut dyn Write) -> Result<()> {
     if !args.dry_run {
         tx.commit()?;
     }
-    let summaries: Vec<MergeSummary<'_>> = dumps
+    let summaries: Vec<MergeSummary> = dumps
         .iter()
         .zip(&reports)
         .map(|((source, _), report)| MergeSummary {
             source: source.clone(),
             dry_run: args.dry_run,
-            report,
+            report: super::merged::merged(report),
         })
         .collect();
     report::print_merges(out, ctx.format, ctx.lang, &summaries)?;

@@ -21,6 +21,7 @@ pub mod link;
 pub mod link_suggest;
 pub mod measure;
 pub mod merge;
+mod merged;
 pub mod problem;
 pub mod progress;
 pub mod recur;
@@ -99,7 +100,7 @@ impl Ctx {
             format: global.format,
             lang: global.lang,
             paint: Paint::new(
-                global.format == Format::Table && crate::render::table::colour_wanted(global.color),
+                global.format.is_table() && crate::render::table::colour_wanted(global.color),
             ),
             quiet: global.quiet,
             clock: Clock::new(as_of),
@@ -176,7 +177,7 @@ impl Ctx {
     /// Prints what a write did (see [`outcome::print`]); with `--quiet`, the sentences of the
     /// table and Markdown formats are left out, while JSON and CSV, which scripts read, stay.
     pub fn confirm(&self, out: &mut dyn std::io::Write, outcomes: &[Outcome]) -> Result<()> {
-        if self.quiet && matches!(self.format, Format::Table | Format::Md) {
+        if self.quiet && self.format.for_people() {
             return Ok(());
         }
         Ok(outcome::print(out, self.format, outcomes)?)

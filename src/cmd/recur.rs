@@ -12,10 +12,10 @@ use crate::analysis::resolve_statuses;
 use crate::error::messages::Explanation;
 use crate::error::{Done, Msg, Result};
 use crate::model::{check_year, ItemId, ItemKind, Problem, Status};
+use crate::render::emit;
 use crate::render::outcome::Outcome;
 use crate::render::recur::ExplainRecord;
 use crate::render::recur::PairRecord;
-use crate::render::{emit, Format};
 use crate::store::{self, Access, Conn, Decision, LedgerFilter};
 
 /// Find problems that recur (反弹回潮): the same underlying problem named again in a later year.
@@ -224,7 +224,7 @@ fn explain_pair(
     let conn = store.conn();
     let (earlier, later) = load_pair(conn, first, second)?;
     let evidence = pair_evidence(ctx, conn, &earlier, &later)?;
-    if ctx.format == Format::Json {
+    if ctx.format.is_json() {
         let record = ExplainRecord::new(&earlier, &later, &evidence);
         serde_json::to_writer_pretty(&mut *out, &record).map_err(std::io::Error::other)?;
         writeln!(out)?;

@@ -14,7 +14,6 @@ use crate::files;
 use crate::model::check_year;
 use crate::render::docx::{DocMeta, WordTemplate, WordTemplateFault};
 use crate::render::report::{self, Style, DEFAULT_TEMPLATE};
-use crate::render::Format;
 use crate::store::{self, Access, LedgerFilter};
 
 /// Write the rectification section of a year's summary from the ledger.
@@ -157,7 +156,7 @@ pub fn run(ctx: &Ctx, args: ReportArgs, out: &mut dyn Write) -> Result<()> {
         long_term_counts_as_done: args.long_term_as_done,
     };
     let value = compute_report(&data, &continuity, &unit.name, year, as_of, options);
-    if ctx.format == Format::Json && output.is_none() {
+    if ctx.format.is_json() && output.is_none() {
         serde_json::to_writer_pretty(&mut *out, &value).context("write the report as JSON")?;
         writeln!(out)?;
         return Ok(());
@@ -260,7 +259,7 @@ pub(super) fn deliver(
             .render(ctx.lang);
             writeln!(out, "{message}")?;
         }
-        _ if ctx.format == Format::Md => out.write_all((forms.markdown)(text).as_bytes())?,
+        _ if ctx.format.is_markdown() => out.write_all((forms.markdown)(text).as_bytes())?,
         _ => out.write_all((forms.text)(text).as_bytes())?,
     }
     Ok(())

@@ -13,7 +13,6 @@ use crate::error::{Msg, Result};
 use crate::files;
 use crate::model::check_year;
 use crate::render::rollup;
-use crate::render::Format;
 use crate::store::{self, Access, LedgerFilter};
 
 pub use crate::render::rollup::DEFAULT_TEMPLATE;
@@ -69,7 +68,7 @@ pub fn run(ctx: &Ctx, args: &ReportArgs, out: &mut dyn Write) -> Result<()> {
         as_of,
         long_term_as_done: args.long_term_as_done,
     });
-    if ctx.format == Format::Json && output.is_none() {
+    if ctx.format.is_json() && output.is_none() {
         serde_json::to_writer_pretty(&mut *out, &value).context("write the roll-up as JSON")?;
         writeln!(out)?;
         return Ok(());

@@ -6,7 +6,7 @@
 //! [`columns`], the status words of [`words`], the deadline texts of [`deadline`] and the dates progress
 //! texts state ([`dates`]). Writing:
 //! [`layout`] arranges the ledger in the usual 14 columns, [`xlsx`] and [`csv`] write it, and
-//! [`json`] wraps a store dump in a versioned envelope. [`report`] prints what a command did.
+//! [`json`] wraps a store dump in a versioned envelope.
 //!
 //! [`input`] reads an input file whole, within a stated size.
 //!
@@ -27,7 +27,6 @@ pub mod grid;
 pub mod input;
 pub mod json;
 pub mod layout;
-pub mod report;
 pub mod sheet;
 pub mod summary_sheet;
 pub mod words;

@@ -16,9 +16,9 @@ use super::units::{match_unit, UnitSource};
 use crate::cmd::link::link_items;
 use crate::cmd::{Ctx, Item};
 use crate::error::{Error, Msg, Result};
-use crate::exchange::report::{trouble_text, ItemRecord, LedgerReport, RowMessage, Unlinked};
 use crate::exchange::sheet::{unit_and_year, Ledger, RowScope};
 use crate::model::{check_year, Deadline, Problem, Unit};
+use crate::render::exchange::{trouble_text, ItemRecord, LedgerReport, RowMessage, Unlinked};
 use crate::store::{self, Conn};
 
 /// What `import --ledger` was asked to read.

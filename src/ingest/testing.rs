@@ -12,7 +12,7 @@ pub const AS_OF: &str = "2026-01-15";
 pub fn ctx() -> Ctx {
     let global = GlobalArgs {
         db: None,
-        format: Format::Table,
+        format: Format::default(),
         as_of: Some(AS_OF.to_string()),
         lang: Lang::Zh,
         color: ColorChoice::Never,

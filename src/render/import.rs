@@ -8,9 +8,9 @@ use super::records::markdown_table;
 use super::table::{self, shorten, TableColumn};
 use super::{Format, Lang};
 use crate::error::Msg;
-use crate::exchange::report::{unlinked_text, Unlinked};
 use crate::import::Summary;
 use crate::ingest::{FileOutcome, FileReport};
+use crate::render::exchange::{unlinked_text, Unlinked};
 
 mod explain;
 pub use explain::print_explanations;
@@ -109,6 +109,21 @@ fn item_rows(summary: &Summary) -> Vec<ItemRow<'_>> {
         });
     }
     rows
+}
+
+/// What a dry run read: one JSON object per file ([`print_json`]; an array when `many`), else
+/// [`print_dry_run`].
+pub fn print_summaries(
+    out: &mut dyn Write,
+    format: Format,
+    lang: Lang,
+    summaries: &[Summary],
+    many: bool,
+) -> io::Result<()> {
+    match format {
+        Format::Json => print_json(out, summaries, many, lang),
+        _ => print_dry_run(out, format, lang, summaries),
+    }
 }
 
 /// Dry-run for people (tables or Markdown) or for spreadsheets (CSV, one row per item).

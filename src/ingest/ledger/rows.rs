@@ -8,10 +8,10 @@ use super::Recorder;
 use crate::error::Result;
 use crate::exchange::dates::DateTrouble;
 use crate::exchange::entries::CellEntry;
-use crate::exchange::report::{date_trouble_text, too_early_text, RowMessage};
 use crate::exchange::sheet::{LedgerMeasure, RowOutcome};
 use crate::ingest::progress::progress_date;
 use crate::model::{Deadline, Evidence, ItemId, Measure, Problem, Status, Unit};
+use crate::render::exchange::{date_trouble_text, too_early_text, RowMessage};
 use crate::render::Lang;
 use crate::store::{self, NewMeasure, NewProblem, NewProgress};
 

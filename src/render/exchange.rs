@@ -1,4 +1,5 @@
-//! What `export`, `merge`, `import --ledger` and `import --json` print.
+//! What the exchange commands print: `export`, `merge`, `import --ledger` and `import --json`
+//! (the file formats themselves are `crate::exchange`'s).
 //!
 //! People get short lines that fit 80 columns (long text is shortened, sentences are wrapped);
 //! scripts get JSON or CSV with the stable keys documented in the README.

@@ -6,23 +6,23 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::{json, wrap};
+use crate::model::{Conflict, MergeNote, Merged, MergedCounts};
 use crate::render::{Format, Lang};
-use crate::store::{Conflict, Counts, MergeReport, Note};
 
 /// One merge (or `import --json`) source and what it brought.
 #[derive(Debug, Serialize)]
-pub struct MergeSummary<'a> {
+pub struct MergeSummary {
     pub source: String,
     pub dry_run: bool,
     #[serde(flatten)]
-    pub report: &'a MergeReport,
+    pub report: Merged,
 }
 
 pub fn print_merges(
     out: &mut dyn Write,
     format: Format,
     lang: Lang,
-    merges: &[MergeSummary<'_>],
+    merges: &[MergeSummary],
 ) -> io::Result<()> {
     match format {
         Format::Json => match merges {
@@ -101,8 +101,8 @@ pub fn print_merges(
     }
 }
 
-fn merge_lines(m: &MergeSummary<'_>, lang: Lang) -> Vec<String> {
-    let r = m.report;
+fn merge_lines(m: &MergeSummary, lang: Lang) -> Vec<String> {
+    let r = &m.report;
     let added = counts_text(&r.added, lang);
     let updated = counts_text(&r.updated, lang);
     // The source (a path) stands on a line of its own, never wrapped; what came in follows.
@@ -205,7 +205,7 @@ fn field_label(field: &str) -> &str {
     }
 }
 
-fn counts_text(c: &Counts, lang: Lang) -> String {
+fn counts_text(c: &MergedCounts, lang: Lang) -> String {
     let parts: [(usize, &str, &str); 10] = [
         (c.units, "单位 {} 个", "units {}"),
         (c.aliases, "别名 {} 个", "aliases {}"),
@@ -226,52 +226,56 @@ fn counts_text(c: &Counts, lang: Lang) -> String {
         .join(lang.pick("，", ", "))
 }
 
-fn note_text(note: &Note, lang: Lang) -> String {
+fn note_text(note: &MergeNote, lang: Lang) -> String {
     match (note, lang) {
-        (Note::UnitByName { name, unit }, Lang::Zh) => {
+        (MergeNote::UnitByName { name, unit }, Lang::Zh) => {
             format!("单位“{name}”按名称对应本库的“{unit}”")
         }
-        (Note::UnitByName { name, unit }, Lang::En) => {
+        (MergeNote::UnitByName { name, unit }, Lang::En) => {
             format!("their unit '{name}' was taken as '{unit}' here")
         }
-        (Note::AliasTaken { alias, unit }, Lang::Zh) => {
+        (MergeNote::AliasTaken { alias, unit }, Lang::Zh) => {
             format!("别名“{alias}”在本库已属于“{unit}”，未添加")
         }
-        (Note::AliasTaken { alias, unit }, Lang::En) => {
+        (MergeNote::AliasTaken { alias, unit }, Lang::En) => {
             format!("alias '{alias}' names '{unit}' here; not added")
         }
-        (Note::DeletedHere { id, .. }, Lang::Zh) => format!("对方的 {id} 在本库已删除，未恢复"),
-        (Note::DeletedHere { id, .. }, Lang::En) => {
+        (MergeNote::DeletedHere { id, .. }, Lang::Zh) => {
+            format!("对方的 {id} 在本库已删除，未恢复")
+        }
+        (MergeNote::DeletedHere { id, .. }, Lang::En) => {
             format!("their {id} was deleted here; not brought back")
         }
-        (Note::Deleted { id, .. }, Lang::Zh) => format!("{id} 已在对方删除，本库一并删除"),
-        (Note::Deleted { id, .. }, Lang::En) => format!("{id} was deleted there, and here too"),
-        (Note::KeptDeleted { id, .. }, Lang::Zh) => {
+        (MergeNote::Deleted { id, .. }, Lang::Zh) => format!("{id} 已在对方删除，本库一并删除"),
+        (MergeNote::Deleted { id, .. }, Lang::En) => {
+            format!("{id} was deleted there, and here too")
+        }
+        (MergeNote::KeptDeleted { id, .. }, Lang::Zh) => {
             format!("{id} 已在对方删除，但本库有其进展或修改，予以保留")
         }
-        (Note::KeptDeleted { id, .. }, Lang::En) => {
+        (MergeNote::KeptDeleted { id, .. }, Lang::En) => {
             format!("{id} was deleted there but has changes or progress here; kept")
         }
-        (Note::DocumentKept { file_name, .. }, Lang::Zh) => {
+        (MergeNote::DocumentKept { file_name, .. }, Lang::Zh) => {
             format!(
                 "总结“{}”两边内容不同，保留本库的",
                 file_name.as_deref().unwrap_or("?")
             )
         }
-        (Note::DocumentKept { file_name, .. }, Lang::En) => {
+        (MergeNote::DocumentKept { file_name, .. }, Lang::En) => {
             format!(
                 "summary '{}' differs; kept this store's",
                 file_name.as_deref().unwrap_or("?")
             )
         }
-        (Note::CarryKept { to }, Lang::Zh) => format!("{to} 在本库延续的是另一条措施，未改动"),
-        (Note::CarryKept { to }, Lang::En) => {
+        (MergeNote::CarryKept { to }, Lang::Zh) => format!("{to} 在本库延续的是另一条措施，未改动"),
+        (MergeNote::CarryKept { to }, Lang::En) => {
             format!("{to} continues another measure here; left as it is")
         }
-        (Note::DecisionKept { earlier, later }, Lang::Zh) => {
+        (MergeNote::DecisionKept { earlier, later }, Lang::Zh) => {
             format!("{earlier} 与 {later} 的反弹判断两边不同，保留本库较新的判断")
         }
-        (Note::DecisionKept { earlier, later }, Lang::En) => {
+        (MergeNote::DecisionKept { earlier, later }, Lang::En) => {
             format!("the recurrence decision on {earlier} and {later} differs; kept this store's later one")
         }
     }
