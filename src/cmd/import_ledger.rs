@@ -74,7 +74,7 @@ pub fn run_json(ctx: &Ctx, path: &Path, dry_run: bool, out: &mut dyn Write) -> R
     let summary = MergeSummary {
         source,
         dry_run,
-        report: super::merged::merged(&merged),
+        report: merged,
     };
     report::print_merges(out, ctx.format, ctx.lang, &[summary])?;
     Ok(())

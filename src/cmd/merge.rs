@@ -82,7 +82,7 @@ pub fn run(ctx: &Ctx, args: MergeArgs, out: &mut dyn Write) -> Result<()> {
         .map(|((source, _), report)| MergeSummary {
             source: source.clone(),
             dry_run: args.dry_run,
-            report: super::merged::merged(report),
+            report: report.clone(),
         })
         .collect();
     report::print_merges(out, ctx.format, ctx.lang, &summaries)?;

@@ -21,7 +21,6 @@ pub mod link;
 pub mod link_suggest;
 pub mod measure;
 pub mod merge;
-mod merged;
 pub mod problem;
 pub mod progress;
 pub mod recur;

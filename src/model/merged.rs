@@ -1,9 +1,7 @@
-//! What a merge did, as plain values for printing: rows added and updated per table, renumbered
-//! items, conflicts and notes.
+//! What a merge did: rows added and updated per table, renumbered items, conflicts and notes.
 //!
-//! The store's merge fills in its own report (`store::MergeReport`); the commands turn it into
-//! these values so that `render` prints a merge without naming the store. The shapes and their
-//! serde attributes are the same, so the JSON is too.
+//! Plain serialisable values: the store's merge steps fill them in (`store::MergeReport` is this
+//! `Merged`) and `render::exchange::merges` prints them, without either naming the other.
 
 use serde::Serialize;
 

@@ -22,7 +22,6 @@ mod fields;
 mod items;
 mod links;
 mod progress;
-mod report;
 mod units;
 
 use std::collections::{HashMap, HashSet};
@@ -30,7 +29,10 @@ use std::collections::{HashMap, HashSet};
 use anyhow::Context;
 use rusqlite::{Connection, OptionalExtension};
 
-pub use report::{Conflict, Counts, MergeReport, Note, Renumbered};
+// The report is plain values of the model, so that `render` prints it without naming the store.
+pub use crate::model::{
+    Conflict, MergeNote as Note, Merged as MergeReport, MergedCounts as Counts, Renumbered,
+};
 
 use super::dump::{Dump, EventRow};
 use crate::error::messages::Record;
