@@ -226,15 +226,23 @@ fn names_output_format(code: &str) -> bool {
     })
 }
 
-/// Lines outside `render` that name a variant of the output format, as `file:line: text`.
+/// Whether `file` holds unit tests only (`tests.rs`, or a file under a `tests/` folder): a test
+/// may name every format to run a command in each.
+fn is_test_file(file: &Path) -> bool {
+    let inside = file.strip_prefix(src()).unwrap_or(file);
+    inside.file_name().is_some_and(|n| n == "tests.rs")
+        || inside.components().any(|c| c.as_os_str() == "tests")
+}
+
+/// Lines outside `render` and its tests that name a variant of the output format, as
+/// `file:line: text`.
 fn output_format_outside(render: &Path) -> Vec<String> {
     let mut files = Vec::new();
     rust_files(&src(), &mut files);
     let mut found = Vec::new();
-    for file in files
-        .iter()
-        .filter(|f| !f.starts_with(render) && *f != &render.with_extension("rs"))
-    {
+    for file in files.iter().filter(|f| {
+        !f.starts_with(render) && *f != &render.with_extension("rs") && !is_test_file(f)
+    }) {
         for (n, code) in code_lines(file) {
             if names_output_format(&code) {
                 found.push(format!("{}:{n}: {}", file.display(), code.trim()));
