@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use super::{resolve_unit, Ctx};
+use super::{resolve_unit_arg, Ctx};
 use crate::analysis::dashboard::{compute_dashboard, Inputs, RecurSide, Recurrence, Scope};
 use crate::analysis::figures::Marks;
 use crate::analysis::recurrence::{find_pairs, DEFAULT_THRESHOLD};
@@ -62,11 +62,7 @@ pub fn run(ctx: &Ctx, args: DashboardArgs, out: &mut dyn Write) -> Result<()> {
     }
     let store = ctx.open(Access::Read)?;
     let conn = store.conn();
-    let unit = args
-        .unit
-        .as_deref()
-        .map(|u| resolve_unit(conn, u))
-        .transpose()?;
+    let unit = resolve_unit_arg(conn, args.unit.as_deref())?;
     let as_of = ctx.clock.today();
     let unit_id = unit.as_ref().map(|u| u.id);
     // As 'stats' loads it (every year, limited afterwards) and as 'status' does (the year only).

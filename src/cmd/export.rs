@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{ArgGroup, Args};
 
-use super::{resolve_unit, Ctx};
+use super::{resolve_unit_arg, Ctx};
 use crate::analysis::rollup::unit_table;
 use crate::analysis::{compute_ledger, LedgerRow, RowFilter};
 use crate::error::{Msg, Refusal, Result};
@@ -85,11 +85,7 @@ pub fn run(ctx: &Ctx, args: ExportArgs, out: &mut dyn Write) -> Result<()> {
     }
     let store = ctx.open(Access::Read)?;
     let conn = store.conn();
-    let unit = args
-        .unit
-        .as_deref()
-        .map(|u| resolve_unit(conn, u))
-        .transpose()?;
+    let unit = resolve_unit_arg(conn, args.unit.as_deref())?;
     let (bytes, report) = if format == "json" {
         let mut dump = store::read_dump(conn)?;
         if let Some(unit) = &unit {

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use std::io::Write;
 
 use super::link::{link_items_via, LinkArgs};
-use super::{load_item, resolve_unit, Ctx};
+use super::{load_item, resolve_unit_arg, Ctx};
 use crate::analysis::linking::{suggest_links, Known, Suggestion};
 use crate::error::{Done, Error, Refusal, Result};
 use crate::model::{check_year, ItemId, ItemKind, Measure};
@@ -31,10 +31,7 @@ struct Proposals {
 }
 
 fn propose(conn: &Conn, unit: Option<&str>, year: Option<i32>) -> Result<Proposals> {
-    let unit_id = unit
-        .map(|u| resolve_unit(conn, u))
-        .transpose()?
-        .map(|u| u.id);
+    let unit_id = resolve_unit_arg(conn, unit)?.map(|u| u.id);
     let problems = store::list_problems(conn, unit_id)?;
     let measures = store::measures_for_linking(conn, unit_id)?;
     let links = store::all_links(conn)?;

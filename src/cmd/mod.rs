@@ -206,6 +206,11 @@ impl Ctx {
     }
 }
 
+/// The unit a `--unit` argument names, if one was given (see [`resolve_unit`]).
+pub fn resolve_unit_arg(conn: &Conn, name: Option<&str>) -> Result<Option<Unit>> {
+    name.map(|n| resolve_unit(conn, n)).transpose()
+}
+
 /// The unit called `name` (by name or alias), or an error suggesting the closest one.
 pub fn resolve_unit(conn: &Conn, name: &str) -> Result<Unit> {
     let name = name.trim();

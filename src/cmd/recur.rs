@@ -6,7 +6,7 @@ use std::io::Write;
 use clap::Args;
 use serde_json::json;
 
-use super::{load_item, resolve_unit, Ctx, Item};
+use super::{load_item, resolve_unit_arg, Ctx, Item};
 use crate::analysis::recurrence::{explain, find_pairs, Evidence, Known, Level, DEFAULT_THRESHOLD};
 use crate::analysis::resolve_statuses;
 use crate::error::messages::Explanation;
@@ -76,11 +76,7 @@ fn list(ctx: &Ctx, args: &RecurArgs, out: &mut dyn Write) -> Result<()> {
     let year = args.year.map(check_year).transpose()?;
     let store = ctx.open(Access::Read)?;
     let conn = store.conn();
-    let unit = args
-        .unit
-        .as_deref()
-        .map(|u| resolve_unit(conn, u))
-        .transpose()?;
+    let unit = resolve_unit_arg(conn, args.unit.as_deref())?;
     // Every problem of the store, so that the weights (and the scores) do not depend on filters.
     let problems = store::list_problems(conn, None)?;
     let known = known(ctx, conn)?;

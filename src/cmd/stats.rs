@@ -6,7 +6,7 @@ use std::io::Write;
 use clap::Args;
 
 use super::scan::{self, Scope};
-use super::{resolve_unit, Ctx};
+use super::{resolve_unit_arg, Ctx};
 use crate::analysis::figures::Marks;
 use crate::analysis::stats::{GroupBy, StatsTally};
 use crate::analysis::{LedgerRow, RowFilter};
@@ -58,11 +58,7 @@ pub fn run(ctx: &Ctx, args: StatsArgs, out: &mut dyn Write) -> Result<()> {
     }
     let store = ctx.open(Access::Read)?;
     let conn = store.conn();
-    let unit = args
-        .unit
-        .as_deref()
-        .map(|u| resolve_unit(conn, u))
-        .transpose()?;
+    let unit = resolve_unit_arg(conn, args.unit.as_deref())?;
     let as_of = ctx.clock.today();
     let recurring: HashSet<_> = store::confirmed_recurrences(conn)?.into_keys().collect();
     let carried: HashSet<_> = store::carried_from(conn)?.into_values().collect();

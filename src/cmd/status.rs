@@ -5,7 +5,7 @@ use std::io::Write;
 use clap::{Args, ValueEnum};
 
 use super::scan::{self, Scope};
-use super::{resolve_unit, Ctx};
+use super::{resolve_unit_arg, Ctx};
 use crate::analysis::{RowFilter, RowOrder};
 use crate::error::{Error, Msg, Result};
 use crate::model::{check_year, ItemKind, Status};
@@ -101,11 +101,7 @@ pub fn run(ctx: &Ctx, args: StatusArgs, out: &mut dyn Write) -> Result<()> {
     let status = args.status.as_deref().map(Status::parse_any).transpose()?;
     let store = ctx.open(Access::Read)?;
     let conn = store.conn();
-    let unit = args
-        .unit
-        .as_deref()
-        .map(|u| resolve_unit(conn, u))
-        .transpose()?;
+    let unit = resolve_unit_arg(conn, args.unit.as_deref())?;
     let as_of = ctx.clock.today();
     let due_within = args.due_within.as_deref().map(period_days).transpose()?;
     let filter = RowFilter {
