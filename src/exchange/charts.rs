@@ -4,7 +4,8 @@
 //! units (the first in the table), with a note saying so.
 
 use rust_xlsxwriter::{
-    Chart, ChartAxisCrossing, ChartDataLabel, ChartFont, Format, FormatAlign, Worksheet, XlsxError,
+    Chart, ChartAxis, ChartAxisCrossing, ChartDataLabel, ChartFont, Format, FormatAlign, Worksheet,
+    XlsxError,
 };
 
 use super::summary_sheet;
@@ -61,19 +62,8 @@ pub fn rate_by_year(sheet: &str, first: u32, last: u32, rate_col: u16) -> Chart 
         0,
         rate_col,
     );
-    chart
-        .x_axis()
-        .set_name("年度")
-        .set_name_font(&font(11.0, true))
-        .set_font(&font(10.0, false));
-    chart
-        .y_axis()
-        .set_name("整改完成率")
-        .set_name_font(&font(11.0, true))
-        .set_font(&font(10.0, false))
-        .set_num_format("0%")
-        .set_min(0.0)
-        .set_max(1.0);
+    named(chart.x_axis(), "年度");
+    rate_axis(chart.y_axis());
     chart.set_width((320 + 80 * years).clamp(560, 960));
     chart.set_height(360);
     chart
@@ -94,21 +84,10 @@ pub fn rate_by_unit(units: usize) -> Chart {
     );
     // A bar chart's Y axis holds the categories: reversed, so the table's order reads top down,
     // with the value axis kept at the bottom.
-    chart
-        .y_axis()
-        .set_name("单位")
-        .set_name_font(&font(11.0, true))
-        .set_font(&font(10.0, false))
+    named(chart.y_axis(), "单位")
         .set_reverse()
         .set_crossing(ChartAxisCrossing::Max);
-    chart
-        .x_axis()
-        .set_name("整改完成率")
-        .set_name_font(&font(11.0, true))
-        .set_font(&font(10.0, false))
-        .set_num_format("0%")
-        .set_min(0.0)
-        .set_max(1.0);
+    rate_axis(chart.x_axis());
     chart.set_width(720);
     // Room for every unit's name: LibreOffice drops category labels that do not fit.
     chart.set_height((140 + 32 * shown).max(300));
@@ -137,6 +116,21 @@ pub fn add_unit_chart(ws: &mut Worksheet, units: usize) -> Result<(), XlsxError>
     }
     ws.insert_chart(row, 1, &rate_by_unit(units))?;
     Ok(())
+}
+
+/// An axis with its name in bold 11 pt and its labels in 10 pt.
+fn named<'a>(axis: &'a mut ChartAxis, name: &str) -> &'a mut ChartAxis {
+    axis.set_name(name)
+        .set_name_font(&font(11.0, true))
+        .set_font(&font(10.0, false))
+}
+
+/// The completion-rate axis: 整改完成率, from 0% to 100%.
+fn rate_axis(axis: &mut ChartAxis) {
+    named(axis, "整改完成率")
+        .set_num_format("0%")
+        .set_min(0.0)
+        .set_max(1.0);
 }
 
 #[cfg(test)]

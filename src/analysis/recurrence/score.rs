@@ -133,11 +133,6 @@ impl UnitWords {
         words
     }
 
-    /// The words of the `i`-th problem given to [`UnitWords::new`].
-    pub fn terms(&self, i: usize) -> &[String] {
-        &self.terms[i]
-    }
-
     /// A word's weight: its reference IDF less [`WEIGHT_FLOOR`], times years / uses when the unit uses it in more
     /// problems than it has years (square-rooted, so that boilerplate weighs less, not nothing).
     pub fn weight(&self, word: &str) -> f64 {
